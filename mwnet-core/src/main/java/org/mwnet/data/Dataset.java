@@ -1,0 +1,183 @@
+package org.mwnet.data;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A labelled image set held in memory: normalised pixels in NCHW order, the labels a learner sees
+ * (possibly corrupted) and the true labels, kept so experiments can tell corrupted samples from clean ones.
+ * Instances are immutable; subsets and relabellings copy.
+ */
+public final class Dataset {
+    private final String name;
+    private final int numClasses;
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final float[] pixels;
+    private final int[] labels;
+    private final int[] cleanLabels;
+
+    /**
+     * @param name a short name for messages and metrics
+     * @param numClasses number of classes K; labels lie in [0, K)
+     * @param channels image channels
+     * @param height image height
+     * @param width image width
+     * @param pixels normalised pixels, {@code size * channels * height * width} values, NCHW
+     * @param labels observed labels
+     * @param cleanLabels true labels (equal to {@code labels} for clean data)
+     */
+    public Dataset(String name, int numClasses, int channels, int height, int width,
+                   float[] pixels, int[] labels, int[] cleanLabels) {
+        if (labels.length != cleanLabels.length) {
+            throw new IllegalArgumentException("labels (" + labels.length + ") and clean labels ("
+                    + cleanLabels.length + ") differ in length");
+        }
+        if ((long) labels.length * channels * height * width != pixels.length) {
+            throw new IllegalArgumentException(name + ": " + pixels.length + " pixel values do not fit "
+                    + labels.length + " images of " + channels + "x" + height + "x" + width);
+        }
+        this.name = name;
+        this.numClasses = numClasses;
+        this.channels = channels;
+        this.height = height;
+        this.width = width;
+        this.pixels = pixels;
+        this.labels = labels;
+        this.cleanLabels = cleanLabels;
+    }
+
+    /** @return the dataset's short name */
+    public String name() {
+        return name;
+    }
+
+    /** @return the number of samples */
+    public int size() {
+        return labels.length;
+    }
+
+    /** @return the number of classes K */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** @return the image shape {channels, height, width} */
+    public int[] imageShape() {
+        return new int[] {channels, height, width};
+    }
+
+    /** @return number of values in one image */
+    public int imageSize() {
+        return channels * height * width;
+    }
+
+    /** @param i sample index @return its observed label */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** @param i sample index @return its true label */
+    public int cleanLabel(int i) {
+        return cleanLabels[i];
+    }
+
+    /** @return a copy of the observed labels */
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** @return a copy of the true labels */
+    public int[] cleanLabels() {
+        return cleanLabels.clone();
+    }
+
+    /** @param i sample index @return whether its observed label differs from its true label */
+    public boolean isCorrupted(int i) {
+        return labels[i] != cleanLabels[i];
+    }
+
+    /** @return the fraction of samples whose observed label is wrong */
+    public double noisyFraction() {
+        int wrong = 0;
+        for (int i = 0; i < labels.length; i++) {
+            wrong += labels[i] != cleanLabels[i] ? 1 : 0;
+        }
+        return labels.length == 0 ? 0 : (double) wrong / labels.length;
+    }
+
+    /** @return how many samples carry each observed label */
+    public int[] classCounts() {
+        int[] counts = new int[numClasses];
+        for (int y : labels) {
+            counts[y]++;
+        }
+        return counts;
+    }
+
+    /**
+     * @param indices sample indices, in the order wanted
+     * @return a new dataset of those samples
+     */
+    public Dataset subset(int[] indices) {
+        int d = imageSize();
+        float[] px = new float[indices.length * d];
+        int[] y = new int[indices.length];
+        int[] yc = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            System.arraycopy(pixels, indices[k] * d, px, k * d, d);
+            y[k] = labels[indices[k]];
+            yc[k] = cleanLabels[indices[k]];
+        }
+        return new Dataset(name, numClasses, channels, height, width, px, y, yc);
+    }
+
+    /**
+     * @param observed new observed labels, one per sample
+     * @return the same images and true labels with these observed labels
+     */
+    public Dataset withLabels(int[] observed) {
+        if (observed.length != labels.length) {
+            throw new IllegalArgumentException("expected " + labels.length + " labels, got " + observed.length);
+        }
+        return new Dataset(name, numClasses, channels, height, width, pixels, observed.clone(), cleanLabels);
+    }
+
+    /**
+     * Copies the images of some samples into {@code out}, an array of shape [indices.length, C, H, W]
+     * (or [indices.length, C*H*W]) of any floating type.
+     *
+     * @param indices sample indices
+     * @param out destination
+     */
+    public void copyImages(int[] indices, INDArray out) {
+        int d = imageSize();
+        float[] buf = new float[indices.length * d];
+        for (int k = 0; k < indices.length; k++) {
+            System.arraycopy(pixels, indices[k] * d, buf, k * d, d);
+        }
+        INDArray src = Nd4j.createFromArray(buf).reshape(out.shape());
+        out.assign(out.dataType() == DataType.FLOAT ? src : src.castTo(out.dataType()));
+    }
+
+    /**
+     * Writes one-hot observed labels of some samples into {@code out}, shape [indices.length, K].
+     *
+     * @param indices sample indices
+     * @param out destination
+     */
+    public void copyOneHot(int[] indices, INDArray out) {
+        out.assign(0);
+        for (int k = 0; k < indices.length; k++) {
+            out.putScalar(k, labels[indices[k]], 1.0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "[" + size() + " x " + Arrays.toString(imageShape()) + ", " + numClasses + " classes]";
+    }
+}

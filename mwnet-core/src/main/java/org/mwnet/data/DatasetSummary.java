@@ -1,0 +1,51 @@
+package org.mwnet.data;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * What a run's data looks like, for {@code mwnet data --json} and every run's metrics.
+ *
+ * @param dataset dataset name
+ * @param trainSize training-set size (after imbalance)
+ * @param metaSize meta-set size
+ * @param validationSize validation-split size
+ * @param testSize test-set size
+ * @param numClasses K
+ * @param noise noise model name
+ * @param noiseRate p
+ * @param imbalance long-tail factor r
+ * @param seed the seed
+ * @param noisyFraction fraction of training labels that are wrong
+ * @param perClassCounts training samples per observed label
+ * @param metaPerClassCounts meta samples per class
+ * @param metaTrainOverlap meta samples also in the training set (always 0)
+ */
+public record DatasetSummary(
+        String dataset,
+        @JsonProperty("train_size") int trainSize,
+        @JsonProperty("meta_size") int metaSize,
+        @JsonProperty("validation_size") int validationSize,
+        @JsonProperty("test_size") int testSize,
+        @JsonProperty("num_classes") int numClasses,
+        String noise,
+        @JsonProperty("noise_rate") double noiseRate,
+        double imbalance,
+        long seed,
+        @JsonProperty("noisy_fraction") double noisyFraction,
+        @JsonProperty("per_class_counts") int[] perClassCounts,
+        @JsonProperty("meta_per_class_counts") int[] metaPerClassCounts,
+        @JsonProperty("meta_train_overlap") int metaTrainOverlap) {
+
+    /**
+     * @param splits the drawn splits
+     * @param test the test set
+     * @param config how they were drawn
+     * @return their summary
+     */
+    public static DatasetSummary of(Splits splits, Dataset test, SplitConfig config) {
+        return new DatasetSummary(test.name(), splits.train().size(), splits.meta().size(),
+                splits.validation().size(), test.size(), test.numClasses(), config.noise().cliName(),
+                config.noiseRate(), config.imbalance(), config.seed(), splits.train().noisyFraction(),
+                splits.train().classCounts(), splits.meta().classCounts(), splits.metaTrainOverlap());
+    }
+}

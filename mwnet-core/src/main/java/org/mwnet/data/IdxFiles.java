@@ -1,0 +1,83 @@
+package org.mwnet.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads the four files of an IDX dataset (gzipped as published, or unpacked) into a {@link TrainTest}. */
+public final class IdxFiles {
+    private IdxFiles() {
+    }
+
+    /**
+     * @param dir a directory
+     * @return whether it holds the four files, gzipped or unpacked
+     */
+    public static boolean allPresent(Path dir) {
+        return IdxSource.FILES.stream().allMatch(f -> resolve(dir, f) != null);
+    }
+
+    /**
+     * Loads training and test parts.
+     *
+     * @param dir directory holding the four files
+     * @param source the dataset's description (name, classes, normalisation)
+     * @return both parts, labels clean
+     * @throws IOException when a file is missing or malformed; the message names it
+     */
+    public static TrainTest load(Path dir, IdxSource source) throws IOException {
+        Dataset train = loadPart(dir, source, IdxSource.TRAIN_IMAGES, IdxSource.TRAIN_LABELS);
+        Dataset test = loadPart(dir, source, IdxSource.TEST_IMAGES, IdxSource.TEST_LABELS);
+        return new TrainTest(train, test);
+    }
+
+    /**
+     * Loads one images/labels pair.
+     *
+     * @param dir the directory
+     * @param source the dataset's description
+     * @param imagesName images file name (gzipped form)
+     * @param labelsName labels file name (gzipped form)
+     * @return the images with their labels
+     * @throws IOException when a file is missing or malformed
+     */
+    public static Dataset loadPart(Path dir, IdxSource source, String imagesName, String labelsName) throws IOException {
+        Path imagesFile = require(dir, imagesName);
+        Path labelsFile = require(dir, labelsName);
+        Idx.Array images = Idx.read(imagesFile, 3);
+        Idx.Array labels = Idx.read(labelsFile, 1);
+        if (images.count() != labels.count()) {
+            throw new DataFormatException(labelsFile, labels.count() + " labels but " + imagesFile.getFileName()
+                    + " has " + images.count() + " images; expected equal counts");
+        }
+        int[] y = new int[labels.count()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels.data()[i] & 0xFF;
+            if (y[i] >= source.numClasses()) {
+                throw new DataFormatException(labelsFile, "label " + y[i] + " at index " + i
+                        + " is out of range; expected 0.." + (source.numClasses() - 1));
+            }
+        }
+        int h = images.dims()[1];
+        int w = images.dims()[2];
+        float[] px = source.normalization().apply(images.data(), h * w);
+        return new Dataset(source.name(), source.numClasses(), 1, h, w, px, y, y.clone());
+    }
+
+    private static Path require(Path dir, String gzName) throws IOException {
+        Path p = resolve(dir, gzName);
+        if (p == null) {
+            throw new DataFormatException(dir.resolve(gzName), "missing (also looked for it unpacked)");
+        }
+        return p;
+    }
+
+    private static Path resolve(Path dir, String gzName) {
+        Path gz = dir.resolve(gzName);
+        if (Files.isRegularFile(gz)) {
+            return gz;
+        }
+        Path plain = dir.resolve(gzName.substring(0, gzName.length() - 3));
+        return Files.isRegularFile(plain) ? plain : null;
+    }
+}

@@ -1,0 +1,132 @@
+package org.mwnet.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Downloads tested against the JDK's HTTP server on loopback, serving small IDX fixtures. */
+class DataLocatorTest {
+    @TempDir
+    Path tmp;
+    private HttpServer server;
+    private final Map<String, byte[]> served = new HashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            String name = exchange.getRequestURI().getPath().substring(exchange.getRequestURI().getPath().lastIndexOf('/') + 1);
+            byte[] body = served.get(name);
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private URI base() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/data/");
+    }
+
+    /** Writes the four fixture files, puts them on the server and returns their MD5s. */
+    private Map<String, String> serveFixture() throws Exception {
+        Path fixture = tmp.resolve("fixture");
+        TestData.writeIdxDataset(fixture, 20, 8, 10, 3);
+        Map<String, String> md5 = new HashMap<>();
+        for (String f : IdxSource.FILES) {
+            byte[] b = Files.readAllBytes(fixture.resolve(f));
+            served.put(f, b);
+            md5.put(f, HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(b)));
+        }
+        return md5;
+    }
+
+    private DataLocator locator(Path explicit, Path cache) {
+        return new DataLocator(explicit, null, cache, new Downloader(Duration.ofSeconds(5), Duration.ofSeconds(20)));
+    }
+
+    @Test
+    void downloadsIntoCacheVerifiesAndReusesIt() throws Exception {
+        Map<String, String> md5 = serveFixture();
+        IdxSource src = IdxSource.FASHION_MNIST.withMirrors(List.of(base()), md5);
+        src = new IdxSource(src.name(), 10, src.normalization(), null, src.mirrors(), src.md5());
+        Path cache = tmp.resolve("cache");
+        Path dir = locator(null, cache).locateIdx(src);
+        assertThat(dir).isEqualTo(cache.resolve("fashion-mnist"));
+        TrainTest data = IdxFiles.load(dir, src);
+        assertThat(data.train().size()).isEqualTo(20);
+        assertThat(data.test().size()).isEqualTo(8);
+        int before = requests.get();
+        locator(null, cache).locateIdx(src);
+        assertThat(requests.get()).as("second lookup uses the cache").isEqualTo(before);
+    }
+
+    @Test
+    void corruptedDownloadIsRejectedAndLeavesNoFile() throws Exception {
+        Map<String, String> md5 = serveFixture();
+        byte[] bad = served.get(IdxSource.TRAIN_IMAGES).clone();
+        bad[bad.length / 2] ^= 0x5A;
+        served.put(IdxSource.TRAIN_IMAGES, bad);
+        IdxSource src = new IdxSource("fashion-mnist", 10, IdxSource.FASHION_MNIST.normalization(), null,
+                List.of(base()), md5);
+        Path cache = tmp.resolve("cache");
+        assertThatThrownBy(() -> locator(null, cache).locateIdx(src))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessageContaining("checksum mismatch")
+                .hasMessageContaining(IdxSource.TRAIN_IMAGES)
+                .hasMessageContaining("--data-dir");
+        try (var files = Files.list(cache.resolve("fashion-mnist"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("train-images"));
+        }
+    }
+
+    @Test
+    void unreachableMirrorNamesTheDebianPackage() {
+        IdxSource src = IdxSource.FASHION_MNIST.withMirrors(List.of(base().resolve("missing/")), Map.of(
+                IdxSource.TRAIN_IMAGES, "0", IdxSource.TRAIN_LABELS, "0", IdxSource.TEST_IMAGES, "0",
+                IdxSource.TEST_LABELS, "0"));
+        IdxSource noSystem = new IdxSource(src.name(), 10, src.normalization(), tmp.resolve("nowhere"),
+                src.mirrors(), src.md5());
+        assertThatThrownBy(() -> locator(null, tmp.resolve("c")).locateIdx(noSystem))
+                .hasMessageContaining("HTTP 404").hasMessageContaining("apt-get install dataset-fashion-mnist");
+    }
+
+    @Test
+    void explicitDirectoryWinsAndNeedsNoNetwork() throws Exception {
+        Path mine = tmp.resolve("mine");
+        TestData.writeIdxDataset(mine.resolve("fashion-mnist"), 5, 5, 10, 1);
+        IdxSource src = IdxSource.FASHION_MNIST.withMirrors(List.of(base()), Map.of());
+        assertThat(locator(mine, tmp.resolve("cache")).locateIdx(src)).isEqualTo(mine.resolve("fashion-mnist"));
+        assertThat(requests.get()).isZero();
+    }
+}

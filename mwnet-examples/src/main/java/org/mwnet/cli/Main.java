@@ -1,0 +1,35 @@
+package org.mwnet.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code mwnet} command-line tool (run through the {@code ./mwnet} launcher). */
+public final class Main {
+    private Main() {
+    }
+
+    /**
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Runs one command without exiting the JVM (used by tests).
+     *
+     * @param args command-line arguments
+     * @return the exit code: 0 success, 2 bad input, 1 failure
+     */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** @return the configured picocli command line with one-line error reporting */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MwnetCommand());
+        cl.setExecutionExceptionHandler(new OneLineErrors());
+        cl.setParameterExceptionHandler(OneLineErrors::onBadParameter);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+}
