@@ -1,0 +1,42 @@
+package org.mwnet.meta;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mwnet.nn.CrossEntropy;
+import org.mwnet.nn.Network;
+import org.mwnet.nn.Scope;
+import org.mwnet.nn.Trace;
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * The gradient {@code sum_i c_i grad_w L_i(w)} of a classifier on one batch, written as forward ops (the layers'
+ * explicit VJPs), so that it can feed a look-ahead step that SameDiff differentiates once more.
+ *
+ * @param logits the classifier's logits [n, K]
+ * @param losses per-sample cross-entropies [n]
+ * @param coefficients the c_i [n]
+ * @param gradients the gradient of every trainable classifier parameter, by name
+ * @param batchStatistics BatchNorm batch statistics of this forward pass, by buffer name
+ */
+public record ExplicitGradient(SDVariable logits, SDVariable losses, SDVariable coefficients,
+                               Map<String, SDVariable> gradients, Map<String, SDVariable> batchStatistics) {
+    /**
+     * @param scope graph and the classifier's (and weighting's) parameter values
+     * @param net the classifier
+     * @param images [n, C, H, W]
+     * @param oneHot [n, K]
+     * @param weighting how losses become coefficients
+     * @return the forward pass, losses, coefficients and gradients
+     */
+    public static ExplicitGradient build(Scope scope, Network net, SDVariable images, SDVariable oneHot,
+                                         SampleWeighting weighting) {
+        int batch = (int) images.getShape()[0];
+        Trace trace = net.forward(scope, images, batch);
+        SDVariable logits = trace.output();
+        SDVariable losses = CrossEntropy.perSample(logits, oneHot);
+        SDVariable c = weighting.coefficients(scope, losses, batch);
+        Map<String, SDVariable> grads = new LinkedHashMap<>();
+        trace.backward(CrossEntropy.logitGradient(logits, oneHot, c), grads, false);
+        return new ExplicitGradient(logits, losses, c, grads, Map.copyOf(scope.batchStatistics()));
+    }
+}

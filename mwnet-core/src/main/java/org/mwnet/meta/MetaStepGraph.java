@@ -1,0 +1,165 @@
+package org.mwnet.meta;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mwnet.nn.CrossEntropy;
+import org.mwnet.nn.GraphInputs;
+import org.mwnet.nn.Mode;
+import org.mwnet.nn.Network;
+import org.mwnet.nn.ParamSpec;
+import org.mwnet.nn.Parameters;
+import org.mwnet.nn.Scope;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The whole bilevel step as ONE SameDiff graph: forward on the training batch, per-sample cross-entropy,
+ * coefficients from the weighting (V(L; theta) for MW-Net), the explicit look-ahead gradient, the virtual SGD step
+ * {@code w' = w - lr * sum_i c_i grad L_i(w)}, and the cross-entropy of {@code f(x_meta; w')} on the clean meta
+ * batch. The classifier's parameters are placeholders and the weighting's parameters the only variables, so
+ * SameDiff's first-order autodiff of the meta loss gives exactly {@code grad_theta L_meta(w'(theta))}.
+ * Built once for a model and batch sizes; each step only feeds new placeholders.
+ */
+public final class MetaStepGraph {
+    private static final String IMAGES = "images";
+    private static final String LABELS = "labels";
+    private static final String META_IMAGES = "meta_images";
+    private static final String META_LABELS = "meta_labels";
+    private static final String LR = "lr";
+    private static final String META_LOSS = "meta_loss";
+    private static final String LOSSES = "train_losses";
+    private static final String COEFFICIENTS = "coefficients";
+
+    private final SameDiff sd;
+    private final List<ParamSpec> classifierParams;
+    private final List<ParamSpec> weightingParams;
+    private final List<String> weightingNames;
+    private final int batch;
+    private final int metaBatch;
+
+    /**
+     * What one meta step computed.
+     *
+     * @param metaLoss cross-entropy of the looked-ahead classifier on the meta batch
+     * @param gradients gradient of the meta loss with respect to each weighting parameter
+     * @param losses per-sample training losses [n]
+     * @param coefficients per-sample coefficients c_i [n] (V's weights divided by n for MW-Net)
+     */
+    public record Result(double metaLoss, Map<String, INDArray> gradients, INDArray losses, INDArray coefficients) {
+    }
+
+    /**
+     * @param net the classifier
+     * @param weighting the coefficients whose parameters are differentiated
+     * @param batch training batch size n
+     * @param metaBatch meta batch size m
+     * @param dataType FLOAT for training, DOUBLE for checks
+     */
+    public MetaStepGraph(Network net, SampleWeighting weighting, int batch, int metaBatch, DataType dataType) {
+        this.sd = SameDiff.create();
+        this.batch = batch;
+        this.metaBatch = metaBatch;
+        this.classifierParams = GraphInputs.trainable(net.params());
+        this.weightingParams = weighting.params(batch);
+        this.weightingNames = weightingParams.stream().map(ParamSpec::name).toList();
+        Map<String, SDVariable> w = GraphInputs.placeholders(sd, classifierParams, dataType);
+        Map<String, SDVariable> theta = GraphInputs.variables(sd, weightingParams, dataType);
+        Map<String, SDVariable> both = new HashMap<>(w);
+        both.putAll(theta);
+        SDVariable x = sd.placeHolder(IMAGES, dataType, net.batchShape(batch));
+        SDVariable y = sd.placeHolder(LABELS, dataType, batch, net.numClasses());
+        SDVariable xm = sd.placeHolder(META_IMAGES, dataType, net.batchShape(metaBatch));
+        SDVariable ym = sd.placeHolder(META_LABELS, dataType, metaBatch, net.numClasses());
+        SDVariable lr = sd.placeHolder(LR, dataType);
+
+        ExplicitGradient g = ExplicitGradient.build(new Scope(sd, both::get, Mode.TRAIN, dataType), net, x, y, weighting);
+        g.losses().rename(LOSSES);
+        g.coefficients().rename(COEFFICIENTS);
+        Map<String, SDVariable> lookAhead = new HashMap<>();
+        for (ParamSpec p : classifierParams) {
+            lookAhead.put(p.name(), w.get(p.name()).sub(g.gradients().get(p.name()).mul(lr)));
+        }
+        SDVariable metaLogits = net.forward(new Scope(sd, lookAhead::get, Mode.TRAIN, dataType), xm, metaBatch).output();
+        SDVariable metaLoss = CrossEntropy.perSample(metaLogits, ym).mean().rename(META_LOSS);
+        sd.setLossVariables(metaLoss);
+    }
+
+    /**
+     * Runs the step: one call that returns the meta loss, its gradient for the weighting's parameters, and the
+     * training batch's losses and coefficients.
+     *
+     * @param classifier current classifier parameters w
+     * @param weightingValues current weighting parameters (theta; for L2RW the epsilons, zeros)
+     * @param images training images [n, C, H, W]
+     * @param labels training labels, one-hot [n, K]
+     * @param metaImages meta images [m, C, H, W]
+     * @param metaLabels meta labels, one-hot [m, K]
+     * @param lr the look-ahead learning rate (the classifier's current one)
+     * @return the meta loss and gradients
+     */
+    public Result step(Parameters classifier, Parameters weightingValues, INDArray images, INDArray labels,
+                       INDArray metaImages, INDArray metaLabels, double lr) {
+        Map<String, INDArray> feed = feed(classifier, weightingValues, images, labels, metaImages, metaLabels, lr);
+        OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(META_LOSS, LOSSES, COEFFICIENTS), weightingNames);
+        Map<String, INDArray> grads = new HashMap<>();
+        for (String name : weightingNames) {
+            grads.put(name, r.getGradients().get(name));
+        }
+        Map<String, INDArray> out = r.getOutputs();
+        return new Result(out.get(META_LOSS).getDouble(0), grads, out.get(LOSSES), out.get(COEFFICIENTS));
+    }
+
+    /**
+     * Evaluates only the meta loss (no gradient), for finite-difference checks.
+     *
+     * @param classifier w
+     * @param weightingValues theta
+     * @param images training images
+     * @param labels training labels
+     * @param metaImages meta images
+     * @param metaLabels meta labels
+     * @param lr look-ahead learning rate
+     * @return the meta loss
+     */
+    public double metaLoss(Parameters classifier, Parameters weightingValues, INDArray images, INDArray labels,
+                           INDArray metaImages, INDArray metaLabels, double lr) {
+        Map<String, INDArray> feed = feed(classifier, weightingValues, images, labels, metaImages, metaLabels, lr);
+        return sd.output(feed, META_LOSS).get(META_LOSS).getDouble(0);
+    }
+
+    /** Sets theta's variables and returns the placeholder values of one step. */
+    private Map<String, INDArray> feed(Parameters classifier, Parameters weightingValues, INDArray images,
+                                       INDArray labels, INDArray metaImages, INDArray metaLabels, double lr) {
+        requireBatch(images, batch, "training");
+        requireBatch(metaImages, metaBatch, "meta");
+        for (String name : weightingNames) {
+            sd.getArrForVarName(name).assign(weightingValues.get(name));
+        }
+        Map<String, INDArray> feed = new HashMap<>();
+        GraphInputs.feed(feed, classifierParams, classifier);
+        feed.put(IMAGES, images);
+        feed.put(LABELS, labels);
+        feed.put(META_IMAGES, metaImages);
+        feed.put(META_LABELS, metaLabels);
+        feed.put(LR, Nd4j.scalar(images.dataType(), lr));
+        return feed;
+    }
+
+    /** @return names of the parameters the meta-gradient is taken for */
+    public List<String> weightingNames() {
+        return new ArrayList<>(weightingNames);
+    }
+
+    static void requireBatch(INDArray a, int expected, String what) {
+        if (a.size(0) != expected) {
+            throw new IllegalArgumentException(what + " batch has " + a.size(0) + " samples; this graph was built for "
+                    + expected);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.mwnet.nn;
+
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+
+/**
+ * Batch normalisation over (batch, H, W) of NCHW inputs, with scale and shift; epsilon 1e-5.
+ * In training mode it normalises by the batch's statistics and reports them for the running averages; in
+ * evaluation mode it uses the running statistics. The VJP is written with means and elementwise ops:
+ * {@code dx = g/sigma * (dy - mean(dy) - xhat * mean(dy * xhat))} in training mode, {@code g/sigma * dy} in eval.
+ */
+public final class BatchNorm implements Layer {
+    /** Numerical guard added to the variance. */
+    public static final double EPS = 1e-5;
+    private final String name;
+    private final long channels;
+
+    /**
+     * @param name layer name; parameters {@code name.weight}, {@code name.bias}, buffers
+     *             {@code name.running_mean}, {@code name.running_var}
+     * @param channels C
+     */
+    public BatchNorm(String name, long channels) {
+        this.name = name;
+        this.channels = channels;
+    }
+
+    /** @return name of the running-mean buffer */
+    public String runningMean() {
+        return name + ".running_mean";
+    }
+
+    /** @return name of the running-variance buffer */
+    public String runningVar() {
+        return name + ".running_var";
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        long[] shape = {channels};
+        return List.of(new ParamSpec(name + ".weight", shape, Init.ONES, 1, true),
+                new ParamSpec(name + ".bias", shape, Init.ZEROS, 1, true),
+                new ParamSpec(runningMean(), shape, Init.ZEROS, 1, false),
+                new ParamSpec(runningVar(), shape, Init.ONES, 1, false));
+    }
+
+    @Override
+    public long[] outputShape(long[] inputShape) {
+        return inputShape;
+    }
+
+    @Override
+    public Trace forward(Scope scope, SDVariable x, long[] shape) {
+        var sd = scope.sd();
+        long c = channels;
+        SDVariable gamma = scope.param(name + ".weight").reshape(1, c, 1, 1);
+        SDVariable beta = scope.param(name + ".bias").reshape(1, c, 1, 1);
+        boolean train = scope.mode() == Mode.TRAIN;
+        SDVariable mean;
+        SDVariable var;
+        if (train) {
+            mean = x.mean(true, 0, 2, 3);
+            SDVariable centred = x.sub(mean);
+            var = centred.mul(centred).mean(true, 0, 2, 3);
+            scope.reportBatchStatistic(runningMean(), mean.reshape(c));
+            scope.reportBatchStatistic(runningVar(), var.reshape(c));
+        } else {
+            mean = scope.param(runningMean()).reshape(1, c, 1, 1);
+            var = scope.param(runningVar()).reshape(1, c, 1, 1);
+        }
+        SDVariable invStd = sd.math.rsqrt(var.add(scope.scalar(EPS)));
+        SDVariable xhat = x.sub(mean).mul(invStd);
+        SDVariable y = xhat.mul(gamma).add(beta);
+        return new Trace() {
+            @Override
+            public SDVariable output() {
+                return y;
+            }
+
+            @Override
+            public SDVariable backward(SDVariable dy, Map<String, SDVariable> grads, boolean needInputGradient) {
+                grads.put(name + ".weight", dy.mul(xhat).sum(0, 2, 3));
+                grads.put(name + ".bias", dy.sum(0, 2, 3));
+                if (!needInputGradient) {
+                    return null;
+                }
+                SDVariable scale = gamma.mul(invStd);
+                if (!train) {
+                    return dy.mul(scale);
+                }
+                SDVariable centred = dy.sub(dy.mean(true, 0, 2, 3)).sub(xhat.mul(dy.mul(xhat).mean(true, 0, 2, 3)));
+                return centred.mul(scale);
+            }
+        };
+    }
+}

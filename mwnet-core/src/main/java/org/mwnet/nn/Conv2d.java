@@ -1,0 +1,144 @@
+package org.mwnet.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+
+/**
+ * 2-D convolution, NCHW, square kernel, stride and zero padding; weights [kH, kW, inC, outC].
+ * VJP: the weight gradient is an im2col product, the input gradient a transposed convolution (deconv2d) with
+ * no padding, cropped (or zero-extended) to the input's size, which is exact for every stride and padding.
+ */
+public final class Conv2d implements Layer {
+    private final String name;
+    private final long inC;
+    private final long outC;
+    private final int k;
+    private final int stride;
+    private final int pad;
+    private final boolean bias;
+    private final Init init;
+
+    /**
+     * @param name layer name; parameters {@code name.weight} (and {@code name.bias})
+     * @param inC input channels
+     * @param outC output channels
+     * @param kernel kernel height and width
+     * @param stride stride in both directions
+     * @param pad zero padding on every side
+     * @param bias whether the layer has a bias
+     * @param init weight initialisation
+     */
+    public Conv2d(String name, long inC, long outC, int kernel, int stride, int pad, boolean bias, Init init) {
+        this.name = name;
+        this.inC = inC;
+        this.outC = outC;
+        this.k = kernel;
+        this.stride = stride;
+        this.pad = pad;
+        this.bias = bias;
+        this.init = init;
+    }
+
+    @Override
+    public List<ParamSpec> params() {
+        List<ParamSpec> p = new ArrayList<>();
+        long fanIn = inC * k * k;
+        p.add(new ParamSpec(name + ".weight", new long[] {k, k, inC, outC}, init, fanIn, true));
+        if (bias) {
+            p.add(new ParamSpec(name + ".bias", new long[] {outC}, Init.UNIFORM_FAN_IN, fanIn, true));
+        }
+        return p;
+    }
+
+    private long outSize(long size) {
+        return (size + 2L * pad - k) / stride + 1;
+    }
+
+    @Override
+    public long[] outputShape(long[] s) {
+        if (s.length != 3 || s[0] != inC) {
+            throw new IllegalArgumentException(name + " expects [" + inC + ", H, W] inputs, got "
+                    + java.util.Arrays.toString(s));
+        }
+        return new long[] {outC, outSize(s[1]), outSize(s[2])};
+    }
+
+    @Override
+    public long multiplyAdds(long[] s) {
+        long[] o = outputShape(s);
+        return o[0] * o[1] * o[2] * inC * k * k;
+    }
+
+    private Conv2DConfig config() {
+        return Conv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(pad).pW(pad)
+                .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+    }
+
+    @Override
+    public Trace forward(Scope scope, SDVariable x, long[] shape) {
+        SameDiff sd = scope.sd();
+        SDVariable w = scope.param(name + ".weight");
+        SDVariable y = bias ? sd.cnn.conv2d(x, w, scope.param(name + ".bias"), config()) : sd.cnn.conv2d(x, w, config());
+        long b = shape[0];
+        long h = shape[2];
+        long wd = shape[3];
+        long oH = outSize(h);
+        long oW = outSize(wd);
+        return new Trace() {
+            @Override
+            public SDVariable output() {
+                return y;
+            }
+
+            @Override
+            public SDVariable backward(SDVariable dy, Map<String, SDVariable> grads, boolean needInputGradient) {
+                // weight gradient: columns [b, iC, kH, kW, oH, oW] -> [iC*kH*kW, b*oH*oW] times dy [b*oH*oW, oC]
+                SDVariable cols = sd.cnn.im2Col(x, config()).permute(1, 2, 3, 0, 4, 5).reshape(inC * k * k, b * oH * oW);
+                SDVariable dyMat = dy.permute(0, 2, 3, 1).reshape(b * oH * oW, outC);
+                grads.put(name + ".weight", sd.mmul(cols, dyMat).reshape(inC, k, k, outC).permute(1, 2, 0, 3));
+                if (bias) {
+                    grads.put(name + ".bias", dy.sum(0, 2, 3));
+                }
+                return needInputGradient ? transposed(sd, dy, w, k, stride, pad, new long[] {b, inC, h, wd}) : null;
+            }
+        };
+    }
+
+    /**
+     * The input gradient of a convolution: deconv2d without padding, then cropped by the padding (or extended with
+     * zeros where the last rows and columns never met the kernel) to the input's size.
+     *
+     * @param sd the graph
+     * @param dy gradient of the convolution's output, [b, outC, oH, oW]
+     * @param w the convolution's weights [k, k, inC, outC]
+     * @param k kernel size
+     * @param stride stride
+     * @param pad padding
+     * @param inShape the convolution's input shape [b, inC, h, w]
+     * @return the gradient with respect to the input, of that shape
+     */
+    static SDVariable transposed(SameDiff sd, SDVariable dy, SDVariable w, int k, int stride, int pad, long[] inShape) {
+        DeConv2DConfig cfg = DeConv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(0).pW(0)
+                .isSameMode(false).dataFormat("NCHW").build();
+        SDVariable full = sd.cnn.deconv2d(dy, w, cfg);
+        long h = inShape[2];
+        long wd = inShape[3];
+        long oH = (h + 2L * pad - k) / stride + 1;
+        long oW = (wd + 2L * pad - k) / stride + 1;
+        long fullH = (oH - 1) * stride + k;
+        long fullW = (oW - 1) * stride + k;
+        long extraH = Math.max(0, pad + h - fullH);
+        long extraW = Math.max(0, pad + wd - fullW);
+        if (extraH > 0 || extraW > 0) {
+            long[][] padding = {{0, 0}, {0, 0}, {0, extraH}, {0, extraW}};
+            full = sd.nn.pad(full, sd.constant(org.nd4j.linalg.factory.Nd4j.createFromArray(padding)), 0.0);
+        }
+        return sd.slice(full, new int[] {0, 0, pad, pad}, (int) inShape[0], (int) inShape[1], (int) h, (int) wd);
+    }
+}

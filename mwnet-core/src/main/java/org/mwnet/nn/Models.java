@@ -1,0 +1,110 @@
+package org.mwnet.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The classifiers mwnet ships. */
+public final class Models {
+    /** Names accepted by {@link #byName}. */
+    public static final List<String> NAMES = List.of("mlp", "lenet", "resnet32");
+
+    private Models() {
+    }
+
+    /**
+     * @param name mlp, lenet or resnet32
+     * @param inputShape image shape [C, H, W]
+     * @param numClasses K
+     * @param hidden MLP hidden width (two hidden layers); ResNet base width (16 in the paper)
+     * @return the network
+     */
+    public static Network byName(String name, long[] inputShape, int numClasses, int hidden) {
+        return switch (name) {
+            case "mlp" -> mlp(inputShape, List.of(hidden, hidden), numClasses);
+            case "lenet" -> lenet(inputShape, numClasses);
+            case "resnet32" -> resnet32(inputShape, numClasses, hidden);
+            default -> throw new IllegalArgumentException("unknown model '" + name + "'; expected one of " + NAMES);
+        };
+    }
+
+    /**
+     * Multi-layer perceptron with ReLU, PyTorch default initialisation.
+     *
+     * @param inputShape image shape, flattened first
+     * @param hidden widths of the hidden layers
+     * @param numClasses K
+     * @return the network
+     */
+    public static Network mlp(long[] inputShape, List<Integer> hidden, int numClasses) {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Flatten());
+        long in = 1;
+        for (long s : inputShape) {
+            in *= s;
+        }
+        int i = 1;
+        for (int h : hidden) {
+            layers.add(new Dense("fc" + i++, in, h, Init.UNIFORM_FAN_IN));
+            layers.add(new Relu());
+            in = h;
+        }
+        layers.add(new Dense("fc" + i, in, numClasses, Init.UNIFORM_FAN_IN));
+        return new Network("mlp", inputShape, numClasses, new Sequential(layers));
+    }
+
+    /**
+     * LeNet-5 style CNN for 28x28 inputs: conv5(6) relu avgpool, conv5(16) relu avgpool, 120, 84, K.
+     *
+     * @param inputShape [C, 28, 28]
+     * @param numClasses K
+     * @return the network
+     */
+    public static Network lenet(long[] inputShape, int numClasses) {
+        long c = inputShape[0];
+        long side = ((inputShape[1] - 4) / 2 - 4) / 2;
+        List<Layer> layers = List.of(
+                new Conv2d("conv1", c, 6, 5, 1, 0, true, Init.UNIFORM_FAN_IN), new Relu(), new AvgPool2(),
+                new Conv2d("conv2", 6, 16, 5, 1, 0, true, Init.UNIFORM_FAN_IN), new Relu(), new AvgPool2(),
+                new Flatten(),
+                new Dense("fc1", 16 * side * side, 120, Init.UNIFORM_FAN_IN), new Relu(),
+                new Dense("fc2", 120, 84, Init.UNIFORM_FAN_IN), new Relu(),
+                new Dense("fc3", 84, numClasses, Init.UNIFORM_FAN_IN));
+        return new Network("lenet", inputShape, numClasses, new Sequential(layers));
+    }
+
+    /**
+     * ResNet-32 for 32x32 inputs (He et al. 2016, the MW-Net paper's model): a 3x3 conv, three stages of five basic
+     * blocks with widths w, 2w, 4w (option-A shortcuts), global average pooling and a linear classifier. Kaiming
+     * normal initialisation.
+     *
+     * @param inputShape [C, H, W]
+     * @param numClasses K
+     * @param width base width w (16 in the paper; small widths make fast checks)
+     * @return the network
+     */
+    public static Network resnet32(long[] inputShape, int numClasses, int width) {
+        List<Layer> layers = new ArrayList<>();
+        layers.add(new Conv2d("conv1", inputShape[0], width, 3, 1, 1, false, Init.KAIMING_NORMAL));
+        layers.add(new BatchNorm("bn1", width));
+        layers.add(new Relu());
+        long in = width;
+        for (int stage = 0; stage < 3; stage++) {
+            long out = (long) width << stage;
+            for (int block = 0; block < 5; block++) {
+                int stride = stage > 0 && block == 0 ? 2 : 1;
+                String p = "layer" + (stage + 1) + "." + block + ".";
+                Layer main = new Sequential(List.of(
+                        new Conv2d(p + "conv1", in, out, 3, stride, 1, false, Init.KAIMING_NORMAL),
+                        new BatchNorm(p + "bn1", out), new Relu(),
+                        new Conv2d(p + "conv2", out, out, 3, 1, 1, false, Init.KAIMING_NORMAL),
+                        new BatchNorm(p + "bn2", out)));
+                layers.add(new Residual(main, stride == 1 && in == out ? null : new SubsampleShortcut(in, out)));
+                layers.add(new Relu());
+                in = out;
+            }
+        }
+        layers.add(new GlobalAvgPool());
+        layers.add(new Dense("linear", in, numClasses, Init.KAIMING_NORMAL));
+        return new Network("resnet32", inputShape, numClasses, new Sequential(layers));
+    }
+}

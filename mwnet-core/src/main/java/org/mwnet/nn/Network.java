@@ -1,0 +1,59 @@
+package org.mwnet.nn;
+
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * A classifier: a named stack of layers from images of a fixed shape to K logits.
+ *
+ * @param name model name ({@code mlp}, {@code lenet}, {@code resnet32})
+ * @param inputShape image shape [C, H, W]
+ * @param numClasses K
+ * @param body the layers
+ */
+public record Network(String name, long[] inputShape, int numClasses, Sequential body) {
+    /** Checks that the layers fit the input shape and end in K logits. */
+    public Network {
+        long[] out = body.outputShape(inputShape);
+        if (out.length != 1 || out[0] != numClasses) {
+            throw new IllegalArgumentException(name + " ends in shape " + Arrays.toString(out) + ", expected ["
+                    + numClasses + "]");
+        }
+    }
+
+    /** @return every parameter and buffer */
+    public List<ParamSpec> params() {
+        return body.params();
+    }
+
+    /**
+     * @param seed initialisation seed
+     * @param dataType FLOAT or DOUBLE
+     * @return freshly initialised parameters
+     */
+    public Parameters init(long seed, DataType dataType) {
+        return Parameters.init(params(), seed, dataType);
+    }
+
+    /**
+     * @param scope graph, parameter values and mode
+     * @param images [batch, C, H, W]
+     * @param batch the batch size (-1 when it varies; only forward passes then)
+     * @return the trace whose output is the logits [batch, K]
+     */
+    public Trace forward(Scope scope, SDVariable images, long batch) {
+        return body.forward(scope, images, batchShape(batch));
+    }
+
+    /** @return multiply-adds of one forward pass per sample */
+    public long multiplyAddsPerSample() {
+        return body.multiplyAdds(inputShape);
+    }
+
+    /** @param batch batch size @return the full input shape [batch, C, H, W] */
+    public long[] batchShape(long batch) {
+        return Sequential.withBatch(batch, inputShape);
+    }
+}
