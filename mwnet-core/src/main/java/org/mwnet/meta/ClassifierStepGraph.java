@@ -67,8 +67,8 @@ public final class ClassifierStepGraph {
         SDVariable x = sd.placeHolder(IMAGES, dataType, net.batchShape(batch));
         SDVariable y = sd.placeHolder(LABELS, dataType, batch, net.numClasses());
         ExplicitGradient g = ExplicitGradient.build(new Scope(sd, vars::get, Mode.TRAIN, dataType), net, x, y, weighting);
-        g.losses().rename(LOSSES);
-        g.coefficients().rename(COEFFICIENTS);
+        sd.identity(LOSSES, g.losses());
+        sd.identity(COEFFICIENTS, g.coefficients());
         outputs.add(LOSSES);
         outputs.add(COEFFICIENTS);
         g.gradients().forEach((name, v) -> gradientOutputs.put(name, v.name()));

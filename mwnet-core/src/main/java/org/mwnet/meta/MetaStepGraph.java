@@ -79,8 +79,8 @@ public final class MetaStepGraph {
         SDVariable lr = sd.placeHolder(LR, dataType);
 
         ExplicitGradient g = ExplicitGradient.build(new Scope(sd, both::get, Mode.TRAIN, dataType), net, x, y, weighting);
-        g.losses().rename(LOSSES);
-        g.coefficients().rename(COEFFICIENTS);
+        sd.identity(LOSSES, g.losses());
+        sd.identity(COEFFICIENTS, g.coefficients());
         Map<String, SDVariable> lookAhead = new HashMap<>();
         for (ParamSpec p : classifierParams) {
             lookAhead.put(p.name(), w.get(p.name()).sub(g.gradients().get(p.name()).mul(lr)));

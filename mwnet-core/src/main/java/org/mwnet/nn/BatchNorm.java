@@ -7,7 +7,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 /**
  * Batch normalisation over (batch, H, W) of NCHW inputs, with scale and shift; epsilon 1e-5.
  * In training mode it normalises by the batch's statistics and reports them for the running averages; in
- * evaluation mode it uses the running statistics. The VJP is written with means and elementwise ops:
+ * evaluation mode it uses the running statistics. The reported variance is the unbiased one, as PyTorch's running
+ * average uses. The VJP is written with means and elementwise ops:
  * {@code dx = g/sigma * (dy - mean(dy) - xhat * mean(dy * xhat))} in training mode, {@code g/sigma * dy} in eval.
  */
 public final class BatchNorm implements Layer {
@@ -64,7 +65,8 @@ public final class BatchNorm implements Layer {
             SDVariable centred = x.sub(mean);
             var = centred.mul(centred).mean(true, 0, 2, 3);
             scope.reportBatchStatistic(runningMean(), mean.reshape(c));
-            scope.reportBatchStatistic(runningVar(), var.reshape(c));
+            double count = (double) shape[0] * shape[2] * shape[3];
+            scope.reportBatchStatistic(runningVar(), var.reshape(c).mul(scope.scalar(count / Math.max(1, count - 1))));
         } else {
             mean = scope.param(runningMean()).reshape(1, c, 1, 1);
             var = scope.param(runningVar()).reshape(1, c, 1, 1);

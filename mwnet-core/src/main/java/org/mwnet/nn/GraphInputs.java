@@ -7,6 +7,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Declares parameters as placeholders of a graph and fills them from {@link Parameters} at run time. */
 public final class GraphInputs {
@@ -36,7 +37,7 @@ public final class GraphInputs {
     public static Map<String, SDVariable> variables(SameDiff sd, List<ParamSpec> specs, DataType dataType) {
         Map<String, SDVariable> out = new HashMap<>();
         for (ParamSpec s : specs) {
-            out.put(s.name(), sd.var(s.name(), dataType, s.shape()));
+            out.put(s.name(), sd.var(s.name(), Nd4j.zeros(dataType, s.shape())));
         }
         return out;
     }

@@ -106,6 +106,27 @@ public final class Parameters {
     }
 
     /**
+     * Overwrites values from saved arrays, checking that every parameter is there with its shape.
+     *
+     * @param saved arrays by parameter name
+     * @param source where they came from, for messages
+     */
+    public void load(Map<String, INDArray> saved, String source) {
+        for (var e : values.entrySet()) {
+            INDArray v = saved.get(e.getKey());
+            if (v == null) {
+                throw new IllegalArgumentException(source + " has no parameter '" + e.getKey() + "'");
+            }
+            if (!java.util.Arrays.equals(v.shape(), e.getValue().shape())) {
+                throw new IllegalArgumentException(source + ": parameter '" + e.getKey() + "' has shape "
+                        + java.util.Arrays.toString(v.shape()) + ", expected "
+                        + java.util.Arrays.toString(e.getValue().shape()));
+            }
+            e.getValue().assign(v);
+        }
+    }
+
+    /**
      * @param dataType target type
      * @return a copy in that type
      */

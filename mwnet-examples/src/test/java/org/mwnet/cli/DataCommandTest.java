@@ -3,6 +3,7 @@ package org.mwnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.mwnet.train.Json;
 import org.junit.jupiter.api.Test;
 
 class DataCommandTest {

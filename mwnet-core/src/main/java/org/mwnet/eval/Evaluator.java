@@ -1,0 +1,69 @@
+package org.mwnet.eval;
+
+import java.util.stream.IntStream;
+import org.mwnet.data.Dataset;
+import org.mwnet.nn.InferenceGraph;
+import org.mwnet.nn.Network;
+import org.mwnet.nn.Parameters;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/** Runs a classifier in evaluation mode over whole datasets, in chunks. */
+public final class Evaluator {
+    private static final int CHUNK = 500;
+    private final InferenceGraph graph;
+    private final DataType dataType;
+
+    /**
+     * @param net the classifier
+     * @param dataType FLOAT or DOUBLE
+     */
+    public Evaluator(Network net, DataType dataType) {
+        this.graph = new InferenceGraph(net, dataType);
+        this.dataType = dataType;
+    }
+
+    /**
+     * @param params the classifier's parameters
+     * @param data the samples (observed labels are used for the losses)
+     * @return predictions and per-sample losses
+     */
+    public Predictions predict(Parameters params, Dataset data) {
+        int n = data.size();
+        int[] predicted = new int[n];
+        double[] losses = new double[n];
+        int[] s = data.imageShape();
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            int[] idx = IntStream.range(start, start + len).toArray();
+            INDArray images = Nd4j.create(dataType, len, s[0], s[1], s[2]);
+            data.copyImages(idx, images);
+            INDArray logits = graph.logits(params, images).castTo(DataType.DOUBLE);
+            INDArray max = logits.max(1);
+            INDArray logSumExp = Transforms.log(Transforms.exp(logits.subColumnVector(max), false).sum(1), false)
+                    .addi(max);
+            INDArray argMax = logits.argMax(1);
+            for (int i = 0; i < len; i++) {
+                predicted[start + i] = argMax.getInt(i);
+                losses[start + i] = logSumExp.getDouble(i) - logits.getDouble(i, data.label(start + i));
+            }
+        }
+        return new Predictions(predicted, losses);
+    }
+
+    /**
+     * @param params the classifier's parameters
+     * @param data the samples
+     * @return accuracy in percent against the observed labels
+     */
+    public double accuracy(Parameters params, Dataset data) {
+        int[] p = predict(params, data).predicted();
+        int right = 0;
+        for (int i = 0; i < p.length; i++) {
+            right += p[i] == data.label(i) ? 1 : 0;
+        }
+        return 100.0 * right / Math.max(1, p.length);
+    }
+}

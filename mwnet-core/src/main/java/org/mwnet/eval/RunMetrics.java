@@ -1,0 +1,34 @@
+package org.mwnet.eval;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+import org.mwnet.data.DatasetSummary;
+import org.mwnet.train.TrainConfig;
+
+/**
+ * Everything a run measured, written as its {@code metrics.json}.
+ *
+ * @param finalTestAcc test accuracy in percent after the last epoch
+ * @param selectedTestAcc test accuracy in percent at the epoch with the best selection accuracy
+ * @param msPerIter milliseconds per training iteration over the whole run
+ * @param selectedEpoch the 1-based epoch chosen on the selection set
+ * @param selectionSet "validation" or "meta"
+ * @param config the training configuration
+ * @param dataset the data's summary
+ * @param epochs per-epoch records
+ * @param weights the learned weighting's diagnostics (null for methods without V)
+ * @param provenance versions, backend and time of the run
+ */
+public record RunMetrics(
+        @JsonProperty("final_test_acc") double finalTestAcc,
+        @JsonProperty("selected_test_acc") double selectedTestAcc,
+        @JsonProperty("ms_per_iter") double msPerIter,
+        @JsonProperty("selected_epoch") int selectedEpoch,
+        @JsonProperty("selection_set") String selectionSet,
+        TrainConfig config,
+        DatasetSummary dataset,
+        List<EpochMetrics> epochs,
+        WeightDiagnostics weights,
+        Map<String, String> provenance) {
+}

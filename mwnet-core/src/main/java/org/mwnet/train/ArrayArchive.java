@@ -1,0 +1,103 @@
+package org.mwnet.train;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.mwnet.data.AtomicFiles;
+import org.mwnet.data.DataFormatException;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A zip file holding a JSON header and named ND4J arrays, written atomically. Checkpoints and exported V-nets use it.
+ *
+ * @param kind what the file is ("checkpoint", "vnet"), checked when reading
+ * @param header the JSON header
+ * @param arrays the arrays by entry name
+ */
+public record ArrayArchive(String kind, String header, Map<String, INDArray> arrays) {
+    private static final String HEADER = "header.json";
+    private static final String KIND = "kind";
+
+    /**
+     * @param file target, replaced atomically
+     * @throws IOException when writing fails
+     */
+    public void write(Path file) throws IOException {
+        AtomicFiles.write(file, raw -> {
+            ZipOutputStream zip = new ZipOutputStream(raw);
+            zip.putNextEntry(new ZipEntry(KIND));
+            zip.write(kind.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry(HEADER));
+            zip.write(header.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            for (var e : arrays.entrySet()) {
+                zip.putNextEntry(new ZipEntry("arrays/" + e.getKey()));
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                Nd4j.write(e.getValue(), new DataOutputStream(bytes));
+                zip.write(bytes.toByteArray());
+            }
+            zip.finish();
+        });
+    }
+
+    /**
+     * @param file an archive
+     * @param expectedKind the kind required
+     * @return its content
+     * @throws IOException when the file is missing, not an archive, or of another kind; the message says which
+     */
+    public static ArrayArchive read(Path file, String expectedKind) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file + ": no such " + expectedKind + " file");
+        }
+        String kind = null;
+        String header = null;
+        Map<String, INDArray> arrays = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                byte[] content = zip.readAllBytes();
+                if (e.getName().equals(KIND)) {
+                    kind = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                } else if (e.getName().equals(HEADER)) {
+                    header = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                } else if (e.getName().startsWith("arrays/")) {
+                    arrays.put(e.getName().substring(7), Nd4j.read(new DataInputStream(new ByteArrayInputStream(content))));
+                }
+            }
+        } catch (ZipException | RuntimeException e) {
+            throw new DataFormatException(file, "not a readable mwnet " + expectedKind + " (" + e.getMessage() + ")");
+        }
+        if (kind == null || header == null) {
+            throw new DataFormatException(file, "not an mwnet " + expectedKind + " file (no header)");
+        }
+        if (!kind.equals(expectedKind)) {
+            throw new DataFormatException(file, "is an mwnet " + kind + " file; expected a " + expectedKind);
+        }
+        return new ArrayArchive(kind, header, arrays);
+    }
+
+    /**
+     * @param prefix entry-name prefix, e.g. "classifier/"
+     * @return the arrays under it, by name without the prefix
+     */
+    public Map<String, INDArray> group(String prefix) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        arrays.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+}

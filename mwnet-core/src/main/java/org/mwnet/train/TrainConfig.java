@@ -1,0 +1,288 @@
+package org.mwnet.train;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import org.mwnet.nn.Models;
+
+/**
+ * Everything that defines a training run besides its data. Defaults follow the official MW-Net recipe
+ * ({@link #defaults()}), including its normalisation of V's weights by their batch sum; {@link Builder} changes any
+ * of them.
+ *
+ * @param model mlp, lenet or resnet32
+ * @param hidden MLP hidden width, or ResNet base width
+ * @param method ce, mwnet, focal, finetune or l2rw
+ * @param epochs epochs over the training set
+ * @param batch training batch size n
+ * @param metaBatch meta batch size m
+ * @param lr initial classifier learning rate
+ * @param lrDecay multiplier at each milestone
+ * @param lrMilestones epochs (0-based) where the rate decays; empty for 2/3 and 5/6 of the epochs
+ * @param momentum classifier SGD momentum (heavy ball)
+ * @param weightDecay classifier L2 weight decay
+ * @param metaLr V-net Adam learning rate
+ * @param metaWeightDecay V-net Adam L2 weight decay
+ * @param vHidden V-net hidden width
+ * @param metaInterval update theta every k iterations
+ * @param normalizeWeights divide V's weights by their batch sum instead of n
+ * @param focalGamma focal loss gamma (method focal)
+ * @param finetuneEpochs epochs on the meta set after training (method finetune)
+ * @param seed initialisation and batch-order seed
+ * @param precision float for training, double for checks
+ */
+public record TrainConfig(
+        String model,
+        int hidden,
+        String method,
+        int epochs,
+        int batch,
+        @JsonProperty("meta_batch") int metaBatch,
+        double lr,
+        @JsonProperty("lr_decay") double lrDecay,
+        @JsonProperty("lr_milestones") List<Integer> lrMilestones,
+        double momentum,
+        @JsonProperty("weight_decay") double weightDecay,
+        @JsonProperty("meta_lr") double metaLr,
+        @JsonProperty("meta_weight_decay") double metaWeightDecay,
+        @JsonProperty("v_hidden") int vHidden,
+        @JsonProperty("meta_interval") int metaInterval,
+        @JsonProperty("normalize_weights") boolean normalizeWeights,
+        @JsonProperty("focal_gamma") double focalGamma,
+        @JsonProperty("finetune_epochs") int finetuneEpochs,
+        long seed,
+        String precision) {
+
+    /** The methods {@link #method} accepts. */
+    public static final List<String> METHODS = List.of("ce", "mwnet", "focal", "finetune", "l2rw");
+
+    /** Checks every value, naming the wrong one and what was expected. */
+    public TrainConfig {
+        if (!Models.NAMES.contains(model)) {
+            throw new IllegalArgumentException("unknown model '" + model + "'; expected one of " + Models.NAMES);
+        }
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("unknown method '" + method + "'; expected one of " + METHODS);
+        }
+        requirePositive("hidden", hidden);
+        requirePositive("epochs", epochs);
+        requirePositive("batch", batch);
+        requirePositive("meta batch", metaBatch);
+        requirePositive("V hidden size", vHidden);
+        requirePositive("meta interval", metaInterval);
+        if (!(lr > 0) || !(metaLr > 0)) {
+            throw new IllegalArgumentException("learning rates must be > 0, got lr " + lr + " and meta lr " + metaLr);
+        }
+        if (finetuneEpochs < 0) {
+            throw new IllegalArgumentException("finetune epochs must be >= 0, got " + finetuneEpochs);
+        }
+        if (!precision.equals("float") && !precision.equals("double")) {
+            throw new IllegalArgumentException("precision must be float or double, got '" + precision + "'");
+        }
+        lrMilestones = List.copyOf(lrMilestones);
+    }
+
+    private static void requirePositive(String what, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+        }
+    }
+
+    /** @return the official recipe: mwnet on the MLP 784-256-256-10, 15 epochs, batch 100, lr 0.1 */
+    public static TrainConfig defaults() {
+        return new Builder().build();
+    }
+
+    /** @return a builder starting from this configuration */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** @return the classifier's learning-rate schedule */
+    public LearningRateSchedule schedule() {
+        return lrMilestones.isEmpty() ? LearningRateSchedule.paper(lr, epochs)
+                : new LearningRateSchedule(lr, lrDecay, lrMilestones.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** @return all epochs of the run, fine-tuning included */
+    public int totalEpochs() {
+        return epochs + (method.equals("finetune") ? finetuneEpochs : 0);
+    }
+
+    /** Fluent construction of a {@link TrainConfig}. */
+    public static final class Builder {
+        private String model = "mlp";
+        private int hidden = 256;
+        private String method = "mwnet";
+        private int epochs = 15;
+        private int batch = 100;
+        private int metaBatch = 100;
+        private double lr = 0.1;
+        private double lrDecay = 0.1;
+        private List<Integer> lrMilestones = List.of();
+        private double momentum = 0.9;
+        private double weightDecay = 5e-4;
+        private double metaLr = 1e-3;
+        private double metaWeightDecay = 1e-4;
+        private int vHidden = 100;
+        private int metaInterval = 1;
+        private boolean normalizeWeights = true;
+        private double focalGamma = 2;
+        private int finetuneEpochs = 5;
+        private long seed = 1;
+        private String precision = "float";
+
+        /** A builder with the defaults. */
+        public Builder() {
+        }
+
+        private Builder(TrainConfig c) {
+            model = c.model;
+            hidden = c.hidden;
+            method = c.method;
+            epochs = c.epochs;
+            batch = c.batch;
+            metaBatch = c.metaBatch;
+            lr = c.lr;
+            lrDecay = c.lrDecay;
+            lrMilestones = c.lrMilestones;
+            momentum = c.momentum;
+            weightDecay = c.weightDecay;
+            metaLr = c.metaLr;
+            metaWeightDecay = c.metaWeightDecay;
+            vHidden = c.vHidden;
+            metaInterval = c.metaInterval;
+            normalizeWeights = c.normalizeWeights;
+            focalGamma = c.focalGamma;
+            finetuneEpochs = c.finetuneEpochs;
+            seed = c.seed;
+            precision = c.precision;
+        }
+
+        /** @param v model name @return this */
+        public Builder model(String v) {
+            model = v;
+            return this;
+        }
+
+        /** @param v hidden width @return this */
+        public Builder hidden(int v) {
+            hidden = v;
+            return this;
+        }
+
+        /** @param v method name @return this */
+        public Builder method(String v) {
+            method = v;
+            return this;
+        }
+
+        /** @param v epochs @return this */
+        public Builder epochs(int v) {
+            epochs = v;
+            return this;
+        }
+
+        /** @param v batch size @return this */
+        public Builder batch(int v) {
+            batch = v;
+            return this;
+        }
+
+        /** @param v meta batch size @return this */
+        public Builder metaBatch(int v) {
+            metaBatch = v;
+            return this;
+        }
+
+        /** @param v learning rate @return this */
+        public Builder lr(double v) {
+            lr = v;
+            return this;
+        }
+
+        /** @param v decay factor @return this */
+        public Builder lrDecay(double v) {
+            lrDecay = v;
+            return this;
+        }
+
+        /** @param v decay epochs @return this */
+        public Builder lrMilestones(List<Integer> v) {
+            lrMilestones = v;
+            return this;
+        }
+
+        /** @param v momentum @return this */
+        public Builder momentum(double v) {
+            momentum = v;
+            return this;
+        }
+
+        /** @param v weight decay @return this */
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /** @param v V-net learning rate @return this */
+        public Builder metaLr(double v) {
+            metaLr = v;
+            return this;
+        }
+
+        /** @param v V-net weight decay @return this */
+        public Builder metaWeightDecay(double v) {
+            metaWeightDecay = v;
+            return this;
+        }
+
+        /** @param v V-net hidden width @return this */
+        public Builder vHidden(int v) {
+            vHidden = v;
+            return this;
+        }
+
+        /** @param v meta interval k @return this */
+        public Builder metaInterval(int v) {
+            metaInterval = v;
+            return this;
+        }
+
+        /** @param v normalise weights @return this */
+        public Builder normalizeWeights(boolean v) {
+            normalizeWeights = v;
+            return this;
+        }
+
+        /** @param v focal gamma @return this */
+        public Builder focalGamma(double v) {
+            focalGamma = v;
+            return this;
+        }
+
+        /** @param v fine-tuning epochs @return this */
+        public Builder finetuneEpochs(int v) {
+            finetuneEpochs = v;
+            return this;
+        }
+
+        /** @param v seed @return this */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** @param v float or double @return this */
+        public Builder precision(String v) {
+            precision = v;
+            return this;
+        }
+
+        /** @return the validated configuration */
+        public TrainConfig build() {
+            return new TrainConfig(model, hidden, method, epochs, batch, metaBatch, lr, lrDecay, lrMilestones,
+                    momentum, weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, normalizeWeights,
+                    focalGamma, finetuneEpochs, seed, precision);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.mwnet.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.mwnet.data.Batches;
+import org.mwnet.data.Dataset;
+import org.mwnet.data.DatasetSummary;
+import org.mwnet.data.Splits;
+import org.mwnet.eval.EpochMetrics;
+import org.mwnet.eval.Evaluator;
+import org.mwnet.eval.Predictions;
+import org.mwnet.eval.RunMetrics;
+import org.mwnet.eval.WeightDiagnostics;
+import org.mwnet.meta.WeightFunction;
+import org.mwnet.meta.WeightNet;
+import org.mwnet.nn.Models;
+import org.mwnet.nn.Network;
+import org.mwnet.nn.Parameters;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains a classifier on noisy or imbalanced data by one {@link Method}, evaluating each epoch on the selection
+ * set (validation split, or the meta set) and the test set, checkpointing the full state after every epoch.
+ * Configure with the {@code with...} methods, then call {@link #train}.
+ */
+public final class Trainer {
+    private static final int CURVE_POINTS = 101;
+    private final TrainConfig config;
+    private Path checkpoint;
+    private boolean resume;
+    private Parameters initialTheta;
+    private TrainingListener listener = new TrainingListener() { };
+
+    /** @param config the run's configuration */
+    public Trainer(TrainConfig config) {
+        this.config = config;
+    }
+
+    /**
+     * @param file where the state is written after every epoch (atomically)
+     * @param resumeFromIt continue from this file's state when it exists
+     * @return this
+     */
+    public Trainer withCheckpoint(Path file, boolean resumeFromIt) {
+        this.checkpoint = file;
+        this.resume = resumeFromIt;
+        return this;
+    }
+
+    /**
+     * @param theta V's starting parameters (from {@link WeightNetFile}), instead of a fresh initialisation
+     * @return this
+     */
+    public Trainer withInitialWeightNet(Parameters theta) {
+        this.initialTheta = theta;
+        return this;
+    }
+
+    /** @param l progress observer @return this */
+    public Trainer withListener(TrainingListener l) {
+        this.listener = l;
+        return this;
+    }
+
+    /** @return the data type this configuration trains in */
+    public DataType dataType() {
+        return config.precision().equals("double") ? DataType.DOUBLE : DataType.FLOAT;
+    }
+
+    /**
+     * Runs (or, with a checkpoint to resume, finishes) training.
+     *
+     * @param splits meta, validation and (noisy) training sets
+     * @param test the test set, used only for reporting
+     * @param summary the data's summary, recorded in the metrics
+     * @return the trained model and its metrics
+     * @throws IOException when a checkpoint cannot be read or written
+     */
+    public TrainedModel train(Splits splits, Dataset test, DatasetSummary summary) throws IOException {
+        DataType dt = dataType();
+        Dataset train = splits.train();
+        Dataset meta = splits.meta();
+        int[] shape = train.imageShape();
+        Network net = Models.byName(config.model(), new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
+                config.hidden());
+        WeightNet vnet = new WeightNet(config.vHidden());
+        boolean learnsV = config.method().equals("mwnet");
+        Parameters theta = !learnsV ? null : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.seed() + 1, dt);
+        TrainingState state = new TrainingState(net.init(config.seed(), dt), theta,
+                new SgdMomentum(config.momentum(), config.weightDecay()), new Adam(config.metaWeightDecay()),
+                new Batches.Cycle(meta.size(), config.metaBatch(), config.seed()));
+        if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
+            Checkpoint.restore(checkpoint, config, state);
+        }
+        Method method = Methods.create(config, net, vnet, dt);
+        BatchLoader trainLoader = new BatchLoader(train, config.batch(), dt);
+        BatchLoader metaLoader = new BatchLoader(meta, config.metaBatch(), dt);
+        BatchLoader finetuneLoader = new BatchLoader(meta, config.batch(), dt);
+        Supplier<Batch> metaBatches = () -> metaLoader.load(state.metaCycle.next());
+        Evaluator evaluator = new Evaluator(net, dt);
+        boolean hasValidation = splits.validation().size() > 0;
+        Dataset selection = hasValidation ? splits.validation() : meta;
+        LearningRateSchedule schedule = config.schedule();
+
+        for (int epoch = state.nextEpoch; epoch < config.totalEpochs(); epoch++) {
+            long start = System.nanoTime();
+            boolean finetuning = epoch >= config.epochs();
+            Dataset source = finetuning ? meta : train;
+            BatchLoader loader = finetuning ? finetuneLoader : trainLoader;
+            int[][] batches = Batches.epoch(source.size(), config.batch(), config.seed(), epoch);
+            double lr = schedule.at(epoch);
+            listener.onEpochStart(epoch, batches.length);
+            double lossSum = 0;
+            double metaSum = 0;
+            int metaCount = 0;
+            long iterNanos = 0;
+            for (int b = 0; b < batches.length; b++) {
+                Batch batch = loader.load(batches[b]);
+                long t = System.nanoTime();
+                StepStats s = method.iterate(state, batch, metaBatches, lr);
+                iterNanos += System.nanoTime() - t;
+                state.iteration++;
+                lossSum += s.trainLoss();
+                if (!Double.isNaN(s.metaLoss())) {
+                    metaSum += s.metaLoss();
+                    metaCount++;
+                }
+                listener.onIteration(epoch, b, s);
+            }
+            EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / batches.length,
+                    metaCount == 0 ? null : metaSum / metaCount, evaluator.accuracy(state.classifier, selection),
+                    evaluator.accuracy(state.classifier, test), (System.nanoTime() - start) / 1e9,
+                    iterNanos / 1e6 / batches.length);
+            state.history.add(m);
+            state.nextEpoch = epoch + 1;
+            if (checkpoint != null) {
+                Checkpoint.write(checkpoint, config, state);
+            }
+            listener.onEpochEnd(m);
+        }
+        WeightDiagnostics weights = theta == null ? null
+                : diagnose(new WeightFunction(vnet, dt), state.theta, evaluator.predict(state.classifier, train), train);
+        return new TrainedModel(net, state.classifier, vnet, state.theta,
+                metrics(state.history, hasValidation, summary, weights));
+    }
+
+    private RunMetrics metrics(List<EpochMetrics> history, boolean hasValidation, DatasetSummary summary,
+                               WeightDiagnostics weights) {
+        EpochMetrics best = history.get(0);
+        for (EpochMetrics e : history) {
+            if (e.selectionAcc() > best.selectionAcc()) {
+                best = e;
+            }
+        }
+        double iterMs = history.stream().mapToDouble(EpochMetrics::msPerIter).average().orElse(Double.NaN);
+        return new RunMetrics(history.get(history.size() - 1).testAcc(), best.testAcc(), iterMs, best.epoch(),
+                hasValidation ? "validation" : "meta", config, summary, history, weights, provenance());
+    }
+
+    private static WeightDiagnostics diagnose(WeightFunction v, Parameters theta, Predictions p, Dataset train) {
+        double[] losses = p.losses();
+        double[] weights = v.weights(theta, losses);
+        boolean[] corrupted = new boolean[train.size()];
+        for (int i = 0; i < corrupted.length; i++) {
+            corrupted[i] = train.isCorrupted(i);
+        }
+        double max = Math.max(1e-6, java.util.Arrays.stream(losses).max().orElse(1));
+        double[] curveLoss = IntStream.range(0, CURVE_POINTS).mapToDouble(i -> max * i / (CURVE_POINTS - 1)).toArray();
+        return WeightDiagnostics.of(losses, weights, corrupted, curveLoss, v.weights(theta, curveLoss));
+    }
+
+    private static Map<String, String> provenance() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("mwnet", Trainer.class.getPackage().getImplementationVersion() == null ? "dev"
+                : Trainer.class.getPackage().getImplementationVersion());
+        p.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
+        p.put("java", System.getProperty("java.version"));
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("finished", java.time.Instant.now().toString());
+        return p;
+    }
+}

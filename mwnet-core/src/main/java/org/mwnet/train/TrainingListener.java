@@ -1,0 +1,29 @@
+package org.mwnet.train;
+
+import org.mwnet.eval.EpochMetrics;
+
+/** Observes a run's progress (progress bars, logs, notebooks). All methods do nothing by default. */
+public interface TrainingListener {
+    /**
+     * @param epoch 0-based epoch
+     * @param iterations iterations it will run
+     */
+    default void onEpochStart(int epoch, int iterations) {
+    }
+
+    /**
+     * @param epoch 0-based epoch
+     * @param iteration 0-based iteration within the epoch
+     * @param stats its losses
+     */
+    default void onIteration(int epoch, int iteration, StepStats stats) {
+    }
+
+    /**
+     * Called after the epoch was evaluated and checkpointed.
+     *
+     * @param metrics the epoch's record
+     */
+    default void onEpochEnd(EpochMetrics metrics) {
+    }
+}
