@@ -1,6 +1,7 @@
 package org.mwnet.data;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * What a run's data looks like, for {@code mwnet data --json} and every run's metrics.
@@ -20,6 +21,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param metaPerClassCounts meta samples per class
  * @param metaTrainOverlap meta samples also in the training set (always 0)
  */
+@JsonPropertyOrder({"dataset", "train_size", "meta_size", "validation_size", "test_size", "num_classes", "noise",
+    "noise_rate", "imbalance", "seed", "noisy_fraction", "per_class_counts", "meta_per_class_counts",
+    "meta_train_overlap"})
 public record DatasetSummary(
         String dataset,
         @JsonProperty("train_size") int trainSize,

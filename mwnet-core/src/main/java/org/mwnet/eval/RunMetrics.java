@@ -1,6 +1,7 @@
 package org.mwnet.eval;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import org.mwnet.data.DatasetSummary;
@@ -20,6 +21,8 @@ import org.mwnet.train.TrainConfig;
  * @param weights the learned weighting's diagnostics (null for methods without V)
  * @param provenance versions, backend and time of the run
  */
+@JsonPropertyOrder({"final_test_acc", "selected_test_acc", "ms_per_iter", "selected_epoch", "selection_set",
+    "config", "dataset", "epochs", "weights", "provenance"})
 public record RunMetrics(
         @JsonProperty("final_test_acc") double finalTestAcc,
         @JsonProperty("selected_test_acc") double selectedTestAcc,

@@ -88,6 +88,7 @@ public final class MetaStepGraph {
         SDVariable metaLogits = net.forward(new Scope(sd, lookAhead::get, Mode.TRAIN, dataType), xm, metaBatch).output();
         SDVariable metaLoss = CrossEntropy.perSample(metaLogits, ym).mean().rename(META_LOSS);
         sd.setLossVariables(metaLoss);
+        GradientFunction.create(sd, weightingNames);
     }
 
     /**

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mwnet.nn.Models;
+import org.mwnet.nn.Network;
+import org.mwnet.nn.Parameters;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -37,6 +41,36 @@ public final class Checkpoint {
         CheckpointHeader h = new CheckpointHeader(config, s.nextEpoch, s.iteration, s.metaCycle.pass(),
                 s.metaCycle.cursor(), s.sgd.steps(), s.adam.steps(), s.history);
         new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), arrays).write(file);
+    }
+
+    /**
+     * A classifier read back from a checkpoint.
+     *
+     * @param config the configuration of the run that wrote it
+     * @param network the classifier's architecture
+     * @param parameters its parameters and buffers
+     * @param epochs epochs it had trained
+     */
+    public record Classifier(TrainConfig config, Network network, Parameters parameters, int epochs) {
+    }
+
+    /**
+     * Reads the classifier of a checkpoint, for evaluation.
+     *
+     * @param file the checkpoint
+     * @param imageShape the data's image shape [C, H, W]
+     * @param numClasses the data's class count
+     * @return the classifier
+     * @throws IOException when the file is unreadable or does not fit the data
+     */
+    public static Classifier readClassifier(Path file, long[] imageShape, int numClasses) throws IOException {
+        ArrayArchive a = ArrayArchive.read(file, KIND);
+        CheckpointHeader h = Json.MAPPER.readValue(a.header(), CheckpointHeader.class);
+        TrainConfig c = h.config();
+        Network net = Models.byName(c.model(), imageShape, numClasses, c.hidden());
+        Parameters p = net.init(0, c.precision().equals("double") ? DataType.DOUBLE : DataType.FLOAT);
+        p.load(a.group(CLASSIFIER), file + " (does it belong to this dataset?)");
+        return new Classifier(c, net, p, h.nextEpoch());
     }
 
     /**

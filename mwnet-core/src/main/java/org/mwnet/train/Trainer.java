@@ -126,6 +126,11 @@ public final class Trainer {
                 StepStats s = method.iterate(state, batch, metaBatches, lr);
                 iterNanos += System.nanoTime() - t;
                 state.iteration++;
+                if (!Double.isFinite(s.trainLoss())) {
+                    throw new TrainingDivergedException("training diverged: the loss is " + s.trainLoss()
+                            + " at epoch " + (epoch + 1) + ", iteration " + (b + 1) + " (learning rate " + lr
+                            + "); try a smaller --lr");
+                }
                 lossSum += s.trainLoss();
                 if (!Double.isNaN(s.metaLoss())) {
                     metaSum += s.metaLoss();

@@ -18,7 +18,8 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
         if (System.getenv("MWNET_DEBUG") != null) {
             e.printStackTrace();
         }
-        boolean userFixable = e instanceof IllegalArgumentException || e instanceof IOException;
+        boolean userFixable = e instanceof IllegalArgumentException || e instanceof IOException
+                || e instanceof org.mwnet.train.TrainingDivergedException;
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         cl.getErr().println("mwnet " + cl.getCommandName() + ": " + message.replace('\n', ' ')
                 + (userFixable ? "" : " (" + e.getClass().getSimpleName() + "; set MWNET_DEBUG=1 for details)"));

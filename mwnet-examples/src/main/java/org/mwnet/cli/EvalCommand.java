@@ -1,0 +1,44 @@
+package org.mwnet.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.mwnet.data.DataLocator;
+import org.mwnet.data.Dataset;
+import org.mwnet.data.Datasets;
+import org.mwnet.eval.Evaluator;
+import org.mwnet.train.Checkpoint;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mwnet eval}: a checkpoint's classifier on a dataset's test set. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a checkpoint's classifier on the test set.")
+final class EvalCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A run's checkpoint.zip.")
+    Path checkpoint;
+
+    @Option(names = "--dataset", defaultValue = "fashion-mnist",
+            description = "The dataset it was trained on (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--data-dir", description = "Directory holding the dataset's files.")
+    Path dataDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Dataset test = Datasets.load(dataset, DataLocator.standard(dataDir)).test();
+        int[] s = test.imageShape();
+        Checkpoint.Classifier c = Checkpoint.readClassifier(checkpoint, new long[] {s[0], s[1], s[2]}, test.numClasses());
+        double acc = new Evaluator(c.network(), c.parameters().dataType()).accuracy(c.parameters(), test);
+        spec.commandLine().getOut().printf("%s: %s %s after %d epochs, test accuracy %.2f%% on %d %s images%n",
+                checkpoint, c.config().method(), c.config().model(), c.epochs(), acc, test.size(), dataset);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

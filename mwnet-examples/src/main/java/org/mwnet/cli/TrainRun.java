@@ -1,0 +1,52 @@
+package org.mwnet.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.mwnet.data.DatasetSummary;
+import org.mwnet.data.SplitConfig;
+import org.mwnet.data.Splits;
+import org.mwnet.data.TrainTest;
+import org.mwnet.meta.WeightNet;
+import org.mwnet.train.TrainConfig;
+import org.mwnet.train.TrainedModel;
+import org.mwnet.train.Trainer;
+import org.mwnet.train.WeightNetFile;
+
+/** One training run from the command line: splits, trainer, progress and the run directory. */
+final class TrainRun {
+    private TrainRun() {
+    }
+
+    /**
+     * @param label name shown in progress lines and chart titles
+     * @param data loaded dataset
+     * @param split how it is split and corrupted
+     * @param config the training configuration
+     * @param out run directory
+     * @param resume continue from the run directory's checkpoint
+     * @param initV exported V to start from, or null
+     * @param err where progress goes
+     * @return the trained model (its files are written)
+     */
+    static TrainedModel execute(String label, TrainTest data, SplitConfig split, TrainConfig config, Path out,
+                                boolean resume, Path initV, PrintWriter err) throws IOException {
+        Splits splits = Splits.make(data.train(), split);
+        DatasetSummary summary = DatasetSummary.of(splits, data.test(), split);
+        RunDirectory dir = new RunDirectory(out).create();
+        if (resume && !dir.checkpoint().toFile().isFile()) {
+            throw new IllegalArgumentException("--resume: no checkpoint at " + dir.checkpoint());
+        }
+        Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), resume)
+                .withListener(new ProgressListener(label, config.totalEpochs(), System.console() != null, err));
+        if (initV != null) {
+            if (!config.method().equals("mwnet")) {
+                throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
+            }
+            trainer.withInitialWeightNet(WeightNetFile.read(initV, new WeightNet(config.vHidden()), trainer.dataType()));
+        }
+        TrainedModel model = trainer.train(splits, data.test(), summary);
+        dir.write(model, label);
+        return model;
+    }
+}
