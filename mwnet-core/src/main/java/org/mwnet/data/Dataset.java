@@ -154,13 +154,27 @@ public final class Dataset {
      * @param out destination
      */
     public void copyImages(int[] indices, INDArray out) {
+        copyImages(indices, out, new float[indices.length * imageSize()]);
+    }
+
+    /**
+     * Copies images through a caller-owned staging buffer, so repeated batches allocate nothing.
+     *
+     * @param indices sample indices
+     * @param out destination, [indices.length, C, H, W] or [indices.length, C*H*W], contiguous
+     * @param staging a buffer of at least {@code indices.length * imageSize()} floats
+     */
+    public void copyImages(int[] indices, INDArray out, float[] staging) {
         int d = imageSize();
-        float[] buf = new float[indices.length * d];
         for (int k = 0; k < indices.length; k++) {
-            System.arraycopy(pixels, indices[k] * d, buf, k * d, d);
+            System.arraycopy(pixels, indices[k] * d, staging, k * d, d);
         }
-        INDArray src = Nd4j.createFromArray(buf).reshape(out.shape());
-        out.assign(out.dataType() == DataType.FLOAT ? src : src.castTo(out.dataType()));
+        if (out.dataType() == DataType.FLOAT) {
+            out.data().asNioFloat().put(staging, 0, indices.length * d);
+        } else {
+            INDArray src = Nd4j.createFromArray(java.util.Arrays.copyOf(staging, indices.length * d)).reshape(out.shape());
+            out.assign(src.castTo(out.dataType()));
+        }
     }
 
     /**

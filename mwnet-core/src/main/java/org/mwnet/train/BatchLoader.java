@@ -10,6 +10,7 @@ public final class BatchLoader {
     private final Dataset data;
     private final INDArray images;
     private final INDArray labels;
+    private final float[] staging;
 
     /**
      * @param data the dataset
@@ -21,6 +22,7 @@ public final class BatchLoader {
         int[] s = data.imageShape();
         this.images = Nd4j.create(dataType, batch, s[0], s[1], s[2]);
         this.labels = Nd4j.create(dataType, batch, data.numClasses());
+        this.staging = new float[batch * data.imageSize()];
     }
 
     /**
@@ -28,7 +30,7 @@ public final class BatchLoader {
      * @return the batch (its arrays are reused by the next call)
      */
     public Batch load(int[] indices) {
-        data.copyImages(indices, images);
+        data.copyImages(indices, images, staging);
         data.copyOneHot(indices, labels);
         return new Batch(images, labels, indices);
     }

@@ -3,11 +3,14 @@ package org.mwnet.train;
 import java.util.HashMap;
 import java.util.Map;
 import org.mwnet.nn.Parameters;
+import org.nd4j.linalg.api.blas.Level1;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * SGD with heavy-ball momentum and L2 weight decay, as PyTorch's {@code SGD(momentum, weight_decay)}:
- * {@code g += wd * w; v = mu * v + g; w -= lr * v}.
+ * {@code g += wd * w; v = mu * v + g; w -= lr * v}. Updates in place with BLAS axpy: no allocation per step
+ * once the velocities exist (the gradient arrays handed in are overwritten).
  */
 public final class SgdMomentum implements Optimizer {
     private final double momentum;
@@ -30,11 +33,12 @@ public final class SgdMomentum implements Optimizer {
 
     @Override
     public void step(Parameters params, Map<String, INDArray> gradients, double lr) {
+        Level1 blas = Nd4j.getBlasWrapper().level1();
         for (var e : gradients.entrySet()) {
             INDArray w = params.get(e.getKey());
             INDArray g = e.getValue();
             if (weightDecay != 0) {
-                g = g.add(w.mul(weightDecay));
+                blas.axpy(w.length(), weightDecay, w, g);
             }
             INDArray v = velocity.get(e.getKey());
             if (v == null) {
@@ -43,7 +47,7 @@ public final class SgdMomentum implements Optimizer {
             } else {
                 v.muli(momentum).addi(g);
             }
-            w.subi(v.mul(lr));
+            blas.axpy(w.length(), -lr, v, w);
         }
         steps++;
     }
