@@ -92,9 +92,7 @@ public final class Trainer {
         WeightNet vnet = new WeightNet(config.vHidden());
         boolean learnsV = config.method().equals("mwnet");
         Parameters theta = !learnsV ? null : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.seed() + 1, dt);
-        TrainingState state = new TrainingState(net.init(config.seed(), dt), theta,
-                new SgdMomentum(config.momentum(), config.weightDecay()), new Adam(config.metaWeightDecay()),
-                new Batches.Cycle(meta.size(), config.metaBatch(), config.seed()));
+        TrainingState state = TrainingState.initial(config, net, theta, meta.size(), dt);
         if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
             Checkpoint.restore(checkpoint, config, state);
         }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mwnet.data.Batches;
 import org.mwnet.eval.EpochMetrics;
+import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Everything a run changes as it goes: classifier and V parameters, both optimisers, the position in the
@@ -20,12 +22,29 @@ public final class TrainingState {
     int nextEpoch;
     long iteration;
 
-    TrainingState(Parameters classifier, Parameters theta, SgdMomentum sgd, Adam adam, Batches.Cycle metaCycle) {
+    private TrainingState(Parameters classifier, Parameters theta, SgdMomentum sgd, Adam adam, Batches.Cycle metaCycle) {
         this.classifier = classifier;
         this.theta = theta;
         this.sgd = sgd;
         this.adam = adam;
         this.metaCycle = metaCycle;
+    }
+
+    /**
+     * The state at the start of a run.
+     *
+     * @param config the run's configuration (seed, optimiser settings, meta batch size)
+     * @param net the classifier
+     * @param theta V's starting parameters, or null for methods without V
+     * @param metaSize the meta set's size
+     * @param dataType FLOAT or DOUBLE
+     * @return a fresh state
+     */
+    public static TrainingState initial(TrainConfig config, Network net, Parameters theta, int metaSize,
+                                        DataType dataType) {
+        return new TrainingState(net.init(config.seed(), dataType), theta,
+                new SgdMomentum(config.momentum(), config.weightDecay()), new Adam(config.metaWeightDecay()),
+                new Batches.Cycle(metaSize, config.metaBatch(), config.seed()));
     }
 
     /** @return the classifier's parameters and BatchNorm buffers (live) */

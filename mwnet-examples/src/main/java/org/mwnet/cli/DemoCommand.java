@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.mwnet.backend.Threads;
 import org.mwnet.data.DataLocator;
 import org.mwnet.data.Datasets;
 import org.mwnet.data.NoiseType;
@@ -13,6 +12,7 @@ import org.mwnet.data.TrainTest;
 import org.mwnet.eval.RunMetrics;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,8 +33,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "Directory holding Fashion-MNIST.")
     Path dataDir;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Threads for ND4J (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    BackendOptions backendOptions = new BackendOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Threads.set(threads);
+        backendOptions.apply(spec.commandLine().getErr());
         SplitConfig split = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4).withSeed(seed);
         TrainTest data = Datasets.load("fashion-mnist", DataLocator.standard(dataDir));
         var err = spec.commandLine().getErr();

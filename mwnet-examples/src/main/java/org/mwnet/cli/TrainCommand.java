@@ -2,7 +2,6 @@ package org.mwnet.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mwnet.backend.Threads;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.RunMetrics;
 import org.mwnet.train.TrainConfig;
@@ -31,9 +30,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-v", description = "Start V from an exported V (a run's vnet.zip).")
     Path initV;
 
-    @Option(names = "--threads", defaultValue = "1",
-            description = "Threads for ND4J's ops and BLAS (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Mixin
+    BackendOptions backendOptions = new BackendOptions();
 
     @Spec
     CommandSpec spec;
@@ -42,11 +40,11 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SplitConfig split = data.splitConfig();
         TrainConfig config = train.config(data.seed);
-        Threads.set(threads);
         Path dir = out != null ? out : Path.of("runs", data.dataset + "-" + config.method() + "-" + split.noise().cliName()
                 + (split.noiseRate() > 0 ? "" + split.noiseRate() : "") + (split.imbalance() > 1 ? "-lt" + split.imbalance() : "")
                 + "-seed" + data.seed);
         var err = spec.commandLine().getErr();
+        backendOptions.apply(err);
         RunMetrics m = TrainRun.execute(config.method(), data.load(), split, config, dir, resume, initV, err).metrics();
         var outWriter = spec.commandLine().getOut();
         outWriter.printf("final test accuracy %.2f%%, selected (epoch %d on %s) %.2f%%, %.1f ms/iter; run directory %s%n",

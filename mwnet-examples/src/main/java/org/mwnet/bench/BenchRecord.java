@@ -1,0 +1,41 @@
+package org.mwnet.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.mwnet.backend.BackendInfo;
+
+/**
+ * One model's benchmark result, as written to the JSON file.
+ *
+ * @param model mlp, lenet or resnet32
+ * @param hidden MLP hidden width or ResNet base width
+ * @param batch batch size (training and meta)
+ * @param threads ND4J threads
+ * @param backend cpu or cuda
+ * @param msPerMwnetIter median ms per MW-Net iteration (look-ahead meta step, V update, classifier update)
+ * @param mwnetSpread spread of the per-repetition means: [min, max] in ms
+ * @param msPerCeStep median ms per plain cross-entropy step
+ * @param ceSpread [min, max] in ms
+ * @param imagesPerS training images per second of mwnet over the epoch run (batch loading included)
+ * @param epochIterations iterations in that run
+ * @param flopsPerMwnetIter floating-point operations of one MW-Net iteration (2 x multiply-adds, see README)
+ * @param gflopsMwnet achieved GFLOP/s of the MW-Net iteration
+ * @param gflopsMatmul GFLOP/s of a 2048x2048 matrix product on the same backend
+ * @param device the live backend's description
+ */
+public record BenchRecord(
+        String model,
+        int hidden,
+        int batch,
+        int threads,
+        String backend,
+        @JsonProperty("ms_per_mwnet_iter") double msPerMwnetIter,
+        @JsonProperty("mwnet_spread_ms") double[] mwnetSpread,
+        @JsonProperty("ms_per_ce_step") double msPerCeStep,
+        @JsonProperty("ce_spread_ms") double[] ceSpread,
+        @JsonProperty("images_per_s") double imagesPerS,
+        @JsonProperty("epoch_iterations") int epochIterations,
+        @JsonProperty("flops_per_mwnet_iter") double flopsPerMwnetIter,
+        @JsonProperty("gflops_mwnet") double gflopsMwnet,
+        @JsonProperty("gflops_matmul") double gflopsMatmul,
+        BackendInfo device) {
+}

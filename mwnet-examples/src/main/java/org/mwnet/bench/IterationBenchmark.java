@@ -1,0 +1,124 @@
+package org.mwnet.bench;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.mwnet.backend.BackendInfo;
+import org.mwnet.data.Batches;
+import org.mwnet.data.Dataset;
+import org.mwnet.meta.WeightNet;
+import org.mwnet.nn.Models;
+import org.mwnet.nn.Network;
+import org.mwnet.train.Batch;
+import org.mwnet.train.BatchLoader;
+import org.mwnet.train.Method;
+import org.mwnet.train.Methods;
+import org.mwnet.train.TrainConfig;
+import org.mwnet.train.TrainingState;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Measures the training iteration exactly as the trainer runs it ({@link Methods}), on synthetic data of the model's
+ * input shape: ms per MW-Net iteration, ms per cross-entropy step, and images per second over an epoch of batches
+ * loaded from a dataset.
+ */
+public final class IterationBenchmark {
+    /**
+     * What to measure.
+     *
+     * @param model mlp, lenet or resnet32
+     * @param hidden MLP hidden width or ResNet base width
+     * @param batch batch size
+     * @param warmup untimed iterations first
+     * @param repeats timed repetitions
+     * @param iters iterations per repetition
+     * @param epochIters iterations of the images-per-second run
+     */
+    public record Settings(String model, int hidden, int batch, int warmup, int repeats, int iters, int epochIters) {
+    }
+
+    private IterationBenchmark() {
+    }
+
+    /** @param model a model name @return its input shape and class count in the shipped datasets */
+    static long[] inputShape(String model) {
+        return model.equals("resnet32") ? new long[] {3, 32, 32} : new long[] {1, 28, 28};
+    }
+
+    /**
+     * @param s the settings
+     * @param threads the ND4J thread count in force (recorded)
+     * @param matmulGflops the backend's matrix-product GFLOP/s (recorded)
+     * @return the record
+     */
+    public static BenchRecord run(Settings s, int threads, double matmulGflops) {
+        long[] shape = inputShape(s.model());
+        Network net = Models.byName(s.model(), shape, 10, s.hidden());
+        int n = s.epochIters() * s.batch();
+        Dataset data = SyntheticData.of(n, 10, (int) shape[0], (int) shape[1], 1);
+        Timing.Result mwnet = time("mwnet", net, s, data);
+        Timing.Result ce = time("ce", net, s, data);
+        double imagesPerS = epochThroughput(net, s, data);
+        double flops = Flops.perMwnetIteration(net, s.batch());
+        return new BenchRecord(s.model(), s.hidden(), s.batch(), threads, BackendInfo.live().backend(),
+                mwnet.medianMs(), new double[] {mwnet.minMs(), mwnet.maxMs()}, ce.medianMs(),
+                new double[] {ce.minMs(), ce.maxMs()}, imagesPerS, s.epochIters(), flops,
+                flops / mwnet.medianMs() / 1e6, matmulGflops, BackendInfo.live());
+    }
+
+    private static TrainConfig config(String method, Settings s) {
+        return new TrainConfig.Builder().model(s.model()).hidden(s.hidden()).method(method).batch(s.batch())
+                .metaBatch(s.batch()).build();
+    }
+
+    /** A ready-to-iterate method with its state and one training and one meta batch. */
+    private record Loop(Method method, TrainingState state, Batch train, Supplier<Batch> meta) {
+        static Loop of(String methodName, Network net, Settings s, Dataset data) {
+            TrainConfig c = config(methodName, s);
+            WeightNet vnet = new WeightNet(c.vHidden());
+            TrainingState state = TrainingState.initial(c, net, vnet.init(2, DataType.FLOAT), data.size(), DataType.FLOAT);
+            int[] first = java.util.stream.IntStream.range(0, s.batch()).toArray();
+            Batch train = copy(new BatchLoader(data, s.batch(), DataType.FLOAT).load(first));
+            BatchLoader metaLoader = new BatchLoader(data, s.batch(), DataType.FLOAT);
+            Batches.Cycle cycle = new Batches.Cycle(data.size(), s.batch(), 3);
+            return new Loop(Methods.create(c, net, vnet, DataType.FLOAT), state, train, () -> metaLoader.load(cycle.next()));
+        }
+
+        void once(double lr) {
+            method.iterate(state, train, meta, lr);
+        }
+    }
+
+    private static Batch copy(Batch b) {
+        INDArray images = b.images().dup();
+        INDArray labels = b.labels().dup();
+        return new Batch(images, labels, b.indices().clone());
+    }
+
+    private static Timing.Result time(String methodName, Network net, Settings s, Dataset data) {
+        Loop loop = Loop.of(methodName, net, s, data);
+        // a tiny learning rate keeps the weights where they started, so every timed iteration does the same work
+        return Timing.measure(() -> loop.once(1e-6), s.warmup(), s.repeats(), s.iters());
+    }
+
+    private static double epochThroughput(Network net, Settings s, Dataset data) {
+        Loop loop = Loop.of("mwnet", net, s, data);
+        BatchLoader loader = new BatchLoader(data, s.batch(), DataType.FLOAT);
+        int[][] batches = Batches.epoch(data.size(), s.batch(), 1, 0);
+        for (int i = 0; i < Math.min(s.warmup(), batches.length); i++) {
+            loop.method().iterate(loop.state(), loader.load(batches[i]), loop.meta(), 1e-6);
+        }
+        long t = System.nanoTime();
+        for (int[] b : batches) {
+            loop.method().iterate(loop.state(), loader.load(b), loop.meta(), 1e-6);
+        }
+        Nd4j.getExecutioner().commit();
+        return (double) batches.length * s.batch() / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /** @return the models the suite knows */
+    public static List<String> models() {
+        return Models.NAMES;
+    }
+}

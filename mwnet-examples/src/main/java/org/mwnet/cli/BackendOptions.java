@@ -1,0 +1,44 @@
+package org.mwnet.cli;
+
+import java.io.PrintWriter;
+import org.mwnet.backend.BackendChoice;
+import org.mwnet.backend.BackendInfo;
+import org.mwnet.backend.GpuProbe;
+import org.mwnet.backend.Threads;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --backend} and {@code --threads}. The launcher exports ND4J's backend priorities from {@code --backend}
+ * before the JVM starts; here the choice is checked against the backend ND4J actually loaded.
+ */
+final class BackendOptions {
+    @Option(names = "--backend", defaultValue = "${env:MWNET_BACKEND:-auto}",
+            description = "auto, cpu or cuda (default: $MWNET_BACKEND or auto).")
+    String backend;
+
+    @Option(names = "--threads", defaultValue = "1",
+            description = "Threads for ND4J's ops and BLAS (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    /**
+     * Applies the thread count and checks the backend; says which backend runs and why, in one line.
+     *
+     * @param err where the line goes
+     * @return the live backend
+     */
+    BackendInfo apply(PrintWriter err) {
+        BackendChoice.Request request = BackendChoice.Request.parse(backend);
+        String reason = System.getenv("MWNET_BACKEND_REASON");
+        if (reason == null) {
+            reason = BackendChoice.decide(request, BackendChoice.cudaBuilt(), GpuProbe.devices()).reason();
+        }
+        Threads.set(threads);
+        BackendInfo live = BackendInfo.live();
+        if (request == BackendChoice.Request.CUDA && !live.backend().equals("cuda")) {
+            throw new IllegalArgumentException("--backend cuda: ND4J loaded the " + live.backend() + " backend");
+        }
+        err.println("mwnet: " + reason + "; running " + live);
+        err.flush();
+        return live;
+    }
+}

@@ -1,0 +1,102 @@
+package org.mwnet.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mwnet.bench.BenchRecord;
+import org.mwnet.bench.IterationBenchmark;
+import org.mwnet.bench.MatmulBenchmark;
+import org.mwnet.bench.TorchReference;
+import org.mwnet.data.AtomicFiles;
+import org.mwnet.nn.Models;
+import org.mwnet.train.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mwnet bench}: training-iteration speed on the live backend; the same command on CPU and CUDA machines. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure ms per MW-Net iteration and per CE step, images/s and GFLOP/s on the live backend.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--model", split = ",", defaultValue = "mlp",
+            description = "Models to measure: mlp, lenet, resnet32, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<String> models;
+
+    @Option(names = "--hidden", description = "MLP hidden width (default 256) or ResNet base width (default 16).")
+    Integer hidden;
+
+    @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--warmup", defaultValue = "100", description = "Untimed iterations first (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
+    int repeats;
+
+    @Option(names = "--iters", defaultValue = "50", description = "Iterations per repetition (default: ${DEFAULT-VALUE}).")
+    int iters;
+
+    @Option(names = "--epoch-iters", description = "Iterations of the images/s run (default: one Fashion-MNIST epoch, "
+            + "590, for mlp and lenet; 20 for resnet32).")
+    Integer epochIters;
+
+    @Option(names = "--json", description = "Write the records to this JSON file.")
+    Path json;
+
+    @Option(names = "--torch-reference", description = "Also run this PyTorch reference script "
+            + "(torch_mwnet_step.py) with the same hidden size, batch and threads, and print the ratio (mlp only).")
+    Path torch;
+
+    @Mixin
+    BackendOptions backendOptions = new BackendOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        for (String m : models) {
+            if (!Models.NAMES.contains(m)) {
+                throw new IllegalArgumentException("unknown model '" + m + "'; expected one of " + Models.NAMES);
+            }
+        }
+        if (batch < 1 || warmup < 0 || repeats < 1 || iters < 1 || (epochIters != null && epochIters < 1)) {
+            throw new IllegalArgumentException("--batch, --repeats, --iters, --epoch-iters must be >= 1 and --warmup >= 0");
+        }
+        var err = spec.commandLine().getErr();
+        backendOptions.apply(err);
+        double matmul = MatmulBenchmark.gflops(2048);
+        List<BenchRecord> records = new ArrayList<>();
+        var out = spec.commandLine().getOut();
+        out.printf("%-9s %6s %5s %7s %-5s %18s %16s %9s %11s %11s%n", "model", "hidden", "batch", "threads", "back",
+                "ms/mwnet iter", "ms/ce step", "images/s", "GFLOP/s it", "GFLOP/s mm");
+        for (String m : models) {
+            int h = hidden != null ? hidden : m.equals("resnet32") ? 16 : 256;
+            int e = epochIters != null ? epochIters : m.equals("resnet32") ? 20 : 590;
+            BenchRecord r = IterationBenchmark.run(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e),
+                    backendOptions.threads, matmul);
+            records.add(r);
+            out.printf("%-9s %6d %5d %7d %-5s %7.2f [%5.2f-%5.2f] %6.2f [%4.2f-%4.2f] %9.0f %11.2f %11.2f%n", r.model(),
+                    r.hidden(), r.batch(), r.threads(), r.backend(), r.msPerMwnetIter(), r.mwnetSpread()[0],
+                    r.mwnetSpread()[1], r.msPerCeStep(), r.ceSpread()[0], r.ceSpread()[1], r.imagesPerS(),
+                    r.gflopsMwnet(), r.gflopsMatmul());
+            out.flush();
+            if (torch != null && m.equals("mlp")) {
+                TorchReference.Result t = TorchReference.run(torch, h, batch, backendOptions.threads, 200);
+                out.printf("%-9s PyTorch %s: %.2f ms/mwnet iter, %.2f ms/ce step; mwnet/PyTorch time ratio %.2f (mwnet iter),"
+                        + " %.2f (ce step)%n", "", t.version(), t.msPerMwnetIter(), t.msPerCeStep(),
+                        r.msPerMwnetIter() / t.msPerMwnetIter(), r.msPerCeStep() / t.msPerCeStep());
+            }
+        }
+        if (json != null) {
+            AtomicFiles.write(json, s -> Json.MAPPER.writeValue(s, records));
+            err.println("mwnet: wrote " + json);
+        }
+        out.flush();
+        return 0;
+    }
+}
