@@ -6,8 +6,8 @@ import org.mwnet.nn.Models;
 
 /**
  * Everything that defines a training run besides its data. Defaults follow the official MW-Net recipe
- * ({@link #defaults()}), including its normalisation of V's weights by their batch sum; {@link Builder} changes any
- * of them.
+ * ({@link #defaults()}), with V's weights averaged over the batch (1/n) as in the paper's algorithm;
+ * {@link Builder} changes any of them.
  *
  * @param model mlp, lenet or resnet32
  * @param hidden MLP hidden width, or ResNet base width
@@ -125,7 +125,7 @@ public record TrainConfig(
         private double metaWeightDecay = 1e-4;
         private int vHidden = 100;
         private int metaInterval = 1;
-        private boolean normalizeWeights = true;
+        private boolean normalizeWeights;
         private double focalGamma = 2;
         private int finetuneEpochs = 5;
         private long seed = 1;

@@ -53,9 +53,9 @@ final class TrainOptions {
             description = "Update V every k iterations (default: ${DEFAULT-VALUE}).")
     int metaInterval;
 
-    @Option(names = "--normalize-weights", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Divide V's weights by their batch sum, as the official code (default: ${DEFAULT-VALUE}); "
-                    + "--no-normalize-weights divides by the batch size.")
+    @Option(names = "--normalize-weights",
+            description = "Divide V's weights by their batch sum (as the official code's later versions) instead of by "
+                    + "the batch size n (the paper's algorithm, the default).")
     boolean normalizeWeights;
 
     @Option(names = "--focal-gamma", defaultValue = "2", description = "Focal loss gamma (default: ${DEFAULT-VALUE}).")
