@@ -66,7 +66,8 @@ public final class ClassifierStepGraph {
         vars.putAll(GraphInputs.placeholders(sd, weightingParams, dataType));
         SDVariable x = sd.placeHolder(IMAGES, dataType, net.batchShape(batch));
         SDVariable y = sd.placeHolder(LABELS, dataType, batch, net.numClasses());
-        ExplicitGradient g = ExplicitGradient.build(new Scope(sd, vars::get, Mode.TRAIN, dataType), net, x, y, weighting);
+        ExplicitGradient g = ExplicitGradient.build(new Scope(sd, vars::get, Mode.TRAIN, dataType), net, x, y, weighting,
+                null);
         sd.identity(LOSSES, g.losses());
         sd.identity(COEFFICIENTS, g.coefficients());
         outputs.add(LOSSES);

@@ -26,17 +26,19 @@ public record ExplicitGradient(SDVariable logits, SDVariable losses, SDVariable 
      * @param images [n, C, H, W]
      * @param oneHot [n, K]
      * @param weighting how losses become coefficients
-     * @return the forward pass, losses, coefficients and gradients
+     * @param scale a scalar multiplying the gradients (the look-ahead's learning rate, folded into the coefficients so
+     *              the step costs one op instead of one per parameter), or null for none
+     * @return the forward pass, losses, coefficients and (scaled) gradients
      */
     public static ExplicitGradient build(Scope scope, Network net, SDVariable images, SDVariable oneHot,
-                                         SampleWeighting weighting) {
+                                         SampleWeighting weighting, SDVariable scale) {
         int batch = (int) images.getShape()[0];
         Trace trace = net.forward(scope, images, batch);
         SDVariable logits = trace.output();
         SDVariable losses = CrossEntropy.perSample(logits, oneHot);
         SDVariable c = weighting.coefficients(scope, losses, batch);
         Map<String, SDVariable> grads = new LinkedHashMap<>();
-        trace.backward(CrossEntropy.logitGradient(logits, oneHot, c), grads, false);
+        trace.backward(CrossEntropy.logitGradient(logits, oneHot, scale == null ? c : c.mul(scale)), grads, false);
         return new ExplicitGradient(logits, losses, c, grads, Map.copyOf(scope.batchStatistics()));
     }
 }

@@ -78,12 +78,13 @@ public final class MetaStepGraph {
         SDVariable ym = sd.placeHolder(META_LABELS, dataType, metaBatch, net.numClasses());
         SDVariable lr = sd.placeHolder(LR, dataType);
 
-        ExplicitGradient g = ExplicitGradient.build(new Scope(sd, both::get, Mode.TRAIN, dataType), net, x, y, weighting);
+        ExplicitGradient g = ExplicitGradient.build(new Scope(sd, both::get, Mode.TRAIN, dataType), net, x, y, weighting,
+                lr);
         sd.identity(LOSSES, g.losses());
         sd.identity(COEFFICIENTS, g.coefficients());
         Map<String, SDVariable> lookAhead = new HashMap<>();
         for (ParamSpec p : classifierParams) {
-            lookAhead.put(p.name(), w.get(p.name()).sub(g.gradients().get(p.name()).mul(lr)));
+            lookAhead.put(p.name(), w.get(p.name()).sub(g.gradients().get(p.name())));
         }
         SDVariable metaLogits = net.forward(new Scope(sd, lookAhead::get, Mode.TRAIN, dataType), xm, metaBatch).output();
         SDVariable metaLoss = CrossEntropy.perSample(metaLogits, ym).mean().rename(META_LOSS);
