@@ -7,7 +7,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class SplitsTest {
-    private static final Dataset POOL = TestData.balanced(6000, 10, 1, 4, 3);
+    private static final Dataset POOL = SyntheticImages.gaussian(6000, 10, 1, 4, 3);
 
     @Test
     void longTailCountsFollowTheFormulaExactly() {

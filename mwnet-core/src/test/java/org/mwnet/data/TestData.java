@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
-/** Shared generators of small synthetic datasets and fixture files for the tests of every module. */
+/** Shared fixture files (small IDX datasets) for the tests of every module. */
 public final class TestData {
     private TestData() {
     }
@@ -38,28 +38,5 @@ public final class TestData {
         }
         Idx.write(dir.resolve(images), new int[] {n, 28, 28}, px);
         Idx.write(dir.resolve(labels), new int[] {n}, y);
-    }
-
-    /**
-     * A dataset whose labels cycle 0..K-1 (balanced), with random pixels.
-     *
-     * @param n samples
-     * @param numClasses K
-     * @param channels image channels
-     * @param side image height and width
-     * @param seed pixel seed
-     * @return the dataset
-     */
-    public static Dataset balanced(int n, int numClasses, int channels, int side, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        float[] px = new float[n * channels * side * side];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = (float) rng.nextGaussian();
-        }
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % numClasses;
-        }
-        return new Dataset("synthetic", numClasses, channels, side, side, px, y, y.clone());
     }
 }

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.mwnet.backend.BackendInfo;
 import org.mwnet.data.Batches;
 import org.mwnet.data.Dataset;
+import org.mwnet.data.SyntheticImages;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
@@ -56,7 +57,7 @@ public final class IterationBenchmark {
         long[] shape = inputShape(s.model());
         Network net = Models.byName(s.model(), shape, 10, s.hidden());
         int n = s.epochIters() * s.batch();
-        Dataset data = SyntheticData.of(n, 10, (int) shape[0], (int) shape[1], 1);
+        Dataset data = SyntheticImages.gaussian(n, 10, (int) shape[0], (int) shape[1], 1);
         Timing.Result mwnet = time("mwnet", net, s, data);
         Timing.Result ce = time("ce", net, s, data);
         double imagesPerS = epochThroughput(net, s, data);
