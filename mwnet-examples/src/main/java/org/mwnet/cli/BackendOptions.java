@@ -20,13 +20,18 @@ final class BackendOptions {
             description = "Threads for ND4J's ops and BLAS (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    private BackendInfo applied;
+
     /**
-     * Applies the thread count and checks the backend; says which backend runs and why, in one line.
+     * Applies the thread count and checks the backend; says which backend runs and why, in one line (once).
      *
      * @param err where the line goes
      * @return the live backend
      */
     BackendInfo apply(PrintWriter err) {
+        if (applied != null) {
+            return applied;
+        }
         BackendChoice.Request request = BackendChoice.Request.parse(backend);
         String reason = System.getenv("MWNET_BACKEND_REASON");
         if (reason == null) {
@@ -39,6 +44,7 @@ final class BackendOptions {
         }
         err.println("mwnet: " + reason + "; running " + live);
         err.flush();
+        applied = live;
         return live;
     }
 }

@@ -44,14 +44,13 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        backendOptions.apply(spec.commandLine().getErr());
         SplitConfig split = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4).withSeed(seed);
         TrainTest data = Datasets.load("fashion-mnist", DataLocator.standard(dataDir));
         var err = spec.commandLine().getErr();
         List<RunMetrics> results = new ArrayList<>();
         for (String method : List.of("ce", "mwnet")) {
             TrainConfig config = new TrainConfig.Builder().method(method).epochs(epochs).seed(seed).build();
-            results.add(TrainRun.execute(method, data, split, config, out.resolve(method), false, null, err).metrics());
+            results.add(TrainRun.execute(method, data, split, config, out.resolve(method), false, null, backendOptions, err).metrics());
         }
         var o = spec.commandLine().getOut();
         o.printf("%nFashion-MNIST, 40%% uniform label noise (%.1f%% of training labels wrong), MLP 784-256-256-10, %d epochs%n",

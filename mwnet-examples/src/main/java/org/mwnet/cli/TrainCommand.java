@@ -44,8 +44,8 @@ final class TrainCommand implements Callable<Integer> {
                 + (split.noiseRate() > 0 ? "" + split.noiseRate() : "") + (split.imbalance() > 1 ? "-lt" + split.imbalance() : "")
                 + "-seed" + data.seed);
         var err = spec.commandLine().getErr();
-        backendOptions.apply(err);
-        RunMetrics m = TrainRun.execute(config.method(), data.load(), split, config, dir, resume, initV, err).metrics();
+        RunMetrics m = TrainRun.execute(config.method(), data.load(), split, config, dir, resume, initV, backendOptions,
+                err).metrics();
         var outWriter = spec.commandLine().getOut();
         outWriter.printf("final test accuracy %.2f%%, selected (epoch %d on %s) %.2f%%, %.1f ms/iter; run directory %s%n",
                 m.finalTestAcc(), m.selectedEpoch(), m.selectionSet(), m.selectedTestAcc(), m.msPerIter(), dir);

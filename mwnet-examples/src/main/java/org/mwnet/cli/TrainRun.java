@@ -26,11 +26,13 @@ final class TrainRun {
      * @param out run directory
      * @param resume continue from the run directory's checkpoint
      * @param initV exported V to start from, or null
+     * @param backend applied (and reported) once every input has been checked
      * @param err where progress goes
      * @return the trained model (its files are written)
      */
     static TrainedModel execute(String label, TrainTest data, SplitConfig split, TrainConfig config, Path out,
-                                boolean resume, Path initV, PrintWriter err) throws IOException {
+                                boolean resume, Path initV, BackendOptions backend, PrintWriter err)
+            throws IOException {
         Splits splits = Splits.make(data.train(), split);
         DatasetSummary summary = DatasetSummary.of(splits, data.test(), split);
         RunDirectory dir = new RunDirectory(out).create();
@@ -45,6 +47,7 @@ final class TrainRun {
             }
             trainer.withInitialWeightNet(WeightNetFile.read(initV, new WeightNet(config.vHidden()), trainer.dataType()));
         }
+        backend.apply(err);
         TrainedModel model = trainer.train(splits, data.test(), summary);
         dir.write(model, label);
         return model;
