@@ -1,7 +1,5 @@
 package org.mwnet.nn;
 
-import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -9,11 +7,6 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 
 /** 2x2 average pooling with stride 2 on even-sized inputs. VJP: {@code upsample2(dy) / 4}. */
 public final class AvgPool2 implements Layer {
-    @Override
-    public List<ParamSpec> params() {
-        return List.of();
-    }
-
     @Override
     public long[] outputShape(long[] s) {
         if (s.length != 3 || s[1] % 2 != 0 || s[2] % 2 != 0) {
@@ -29,16 +22,7 @@ public final class AvgPool2 implements Layer {
         Pooling2DConfig cfg = Pooling2DConfig.builder().kH(2).kW(2).sH(2).sW(2).pH(0).pW(0)
                 .type(Pooling2D.Pooling2DType.AVG).paddingMode(PaddingMode.VALID).isNHWC(false).build();
         SDVariable y = sd.cnn.avgPooling2d(x, cfg);
-        return new Trace() {
-            @Override
-            public SDVariable output() {
-                return y;
-            }
-
-            @Override
-            public SDVariable backward(SDVariable dy, Map<String, SDVariable> grads, boolean needInputGradient) {
-                return needInputGradient ? sd.cnn.upsampling2d(dy, 2, 2, true).mul(scope.scalar(0.25)) : null;
-            }
-        };
+        return Trace.of(y, (dy, grads, needInputGradient) ->
+                needInputGradient ? sd.cnn.upsampling2d(dy, 2, 2, true).mul(scope.scalar(0.25)) : null);
     }
 }

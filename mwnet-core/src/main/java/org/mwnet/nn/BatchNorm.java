@@ -1,7 +1,6 @@
 package org.mwnet.nn;
 
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -74,26 +73,18 @@ public final class BatchNorm implements Layer {
         SDVariable invStd = sd.math.rsqrt(var.add(scope.scalar(EPS)));
         SDVariable xhat = x.sub(mean).mul(invStd);
         SDVariable y = xhat.mul(gamma).add(beta);
-        return new Trace() {
-            @Override
-            public SDVariable output() {
-                return y;
+        return Trace.of(y, (dy, grads, needInputGradient) -> {
+            grads.put(name + ".weight", dy.mul(xhat).sum(0, 2, 3));
+            grads.put(name + ".bias", dy.sum(0, 2, 3));
+            if (!needInputGradient) {
+                return null;
             }
-
-            @Override
-            public SDVariable backward(SDVariable dy, Map<String, SDVariable> grads, boolean needInputGradient) {
-                grads.put(name + ".weight", dy.mul(xhat).sum(0, 2, 3));
-                grads.put(name + ".bias", dy.sum(0, 2, 3));
-                if (!needInputGradient) {
-                    return null;
-                }
-                SDVariable scale = gamma.mul(invStd);
-                if (!train) {
-                    return dy.mul(scale);
-                }
-                SDVariable centred = dy.sub(dy.mean(true, 0, 2, 3)).sub(xhat.mul(dy.mul(xhat).mean(true, 0, 2, 3)));
-                return centred.mul(scale);
+            SDVariable scale = gamma.mul(invStd);
+            if (!train) {
+                return dy.mul(scale);
             }
-        };
+            SDVariable centred = dy.sub(dy.mean(true, 0, 2, 3)).sub(xhat.mul(dy.mul(xhat).mean(true, 0, 2, 3)));
+            return centred.mul(scale);
+        });
     }
 }

@@ -2,7 +2,6 @@ package org.mwnet.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
@@ -90,24 +89,16 @@ public final class Conv2d implements Layer {
         long wd = shape[3];
         long oH = outSize(h);
         long oW = outSize(wd);
-        return new Trace() {
-            @Override
-            public SDVariable output() {
-                return y;
+        return Trace.of(y, (dy, grads, needInputGradient) -> {
+            // weight gradient: columns [b, iC, kH, kW, oH, oW] -> [iC*kH*kW, b*oH*oW] times dy [b*oH*oW, oC]
+            SDVariable cols = sd.cnn.im2Col(x, config()).permute(1, 2, 3, 0, 4, 5).reshape(inC * k * k, b * oH * oW);
+            SDVariable dyMat = dy.permute(0, 2, 3, 1).reshape(b * oH * oW, outC);
+            grads.put(name + ".weight", sd.mmul(cols, dyMat).reshape(inC, k, k, outC).permute(1, 2, 0, 3));
+            if (bias) {
+                grads.put(name + ".bias", dy.sum(0, 2, 3));
             }
-
-            @Override
-            public SDVariable backward(SDVariable dy, Map<String, SDVariable> grads, boolean needInputGradient) {
-                // weight gradient: columns [b, iC, kH, kW, oH, oW] -> [iC*kH*kW, b*oH*oW] times dy [b*oH*oW, oC]
-                SDVariable cols = sd.cnn.im2Col(x, config()).permute(1, 2, 3, 0, 4, 5).reshape(inC * k * k, b * oH * oW);
-                SDVariable dyMat = dy.permute(0, 2, 3, 1).reshape(b * oH * oW, outC);
-                grads.put(name + ".weight", sd.mmul(cols, dyMat).reshape(inC, k, k, outC).permute(1, 2, 0, 3));
-                if (bias) {
-                    grads.put(name + ".bias", dy.sum(0, 2, 3));
-                }
-                return needInputGradient ? transposed(sd, dy, w, k, stride, pad, new long[] {b, inC, h, wd}) : null;
-            }
-        };
+            return needInputGradient ? transposed(sd, dy, w, k, stride, pad, new long[] {b, inC, h, wd}) : null;
+        });
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.mwnet.nn;
 
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
@@ -52,18 +51,10 @@ public final class Dense implements Layer {
         var sd = scope.sd();
         SDVariable w = scope.param(name + ".weight");
         SDVariable z = sd.nn.biasAdd(sd.mmul(x, w), scope.param(name + ".bias"), false);
-        return new Trace() {
-            @Override
-            public SDVariable output() {
-                return z;
-            }
-
-            @Override
-            public SDVariable backward(SDVariable dz, Map<String, SDVariable> grads, boolean needInputGradient) {
-                grads.put(name + ".weight", sd.mmul(x, dz, true, false, false));
-                grads.put(name + ".bias", dz.sum(0));
-                return needInputGradient ? sd.mmul(dz, w, false, true, false) : null;
-            }
-        };
+        return Trace.of(z, (dz, grads, needInputGradient) -> {
+            grads.put(name + ".weight", sd.mmul(x, dz, true, false, false));
+            grads.put(name + ".bias", dz.sum(0));
+            return needInputGradient ? sd.mmul(dz, w, false, true, false) : null;
+        });
     }
 }

@@ -8,8 +8,10 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * so that a graph can hold a gradient step and still be differentiated once more by SameDiff.
  */
 public interface Layer {
-    /** @return the parameters and buffers this layer owns (empty for parameter-free layers) */
-    List<ParamSpec> params();
+    /** @return the parameters and buffers this layer owns (none by default) */
+    default List<ParamSpec> params() {
+        return List.of();
+    }
 
     /**
      * @param inputShape input shape without the batch dimension

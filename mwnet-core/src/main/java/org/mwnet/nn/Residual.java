@@ -2,7 +2,6 @@ package org.mwnet.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /** {@code y = main(x) + shortcut(x)}; the shortcut is the identity when none is given. VJP: the sum of both paths'. */
@@ -49,18 +48,10 @@ public final class Residual implements Layer {
         Trace m = main.forward(scope, x, shape);
         Trace s = shortcut == null ? null : shortcut.forward(scope, x, shape);
         SDVariable y = m.output().add(s == null ? x : s.output());
-        return new Trace() {
-            @Override
-            public SDVariable output() {
-                return y;
-            }
-
-            @Override
-            public SDVariable backward(SDVariable dy, Map<String, SDVariable> grads, boolean needInputGradient) {
-                SDVariable dMain = m.backward(dy, grads, needInputGradient);
-                SDVariable dShort = s == null ? dy : s.backward(dy, grads, needInputGradient);
-                return needInputGradient ? dMain.add(dShort) : null;
-            }
-        };
+        return Trace.of(y, (dy, grads, needInputGradient) -> {
+            SDVariable dMain = m.backward(dy, grads, needInputGradient);
+            SDVariable dShort = s == null ? dy : s.backward(dy, grads, needInputGradient);
+            return needInputGradient ? dMain.add(dShort) : null;
+        });
     }
 }

@@ -2,7 +2,6 @@ package org.mwnet.nn;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /** Layers applied in order; its VJP applies theirs in reverse. */
@@ -68,20 +67,12 @@ public final class Sequential implements Layer {
             s = withBatch(s[0], l.outputShape(java.util.Arrays.copyOfRange(s, 1, s.length)));
         }
         SDVariable out = h;
-        return new Trace() {
-            @Override
-            public SDVariable output() {
-                return out;
+        return Trace.of(out, (dy, grads, needInputGradient) -> {
+            SDVariable g = dy;
+            for (int i = traces.size() - 1; i >= 0; i--) {
+                g = traces.get(i).backward(g, grads, i > 0 || needInputGradient);
             }
-
-            @Override
-            public SDVariable backward(SDVariable dy, Map<String, SDVariable> grads, boolean needInputGradient) {
-                SDVariable g = dy;
-                for (int i = traces.size() - 1; i >= 0; i--) {
-                    g = traces.get(i).backward(g, grads, i > 0 || needInputGradient);
-                }
-                return g;
-            }
-        };
+            return g;
+        });
     }
 }

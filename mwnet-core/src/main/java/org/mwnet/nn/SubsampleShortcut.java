@@ -1,7 +1,5 @@
 package org.mwnet.nn;
 
-import java.util.List;
-import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -29,11 +27,6 @@ public final class SubsampleShortcut implements Layer {
     }
 
     @Override
-    public List<ParamSpec> params() {
-        return List.of();
-    }
-
-    @Override
     public long[] outputShape(long[] s) {
         return new long[] {outC, (s[1] + 1) / 2, (s[2] + 1) / 2};
     }
@@ -50,16 +43,7 @@ public final class SubsampleShortcut implements Layer {
         Conv2DConfig cfg = Conv2DConfig.builder().kH(1).kW(1).sH(2).sW(2).pH(0).pW(0)
                 .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
         SDVariable y = sd.cnn.conv2d(x, w, cfg);
-        return new Trace() {
-            @Override
-            public SDVariable output() {
-                return y;
-            }
-
-            @Override
-            public SDVariable backward(SDVariable dy, Map<String, SDVariable> grads, boolean needInputGradient) {
-                return needInputGradient ? Conv2d.transposed(sd, dy, w, 1, 2, 0, shape) : null;
-            }
-        };
+        return Trace.of(y, (dy, grads, needInputGradient) ->
+                needInputGradient ? Conv2d.transposed(sd, dy, w, 1, 2, 0, shape) : null);
     }
 }

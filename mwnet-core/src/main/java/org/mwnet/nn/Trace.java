@@ -19,4 +19,35 @@ public interface Trace {
      * @return the gradient with respect to the layer's input, or null when not wanted
      */
     SDVariable backward(SDVariable gradOutput, Map<String, SDVariable> gradients, boolean needInputGradient);
+
+    /** A layer's backward pass, as {@link Trace#backward}. */
+    @FunctionalInterface
+    interface Backward {
+        /**
+         * @param gradOutput gradient with respect to the output
+         * @param gradients receives parameter gradients by name
+         * @param needInputGradient whether the input gradient is wanted
+         * @return the input gradient, or null when not wanted
+         */
+        SDVariable apply(SDVariable gradOutput, Map<String, SDVariable> gradients, boolean needInputGradient);
+    }
+
+    /**
+     * @param output the layer's output
+     * @param backward its backward pass
+     * @return the trace
+     */
+    static Trace of(SDVariable output, Backward backward) {
+        return new Trace() {
+            @Override
+            public SDVariable output() {
+                return output;
+            }
+
+            @Override
+            public SDVariable backward(SDVariable gradOutput, Map<String, SDVariable> gradients, boolean need) {
+                return backward.apply(gradOutput, gradients, need);
+            }
+        };
+    }
 }
