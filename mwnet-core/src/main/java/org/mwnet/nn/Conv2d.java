@@ -83,7 +83,8 @@ public final class Conv2d implements Layer {
     public Trace forward(Scope scope, SDVariable x, long[] shape) {
         SameDiff sd = scope.sd();
         SDVariable w = scope.param(name + ".weight");
-        SDVariable y = bias ? sd.cnn.conv2d(x, w, scope.param(name + ".bias"), config()) : sd.cnn.conv2d(x, w, config());
+        SDVariable y = bias ? sd.cnn.conv2d(x, w, scope.param(name + ".bias"), config())
+                : sd.cnn.conv2d(x, w, config());
         long b = shape[0];
         long h = shape[2];
         long wd = shape[3];

@@ -18,7 +18,8 @@ public final class GlobalAvgPool implements Layer {
             if (!needInputGradient) {
                 return null;
             }
-            SDVariable spread = sd.constant(Nd4j.valueArrayOf(new long[] {1, 1, shape[2], shape[3]}, 1.0 / (shape[2] * shape[3]),
+            double share = 1.0 / (shape[2] * shape[3]);
+            SDVariable spread = sd.constant(Nd4j.valueArrayOf(new long[] {1, 1, shape[2], shape[3]}, share,
                     scope.dataType()));
             return dy.reshape(-1, shape[1], 1, 1).mul(spread);
         });
