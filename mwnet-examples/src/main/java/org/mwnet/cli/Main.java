@@ -1,5 +1,6 @@
 package org.mwnet.cli;
 
+import org.mwnet.backend.NativeSettings;
 import picocli.CommandLine;
 
 /** Entry point of the {@code mwnet} command-line tool (run through the {@code ./mwnet} launcher). */
@@ -11,6 +12,7 @@ public final class Main {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        NativeSettings.apply();
         System.exit(run(args));
     }
 
