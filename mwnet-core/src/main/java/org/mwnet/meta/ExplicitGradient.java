@@ -17,9 +17,11 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * @param coefficients the c_i [n]
  * @param gradients the gradient of every trainable classifier parameter, by name
  * @param batchStatistics BatchNorm batch statistics of this forward pass, by buffer name
+ * @param outerProducts the gradients also known in factored form {@code left^T right}, by parameter name
  */
 public record ExplicitGradient(SDVariable logits, SDVariable losses, SDVariable coefficients,
-                               Map<String, SDVariable> gradients, Map<String, SDVariable> batchStatistics) {
+                               Map<String, SDVariable> gradients, Map<String, SDVariable> batchStatistics,
+                               Map<String, Scope.OuterProduct> outerProducts) {
     /**
      * @param scope graph and the classifier's (and weighting's) parameter values
      * @param net the classifier
@@ -39,6 +41,7 @@ public record ExplicitGradient(SDVariable logits, SDVariable losses, SDVariable 
         SDVariable c = weighting.coefficients(scope, losses, batch);
         Map<String, SDVariable> grads = new LinkedHashMap<>();
         trace.backward(CrossEntropy.logitGradient(logits, oneHot, scale == null ? c : c.mul(scale)), grads, false);
-        return new ExplicitGradient(logits, losses, c, grads, Map.copyOf(scope.batchStatistics()));
+        return new ExplicitGradient(logits, losses, c, grads, Map.copyOf(scope.batchStatistics()),
+                Map.copyOf(scope.outerProducts()));
     }
 }

@@ -5,7 +5,8 @@ import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
  * Fully connected layer {@code z = x W + b}, W of shape [in, out].
- * VJP: {@code dW = x^T dz}, {@code db = sum_batch dz}, {@code dx = dz W^T}.
+ * VJP: {@code dW = x^T dz} (also reported in factored form, see {@link Scope#reportOuterProduct}),
+ * {@code db = sum_batch dz}, {@code dx = dz W^T}.
  */
 public final class Dense implements Layer {
     private final String name;
@@ -49,12 +50,13 @@ public final class Dense implements Layer {
     @Override
     public Trace forward(Scope scope, SDVariable x, long[] shape) {
         var sd = scope.sd();
-        SDVariable w = scope.param(name + ".weight");
-        SDVariable z = sd.nn.biasAdd(sd.mmul(x, w), scope.param(name + ".bias"), false);
+        String weight = name + ".weight";
+        SDVariable z = sd.nn.biasAdd(scope.matmulParam(x, weight), scope.param(name + ".bias"), false);
         return Trace.of(z, (dz, grads, needInputGradient) -> {
-            grads.put(name + ".weight", sd.mmul(x, dz, true, false, false));
+            grads.put(weight, sd.mmul(x, dz, true, false, false));
+            scope.reportOuterProduct(weight, x, dz);
             grads.put(name + ".bias", dz.sum(0));
-            return needInputGradient ? sd.mmul(dz, w, false, true, false) : null;
+            return needInputGradient ? sd.mmul(dz, scope.param(weight), false, true, false) : null;
         });
     }
 }

@@ -18,6 +18,27 @@ public final class Scope {
     private final Mode mode;
     private final DataType dataType;
     private final Map<String, SDVariable> batchStatistics = new LinkedHashMap<>();
+    private final Map<String, OuterProduct> outerProducts = new LinkedHashMap<>();
+    private final Map<String, FactoredWeight> factoredWeights;
+
+    /**
+     * A gradient known in factored form, {@code left^T right} (a Dense layer's weight gradient).
+     *
+     * @param left [n, in]
+     * @param right [n, out]
+     */
+    public record OuterProduct(SDVariable left, SDVariable right) {
+    }
+
+    /**
+     * A weight given as {@code base - left^T right}, never materialised: {@code u W'} is computed as
+     * {@code u base - (u left^T) right}, which is cheaper when the layer is wider than the batch.
+     *
+     * @param base the weight before the step [in, out]
+     * @param step the step's factors
+     */
+    public record FactoredWeight(SDVariable base, OuterProduct step) {
+    }
 
     /**
      * @param sd the graph
@@ -26,10 +47,57 @@ public final class Scope {
      * @param dataType floating type of the graph
      */
     public Scope(SameDiff sd, Function<String, SDVariable> params, Mode mode, DataType dataType) {
+        this(sd, params, mode, dataType, Map.of());
+    }
+
+    /**
+     * A scope in which some weights are used in factored form (the look-ahead of a meta step).
+     *
+     * @param sd the graph
+     * @param params maps a parameter name to its value in this pass (for the weights not factored)
+     * @param mode train or eval
+     * @param dataType floating type of the graph
+     * @param factoredWeights weights given as {@code base - left^T right}, by name
+     */
+    public Scope(SameDiff sd, Function<String, SDVariable> params, Mode mode, DataType dataType,
+                 Map<String, FactoredWeight> factoredWeights) {
         this.sd = sd;
         this.params = params;
         this.mode = mode;
         this.dataType = dataType;
+        this.factoredWeights = factoredWeights;
+    }
+
+    /**
+     * {@code input W} for the weight {@code name}, computed from its factors when it is factored.
+     *
+     * @param input [b, in]
+     * @param name the weight's parameter name
+     * @return [b, out]
+     */
+    public SDVariable matmulParam(SDVariable input, String name) {
+        FactoredWeight f = factoredWeights.get(name);
+        if (f == null) {
+            return sd.mmul(input, param(name));
+        }
+        SDVariable kernel = sd.mmul(input, f.step().left(), false, true, false);
+        return sd.mmul(input, f.base()).sub(sd.mmul(kernel, f.step().right()));
+    }
+
+    /**
+     * Records that the gradient of a parameter is {@code left^T right}.
+     *
+     * @param name parameter name
+     * @param left [n, in]
+     * @param right [n, out]
+     */
+    public void reportOuterProduct(String name, SDVariable left, SDVariable right) {
+        outerProducts.put(name, new OuterProduct(left, right));
+    }
+
+    /** @return the gradients reported in factored form, by parameter name */
+    public Map<String, OuterProduct> outerProducts() {
+        return outerProducts;
     }
 
     /** @return the graph */
