@@ -67,11 +67,6 @@ public final class Parameters {
         return a;
     }
 
-    /** @param name a parameter name @return its declaration */
-    public ParamSpec spec(String name) {
-        return specs.get(name);
-    }
-
     /** @return all arrays by name (live, unmodifiable map) */
     public Map<String, INDArray> asMap() {
         return Collections.unmodifiableMap(values);
@@ -82,27 +77,11 @@ public final class Parameters {
         return values.values().iterator().next().dataType();
     }
 
-    /** @return the total number of trainable values */
-    public long trainableCount() {
-        return trainableNames().stream().mapToLong(n -> values.get(n).length()).sum();
-    }
-
     /** @return a deep copy */
     public Parameters copy() {
         Map<String, INDArray> c = new LinkedHashMap<>();
         values.forEach((k, v) -> c.put(k, v.dup()));
         return new Parameters(c, specs);
-    }
-
-    /**
-     * Overwrites every value with another set's (same names and shapes).
-     *
-     * @param other the source
-     */
-    public void assign(Parameters other) {
-        for (var e : values.entrySet()) {
-            e.getValue().assign(other.get(e.getKey()));
-        }
     }
 
     /**

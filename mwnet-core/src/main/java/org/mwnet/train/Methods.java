@@ -1,6 +1,5 @@
 package org.mwnet.train;
 
-import java.util.function.Supplier;
 import org.mwnet.meta.ClassifierStepGraph;
 import org.mwnet.meta.MetaStepGraph;
 import org.mwnet.meta.SampleWeighting;
@@ -89,9 +88,4 @@ public final class Methods {
             return new StepStats(u.meanLoss(), r.metaLoss());
         };
     }
-
-    /** Supplies nothing; for methods that never ask for a meta batch. */
-    static final Supplier<Batch> NO_META = () -> {
-        throw new IllegalStateException("this method has no meta step");
-    };
 }

@@ -6,7 +6,7 @@ import org.mwnet.nn.Network;
  * Floating-point operations of training iterations, counted as 2 x the multiply-adds M of the dense and
  * convolution layers per sample. A MW-Net iteration does about 15M per sample: the meta step's forward (M),
  * explicit look-ahead gradient (2M), look-ahead forward on the meta batch (M), and reverse mode through those
- * three (8M); then the classifier update's forward and backward (3M). A cross-entropy step does 3M.
+ * three (8M); then the classifier update's forward and backward (3M).
  */
 public final class Flops {
     private Flops() {
@@ -19,14 +19,5 @@ public final class Flops {
      */
     public static double perMwnetIteration(Network net, int batch) {
         return 2.0 * 15 * net.multiplyAddsPerSample() * batch;
-    }
-
-    /**
-     * @param net the classifier
-     * @param batch batch size
-     * @return FLOPs of one cross-entropy step
-     */
-    public static double perCeStep(Network net, int batch) {
-        return 2.0 * 3 * net.multiplyAddsPerSample() * batch;
     }
 }

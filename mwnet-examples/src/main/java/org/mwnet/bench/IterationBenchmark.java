@@ -1,6 +1,5 @@
 package org.mwnet.bench;
 
-import java.util.List;
 import java.util.function.Supplier;
 import org.mwnet.backend.BackendInfo;
 import org.mwnet.data.Batches;
@@ -116,10 +115,5 @@ public final class IterationBenchmark {
         }
         Nd4j.getExecutioner().commit();
         return (double) batches.length * s.batch() / ((System.nanoTime() - t) / 1e9);
-    }
-
-    /** @return the models the suite knows */
-    public static List<String> models() {
-        return Models.NAMES;
     }
 }
