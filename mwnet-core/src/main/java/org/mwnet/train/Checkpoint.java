@@ -7,7 +7,6 @@ import java.util.Map;
 import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -68,7 +67,7 @@ public final class Checkpoint {
         CheckpointHeader h = Json.MAPPER.readValue(a.header(), CheckpointHeader.class);
         TrainConfig c = h.config();
         Network net = Models.byName(c.model(), imageShape, numClasses, c.hidden());
-        Parameters p = net.init(0, c.precision().equals("double") ? DataType.DOUBLE : DataType.FLOAT);
+        Parameters p = net.init(0, c.dataType());
         p.load(a.group(CLASSIFIER), file + " (does it belong to this dataset?)");
         return new Classifier(c, net, p, h.nextEpoch());
     }

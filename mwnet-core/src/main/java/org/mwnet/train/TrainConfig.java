@@ -3,6 +3,7 @@ package org.mwnet.train;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.mwnet.nn.Models;
+import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Everything that defines a training run besides its data. Defaults follow the official MW-Net recipe
@@ -101,6 +102,11 @@ public record TrainConfig(
     public LearningRateSchedule schedule() {
         return lrMilestones.isEmpty() ? LearningRateSchedule.paper(lr, epochs)
                 : new LearningRateSchedule(lr, lrDecay, lrMilestones.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** @return the ND4J type of {@link #precision}: FLOAT or DOUBLE */
+    public DataType dataType() {
+        return precision.equals("double") ? DataType.DOUBLE : DataType.FLOAT;
     }
 
     /** @return all epochs of the run, fine-tuning included */

@@ -68,11 +68,6 @@ public final class Trainer {
         return this;
     }
 
-    /** @return the data type this configuration trains in */
-    public DataType dataType() {
-        return config.precision().equals("double") ? DataType.DOUBLE : DataType.FLOAT;
-    }
-
     /**
      * Runs (or, with a checkpoint to resume, finishes) training.
      *
@@ -83,7 +78,7 @@ public final class Trainer {
      * @throws IOException when a checkpoint cannot be read or written
      */
     public TrainedModel train(Splits splits, Dataset test, DatasetSummary summary) throws IOException {
-        DataType dt = dataType();
+        DataType dt = config.dataType();
         Dataset train = splits.train();
         Dataset meta = splits.meta();
         int[] shape = train.imageShape();

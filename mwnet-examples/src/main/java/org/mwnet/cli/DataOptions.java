@@ -51,9 +51,6 @@ final class DataOptions {
 
     /** @return the dataset's training and test parts */
     TrainTest load() throws IOException {
-        if (!Datasets.NAMES.contains(dataset)) {
-            throw new IllegalArgumentException("unknown dataset '" + dataset + "'; expected one of " + Datasets.NAMES);
-        }
         if (dataDir != null && !java.nio.file.Files.isDirectory(dataDir)) {
             throw new IllegalArgumentException("--data-dir " + dataDir + " is not a directory");
         }

@@ -45,7 +45,7 @@ final class TrainRun {
             if (!config.method().equals("mwnet")) {
                 throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
             }
-            trainer.withInitialWeightNet(WeightNetFile.read(initV, new WeightNet(config.vHidden()), trainer.dataType()));
+            trainer.withInitialWeightNet(WeightNetFile.read(initV, new WeightNet(config.vHidden()), config.dataType()));
         }
         backend.apply(err);
         TrainedModel model = trainer.train(splits, data.test(), summary);
