@@ -13,7 +13,6 @@ import org.mwnet.nn.Parameters;
 import org.mwnet.nn.Scope;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -42,6 +41,7 @@ public final class MetaStepGraph {
     private final List<String> weightingNames;
     private final int batch;
     private final int metaBatch;
+    private final GradientFunction gradient;
 
     /**
      * What one meta step computed.
@@ -96,7 +96,7 @@ public final class MetaStepGraph {
         SDVariable metaLogits = net.forward(lookAheadScope, xm, metaBatch).output();
         SDVariable metaLoss = CrossEntropy.perSample(metaLogits, ym).mean().rename(META_LOSS);
         sd.setLossVariables(metaLoss);
-        GradientFunction.create(sd, weightingNames);
+        this.gradient = new GradientFunction(sd, weightingNames);
     }
 
     /**
@@ -115,12 +115,11 @@ public final class MetaStepGraph {
     public Result step(Parameters classifier, Parameters weightingValues, INDArray images, INDArray labels,
                        INDArray metaImages, INDArray metaLabels, double lr) {
         Map<String, INDArray> feed = feed(classifier, weightingValues, images, labels, metaImages, metaLabels, lr);
-        OutAndGrad r = sd.calculateGradientsAndOutputs(feed, List.of(META_LOSS, LOSSES, COEFFICIENTS), weightingNames);
+        Map<String, INDArray> out = gradient.run(feed, List.of(META_LOSS, LOSSES, COEFFICIENTS));
         Map<String, INDArray> grads = new HashMap<>();
         for (String name : weightingNames) {
-            grads.put(name, r.getGradients().get(name));
+            grads.put(name, out.get(name));
         }
-        Map<String, INDArray> out = r.getOutputs();
         return new Result(out.get(META_LOSS).getDouble(0), grads, out.get(LOSSES), out.get(COEFFICIENTS));
     }
 

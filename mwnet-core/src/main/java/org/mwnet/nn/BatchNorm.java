@@ -54,37 +54,39 @@ public final class BatchNorm implements Layer {
     public Trace forward(Scope scope, SDVariable x, long[] shape) {
         var sd = scope.sd();
         long c = channels;
-        SDVariable gamma = scope.param(name + ".weight").reshape(1, c, 1, 1);
-        SDVariable beta = scope.param(name + ".bias").reshape(1, c, 1, 1);
+        SDVariable gamma = scope.param(name + ".weight");
+        SDVariable beta = scope.param(name + ".bias");
         boolean train = scope.mode() == Mode.TRAIN;
-        SDVariable mean;
+        SDVariable centred;
         SDVariable var;
         if (train) {
-            mean = x.mean(true, 0, 2, 3);
-            SDVariable centred = x.sub(mean);
-            var = centred.mul(centred).mean(true, 0, 2, 3);
-            scope.reportBatchStatistic(runningMean(), mean.reshape(c));
+            SDVariable mean = x.mean(0, 2, 3);
+            centred = ChannelOps.shift(sd, x, mean.neg());
+            var = centred.mul(centred).mean(0, 2, 3);
+            scope.reportBatchStatistic(runningMean(), mean);
             double count = (double) shape[0] * shape[2] * shape[3];
-            scope.reportBatchStatistic(runningVar(), var.reshape(c).mul(scope.scalar(count / Math.max(1, count - 1))));
+            scope.reportBatchStatistic(runningVar(), var.mul(scope.scalar(count / Math.max(1, count - 1))));
         } else {
-            mean = scope.param(runningMean()).reshape(1, c, 1, 1);
-            var = scope.param(runningVar()).reshape(1, c, 1, 1);
+            centred = ChannelOps.shift(sd, x, scope.param(runningMean()).neg());
+            var = scope.param(runningVar());
         }
         SDVariable invStd = sd.math.rsqrt(var.add(scope.scalar(EPS)));
-        SDVariable xhat = x.sub(mean).mul(invStd);
-        SDVariable y = xhat.mul(gamma).add(beta);
+        SDVariable xhat = ChannelOps.scale(sd, centred, invStd);
+        SDVariable scale = gamma.mul(invStd);
+        SDVariable y = ChannelOps.shift(sd, ChannelOps.scale(sd, centred, scale), beta);
         return Trace.of(y, (dy, grads, needInputGradient) -> {
-            grads.put(name + ".weight", dy.mul(xhat).sum(0, 2, 3));
+            SDVariable dyXhat = dy.mul(xhat);
+            grads.put(name + ".weight", dyXhat.sum(0, 2, 3));
             grads.put(name + ".bias", dy.sum(0, 2, 3));
             if (!needInputGradient) {
                 return null;
             }
-            SDVariable scale = gamma.mul(invStd);
             if (!train) {
-                return dy.mul(scale);
+                return ChannelOps.scale(sd, dy, scale);
             }
-            SDVariable centred = dy.sub(dy.mean(true, 0, 2, 3)).sub(xhat.mul(dy.mul(xhat).mean(true, 0, 2, 3)));
-            return centred.mul(scale);
+            SDVariable centredDy = ChannelOps.shift(sd, dy, dy.mean(0, 2, 3).neg())
+                    .sub(ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3)));
+            return ChannelOps.scale(sd, centredDy, scale);
         });
     }
 }

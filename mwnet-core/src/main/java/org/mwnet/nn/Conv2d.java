@@ -10,8 +10,9 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
  * 2-D convolution, NCHW, square kernel, stride and zero padding; weights [kH, kW, inC, outC].
- * VJP: the weight gradient is an im2col product, the input gradient a transposed convolution (deconv2d) with
- * no padding, cropped (or zero-extended) to the input's size, which is exact for every stride and padding.
+ * VJP: the weight gradient is itself a convolution (see {@link #weightGradient}), the input gradient a transposed
+ * convolution (deconv2d) with no padding, cropped (or zero-extended) to the input's size; both are exact for every
+ * stride and padding, and both are ops SameDiff differentiates once, with no column buffer to keep.
  */
 public final class Conv2d implements Layer {
     private final String name;
@@ -88,18 +89,37 @@ public final class Conv2d implements Layer {
         long b = shape[0];
         long h = shape[2];
         long wd = shape[3];
-        long oH = outSize(h);
-        long oW = outSize(wd);
         return Trace.of(y, (dy, grads, needInputGradient) -> {
-            // weight gradient: columns [b, iC, kH, kW, oH, oW] -> [iC*kH*kW, b*oH*oW] times dy [b*oH*oW, oC]
-            SDVariable cols = sd.cnn.im2Col(x, config()).permute(1, 2, 3, 0, 4, 5).reshape(inC * k * k, b * oH * oW);
-            SDVariable dyMat = dy.permute(0, 2, 3, 1).reshape(b * oH * oW, outC);
-            grads.put(name + ".weight", sd.mmul(cols, dyMat).reshape(inC, k, k, outC).permute(1, 2, 0, 3));
+            grads.put(name + ".weight", weightGradient(sd, x, dy, new long[] {b, inC, h, wd}));
             if (bias) {
                 grads.put(name + ".bias", dy.sum(0, 2, 3));
             }
             return needInputGradient ? transposed(sd, dy, w, k, stride, pad, new long[] {b, inC, h, wd}) : null;
         });
+    }
+
+    /**
+     * The weight gradient {@code dW[kh, kw, i, o] = sum_{n, y, x} xpad[n, i, y*s + kh, x*s + kw] dy[n, o, y, x]}.
+     * At stride 1 it is one convolution: the input viewed as [inC, b, H, W] (the batch becomes the channels being
+     * summed) correlated with dy viewed as a kernel [oH, oW, b, outC], with the layer's padding, giving
+     * [inC, outC, k, k]. Nothing k*k times the input's size is materialised, and oneDNN runs it where present.
+     * A strided layer would need that convolution dilated by the stride, which oneDNN (nd4j 1.0.0-M2.1) rejects; its
+     * output is a quarter of its input's size, so an im2col product is cheap there.
+     */
+    private SDVariable weightGradient(SameDiff sd, SDVariable x, SDVariable dy, long[] inShape) {
+        long b = inShape[0];
+        long oH = outSize(inShape[2]);
+        long oW = outSize(inShape[3]);
+        if (stride == 1) {
+            Conv2DConfig cfg = Conv2DConfig.builder().kH(oH).kW(oW).sH(1).sW(1).pH(pad).pW(pad)
+                    .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();
+            SDVariable full = sd.cnn.conv2d(x.permute(1, 0, 2, 3), dy.permute(2, 3, 0, 1), cfg);
+            return full.permute(2, 3, 0, 1);
+        }
+        // columns [b, iC, kH, kW, oH, oW] -> [iC*kH*kW, b*oH*oW] times dy [b*oH*oW, oC]
+        SDVariable cols = sd.cnn.im2Col(x, config()).permute(1, 2, 3, 0, 4, 5).reshape(inC * k * k, b * oH * oW);
+        SDVariable dyMat = dy.permute(0, 2, 3, 1).reshape(b * oH * oW, outC);
+        return sd.mmul(cols, dyMat).reshape(inC, k, k, outC).permute(1, 2, 0, 3);
     }
 
     /**
