@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mwnet.nn.GraphInputs;
+import org.mwnet.nn.GraphMemory;
 import org.mwnet.nn.Mode;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.ParamSpec;
@@ -94,6 +95,7 @@ public final class ClassifierStepGraph {
         }
         feed.put(IMAGES, images);
         feed.put(LABELS, labels);
+        GraphMemory.bound(sd);
         Map<String, INDArray> out = sd.output(feed, outputs);
         Map<String, INDArray> grads = new HashMap<>();
         gradientOutputs.forEach((param, var) -> grads.put(param, out.get(var)));

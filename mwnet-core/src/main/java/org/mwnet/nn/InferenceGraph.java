@@ -35,6 +35,7 @@ public final class InferenceGraph {
         Map<String, INDArray> feed = new HashMap<>();
         GraphInputs.feed(feed, net.params(), params);
         feed.put(IMAGES, images);
+        GraphMemory.bound(sd);
         return sd.output(feed, logits).get(logits);
     }
 }

@@ -1,5 +1,6 @@
 package org.mwnet.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.mwnet.backend.BackendInfo;
 
@@ -20,7 +21,10 @@ import org.mwnet.backend.BackendInfo;
  * @param flopsPerMwnetIter floating-point operations of one MW-Net iteration (2 x multiply-adds, see README)
  * @param gflopsMwnet achieved GFLOP/s of the MW-Net iteration
  * @param gflopsMatmul GFLOP/s of a 2048x2048 matrix product on the same backend
+ * @param peakRssMb the process's peak resident memory while this model was measured, in MiB (-1 where unknown)
+ * @param nativeMb native memory JavaCPP tracks (ND4J's arrays on the CPU) at the end of the measurement, in MiB
  * @param device the live backend's description
+ * @param pytorch the PyTorch reference's figures measured beside these, or null
  */
 public record BenchRecord(
         String model,
@@ -37,5 +41,18 @@ public record BenchRecord(
         @JsonProperty("flops_per_mwnet_iter") double flopsPerMwnetIter,
         @JsonProperty("gflops_mwnet") double gflopsMwnet,
         @JsonProperty("gflops_matmul") double gflopsMatmul,
-        BackendInfo device) {
+        @JsonProperty("peak_rss_mb") double peakRssMb,
+        @JsonProperty("native_mb") double nativeMb,
+        BackendInfo device,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PytorchComparison pytorch) {
+
+    /**
+     * @param comparison PyTorch's figures for the same settings
+     * @return this record with them
+     */
+    public BenchRecord withPytorch(PytorchComparison comparison) {
+        return new BenchRecord(model, hidden, batch, threads, backend, msPerMwnetIter, mwnetSpread, msPerCeStep, ceSpread,
+                imagesPerS, epochIterations, flopsPerMwnetIter, gflopsMwnet, gflopsMatmul, peakRssMb, nativeMb, device,
+                comparison);
+    }
 }

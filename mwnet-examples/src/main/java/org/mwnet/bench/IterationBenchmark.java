@@ -6,6 +6,7 @@ import org.mwnet.data.Batches;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.SyntheticImages;
 import org.mwnet.meta.WeightNet;
+import org.mwnet.natives.ProcessMemory;
 import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.train.Batch;
@@ -14,6 +15,7 @@ import org.mwnet.train.Method;
 import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainingState;
+import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,10 +35,12 @@ public final class IterationBenchmark {
      * @param warmup untimed iterations first
      * @param repeats timed repetitions
      * @param iters iterations per repetition
-     * @param epochIters iterations of the images-per-second run
+     * @param epochIters iterations of the images-per-second run (0: none)
      */
     public record Settings(String model, int hidden, int batch, int warmup, int repeats, int iters, int epochIters) {
     }
+
+    private static final long MIB = 1L << 20;
 
     private IterationBenchmark() {
     }
@@ -53,18 +57,21 @@ public final class IterationBenchmark {
      * @return the record
      */
     public static BenchRecord run(Settings s, int threads, double matmulGflops) {
+        ProcessMemory.resetPeak();
         long[] shape = inputShape(s.model());
         Network net = Models.byName(s.model(), shape, 10, s.hidden());
-        int n = s.epochIters() * s.batch();
+        int n = Math.max(s.epochIters(), 1) * s.batch();
         Dataset data = SyntheticImages.gaussian(n, 10, (int) shape[0], (int) shape[1], 1);
         Timing.Result mwnet = time("mwnet", net, s, data);
         Timing.Result ce = time("ce", net, s, data);
-        double imagesPerS = epochThroughput(net, s, data);
+        double imagesPerS = s.epochIters() > 0 ? epochThroughput(net, s, data) : Double.NaN;
         double flops = Flops.perMwnetIteration(net, s.batch());
         return new BenchRecord(s.model(), s.hidden(), s.batch(), threads, BackendInfo.live().backend(),
                 mwnet.medianMs(), new double[] {mwnet.minMs(), mwnet.maxMs()}, ce.medianMs(),
                 new double[] {ce.minMs(), ce.maxMs()}, imagesPerS, s.epochIters(), flops,
-                flops / mwnet.medianMs() / 1e6, matmulGflops, BackendInfo.live());
+                flops / mwnet.medianMs() / 1e6, matmulGflops,
+                ProcessMemory.peakResidentBytes().orElse(-MIB) / (double) MIB, Pointer.totalBytes() / (double) MIB,
+                BackendInfo.live(), null);
     }
 
     private static TrainConfig config(String method, Settings s) {

@@ -36,6 +36,16 @@ final class Timing {
             }
             means[r] = (System.nanoTime() - t) / 1e6 / calls;
         }
+        return summarise(means);
+    }
+
+    /**
+     * @param means the mean ms per call of each repetition
+     * @return their median and spread
+     */
+    static Result summarise(double[] means) {
+        means = means.clone();
+        int repeats = means.length;
         Arrays.sort(means);
         double median = repeats % 2 == 1 ? means[repeats / 2] : (means[repeats / 2 - 1] + means[repeats / 2]) / 2;
         return new Result(median, means[0], means[repeats - 1]);

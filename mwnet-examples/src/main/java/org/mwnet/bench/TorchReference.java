@@ -5,19 +5,32 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.mwnet.train.Json;
 
-/** Runs the PyTorch speed reference ({@code torch_mwnet_step.py}) in the same session, for a side-by-side ratio. */
+/**
+ * Runs the PyTorch speed reference ({@code torch_mwnet_step.py}) in the same session, for a side-by-side ratio.
+ * It is run once per repetition with the same warm-up and iterations as mwnet's side, so both report the median
+ * and the spread of per-repetition means; each run's peak resident memory is read from the interpreter itself.
+ */
 public final class TorchReference {
+    /** Runs the script as its main module, then prints the interpreter's peak resident memory as a JSON line. */
+    private static final String WRAPPER = "import json, resource, runpy, sys\n"
+            + "script = sys.argv[1]; sys.argv = sys.argv[1:]\n"
+            + "runpy.run_path(script, run_name='__main__')\n"
+            + "print(json.dumps({'peak_rss_kib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))\n";
+
     /**
      * Its result.
      *
-     * @param msPerMwnetIter PyTorch's ms per MW-Net iteration
-     * @param msPerCeStep PyTorch's ms per cross-entropy step
+     * @param mwnet ms per MW-Net iteration: median and spread of the repetitions
+     * @param ce ms per cross-entropy step: median and spread
+     * @param peakRssMb the largest peak resident memory of the runs, in MiB
      * @param version torch version
      */
-    public record Result(double msPerMwnetIter, double msPerCeStep, String version) {
+    public record Result(Timing.Result mwnet, Timing.Result ce, double peakRssMb, String version) {
     }
 
     private TorchReference() {
@@ -25,19 +38,36 @@ public final class TorchReference {
 
     /**
      * @param script path of torch_mwnet_step.py
-     * @param hidden MLP hidden width
-     * @param batch batch size
+     * @param s the model, sizes, warm-up, repetitions and iterations mwnet's side used
      * @param threads torch threads
-     * @param iters timed iterations
      * @return its timings
      * @throws IOException when the script is missing or fails (the message says how)
      */
-    public static Result run(Path script, int hidden, int batch, int threads, int iters) throws IOException {
+    public static Result run(Path script, IterationBenchmark.Settings s, int threads) throws IOException {
         if (!Files.isRegularFile(script)) {
             throw new java.nio.file.NoSuchFileException(script + ": PyTorch reference script not found (--torch-reference)");
         }
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", script.toString(), "--hidden", "" + hidden,
-                "--batch", "" + batch, "--threads", "" + threads, "--iters", "" + iters);
+        double[] mwnet = new double[s.repeats()];
+        double[] ce = new double[s.repeats()];
+        double peakKib = 0;
+        String version = "";
+        for (int r = 0; r < s.repeats(); r++) {
+            List<String> lines = runOnce(script, List.of("--model", s.model(), "--hidden", "" + s.hidden(),
+                    "--batch", "" + s.batch(), "--threads", "" + threads, "--warmup", "" + s.warmup(),
+                    "--iters", "" + s.iters()));
+            JsonNode timing = Json.MAPPER.readTree(lines.get(lines.size() - 2));
+            mwnet[r] = timing.get("ms_per_mwnet_iter").asDouble();
+            ce[r] = timing.get("ms_per_ce_step").asDouble();
+            version = timing.get("torch").asText();
+            peakKib = Math.max(peakKib, Json.MAPPER.readTree(lines.get(lines.size() - 1)).get("peak_rss_kib").asDouble());
+        }
+        return new Result(Timing.summarise(mwnet), Timing.summarise(ce), peakKib / 1024, version);
+    }
+
+    private static List<String> runOnce(Path script, List<String> args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/python3", "-c", WRAPPER, script.toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         Process p = pb.start();
         try {
@@ -49,12 +79,12 @@ public final class TorchReference {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         }
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        if (p.exitValue() != 0 || out.isEmpty()) {
+        List<String> lines = Arrays.stream(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                .strip().split("\n")).filter(l -> l.startsWith("{")).toList();
+        if (p.exitValue() != 0 || lines.size() < 2) {
             throw new IOException("PyTorch reference failed (exit " + p.exitValue()
                     + "); it needs Debian's python3-torch and libopenblas0-pthread");
         }
-        JsonNode j = Json.MAPPER.readTree(out.substring(out.lastIndexOf('\n') + 1));
-        return new Result(j.get("ms_per_mwnet_iter").asDouble(), j.get("ms_per_ce_step").asDouble(), j.get("torch").asText());
+        return lines;
     }
 }

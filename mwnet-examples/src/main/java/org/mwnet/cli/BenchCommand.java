@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.mwnet.bench.BenchRecord;
 import org.mwnet.bench.IterationBenchmark;
 import org.mwnet.bench.MatmulBenchmark;
+import org.mwnet.bench.PytorchComparison;
 import org.mwnet.bench.TorchReference;
 import org.mwnet.data.AtomicFiles;
 import org.mwnet.nn.Models;
@@ -40,15 +41,16 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--iters", defaultValue = "50", description = "Iterations per repetition (default: ${DEFAULT-VALUE}).")
     int iters;
 
-    @Option(names = "--epoch-iters", description = "Iterations of the images/s run (default: one Fashion-MNIST epoch, "
-            + "590, for mlp and lenet; 20 for resnet32).")
+    @Option(names = "--epoch-iters", description = "Iterations of the images/s run, 0 for none (default: one "
+            + "Fashion-MNIST epoch, 590, for mlp and lenet; 3 for resnet32).")
     Integer epochIters;
 
     @Option(names = "--json", description = "Write the records to this JSON file.")
     Path json;
 
     @Option(names = "--torch-reference", description = "Also run this PyTorch reference script "
-            + "(torch_mwnet_step.py) with the same hidden size, batch and threads, and print the ratio (mlp only).")
+            + "(torch_mwnet_step.py) for each model with the same sizes, threads, warm-up, repetitions and iterations, "
+            + "and print the time ratios and both peak memories.")
     Path torch;
 
     @Mixin
@@ -64,33 +66,36 @@ final class BenchCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("unknown model '" + m + "'; expected one of " + Models.NAMES);
             }
         }
-        if (batch < 1 || warmup < 0 || repeats < 1 || iters < 1 || (epochIters != null && epochIters < 1)) {
-            throw new IllegalArgumentException("--batch, --repeats, --iters, --epoch-iters must be >= 1 and --warmup >= 0");
+        if (batch < 1 || warmup < 0 || repeats < 1 || iters < 1 || (epochIters != null && epochIters < 0)) {
+            throw new IllegalArgumentException("--batch, --repeats and --iters must be >= 1, --warmup and --epoch-iters >= 0");
         }
         var err = spec.commandLine().getErr();
         backendOptions.apply(err);
         double matmul = MatmulBenchmark.gflops(2048);
         List<BenchRecord> records = new ArrayList<>();
         var out = spec.commandLine().getOut();
-        out.printf("%-9s %6s %5s %7s %-5s %18s %16s %9s %11s %11s%n", "model", "hidden", "batch", "threads", "back",
-                "ms/mwnet iter", "ms/ce step", "images/s", "GFLOP/s it", "GFLOP/s mm");
+        out.printf("%-9s %6s %5s %7s %-5s %18s %16s %9s %11s %11s %9s%n", "model", "hidden", "batch", "threads", "back",
+                "ms/mwnet iter", "ms/ce step", "images/s", "GFLOP/s it", "GFLOP/s mm", "peak MiB");
         for (String m : models) {
             int h = hidden != null ? hidden : m.equals("resnet32") ? 16 : 256;
-            int e = epochIters != null ? epochIters : m.equals("resnet32") ? 20 : 590;
-            BenchRecord r = IterationBenchmark.run(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e),
-                    backendOptions.threads, matmul);
-            records.add(r);
-            out.printf("%-9s %6d %5d %7d %-5s %7.2f [%5.2f-%5.2f] %6.2f [%4.2f-%4.2f] %9.0f %11.2f %11.2f%n", r.model(),
-                    r.hidden(), r.batch(), r.threads(), r.backend(), r.msPerMwnetIter(), r.mwnetSpread()[0],
+            int e = epochIters != null ? epochIters : m.equals("resnet32") ? 3 : 590;
+            var settings = new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e);
+            BenchRecord r = IterationBenchmark.run(settings, backendOptions.threads, matmul);
+            out.printf("%-9s %6d %5d %7d %-5s %7.2f [%5.2f-%5.2f] %6.2f [%4.2f-%4.2f] %9.0f %11.2f %11.2f %9.0f%n",
+                    r.model(), r.hidden(), r.batch(), r.threads(), r.backend(), r.msPerMwnetIter(), r.mwnetSpread()[0],
                     r.mwnetSpread()[1], r.msPerCeStep(), r.ceSpread()[0], r.ceSpread()[1], r.imagesPerS(),
-                    r.gflopsMwnet(), r.gflopsMatmul());
+                    r.gflopsMwnet(), r.gflopsMatmul(), r.peakRssMb());
             out.flush();
-            if (torch != null && m.equals("mlp")) {
-                TorchReference.Result t = TorchReference.run(torch, h, batch, backendOptions.threads, 200);
-                out.printf("%-9s PyTorch %s: %.2f ms/mwnet iter, %.2f ms/ce step; mwnet/PyTorch time ratio %.2f (mwnet iter),"
-                        + " %.2f (ce step)%n", "", t.version(), t.msPerMwnetIter(), t.msPerCeStep(),
-                        r.msPerMwnetIter() / t.msPerMwnetIter(), r.msPerCeStep() / t.msPerCeStep());
+            if (torch != null) {
+                PytorchComparison t = PytorchComparison.of(r, TorchReference.run(torch, settings, backendOptions.threads));
+                r = r.withPytorch(t);
+                out.printf("%-9s PyTorch %s: %.2f [%.2f-%.2f] ms/mwnet iter, %.2f [%.2f-%.2f] ms/ce step, peak %.0f MiB;"
+                        + " mwnet/PyTorch time ratio %.2f (mwnet iter), %.2f (ce step)%n", "", t.version(),
+                        t.msPerMwnetIter(), t.mwnetSpread()[0], t.mwnetSpread()[1], t.msPerCeStep(), t.ceSpread()[0],
+                        t.ceSpread()[1], t.peakRssMb(), t.ratioMwnetIter(), t.ratioCeStep());
+                out.flush();
             }
+            records.add(r);
         }
         if (json != null) {
             AtomicFiles.write(json, s -> Json.MAPPER.writeValue(s, records));
