@@ -22,6 +22,11 @@ public final class ProcessMemory {
         return kibField(STATUS, "VmHWM:");
     }
 
+    /** @return the current resident set size, in bytes */
+    public static OptionalLong residentBytes() {
+        return kibField(STATUS, "VmRSS:");
+    }
+
     /** @return the memory the kernel estimates is available for new allocations, in bytes */
     public static OptionalLong availableBytes() {
         return kibField(MEMINFO, "MemAvailable:");

@@ -36,4 +36,13 @@ public interface Layer {
     default long multiplyAdds(long[] inputShape) {
         return 0;
     }
+
+    /**
+     * @param inputShape input shape without the batch dimension
+     * @return elements of the activations this layer produces per sample (its output, and its branches' outputs),
+     *         the unit of a step's memory estimate
+     */
+    default long activations(long[] inputShape) {
+        return java.util.Arrays.stream(outputShape(inputShape)).reduce(1, Math::multiplyExact);
+    }
 }

@@ -52,6 +52,15 @@ public final class Models {
         return new Network("mlp", inputShape, numClasses, new Sequential(layers));
     }
 
+    private static boolean lenetSide(long side) {
+        return side >= 16 && side % 4 == 0;
+    }
+
+    /** A side after LeNet's conv5, pool2, conv5, pool2. */
+    private static long lenetFinalSide(long side) {
+        return ((side - 4) / 2 - 4) / 2;
+    }
+
     /**
      * LeNet-5 style CNN for 28x28 inputs: conv5(6) relu avgpool, conv5(16) relu avgpool, 120, 84, K.
      *
@@ -61,12 +70,17 @@ public final class Models {
      */
     public static Network lenet(long[] inputShape, int numClasses) {
         long c = inputShape[0];
-        long side = ((inputShape[1] - 4) / 2 - 4) / 2;
+        if (!lenetSide(inputShape[1]) || !lenetSide(inputShape[2])) {
+            throw new IllegalArgumentException("LeNet needs image sides that are multiples of 4 and at least 16 (its "
+                    + "two 5x5 convolutions and 2x2 poolings must leave even sizes; 28 for Fashion-MNIST, 32 for CIFAR),"
+                    + " got " + inputShape[1] + "x" + inputShape[2]);
+        }
+        long flat = 16 * lenetFinalSide(inputShape[1]) * lenetFinalSide(inputShape[2]);
         List<Layer> layers = List.of(
                 new Conv2d("conv1", c, 6, 5, 1, 0, true, Init.UNIFORM_FAN_IN), new Relu(), new AvgPool2(),
                 new Conv2d("conv2", 6, 16, 5, 1, 0, true, Init.UNIFORM_FAN_IN), new Relu(), new AvgPool2(),
                 new Flatten(),
-                new Dense("fc1", 16 * side * side, 120, Init.UNIFORM_FAN_IN), new Relu(),
+                new Dense("fc1", flat, 120, Init.UNIFORM_FAN_IN), new Relu(),
                 new Dense("fc2", 120, 84, Init.UNIFORM_FAN_IN), new Relu(),
                 new Dense("fc3", 84, numClasses, Init.UNIFORM_FAN_IN));
         return new Network("lenet", inputShape, numClasses, new Sequential(layers));
@@ -83,6 +97,10 @@ public final class Models {
      * @return the network
      */
     public static Network resnet32(long[] inputShape, int numClasses, int width) {
+        if (width < 2 || width % 2 != 0) {
+            throw new IllegalArgumentException("ResNet-32's base width must be even and at least 2 (its shortcuts pad "
+                    + "the channels evenly on both sides; 16 in the paper), got " + width);
+        }
         List<Layer> layers = new ArrayList<>();
         layers.add(new Conv2d("conv1", inputShape[0], width, 3, 1, 1, false, Init.KAIMING_NORMAL));
         layers.add(new BatchNorm("bn1", width));

@@ -52,6 +52,11 @@ public record Network(String name, long[] inputShape, int numClasses, Sequential
         return body.multiplyAdds(inputShape);
     }
 
+    /** @return elements of the activations one sample produces in a forward pass, layer outputs summed */
+    public long activationsPerSample() {
+        return body.activations(inputShape);
+    }
+
     /** @param batch batch size @return the full input shape [batch, C, H, W] */
     public long[] batchShape(long batch) {
         return Sequential.withBatch(batch, inputShape);

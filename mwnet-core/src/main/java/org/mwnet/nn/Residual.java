@@ -44,6 +44,12 @@ public final class Residual implements Layer {
     }
 
     @Override
+    public long activations(long[] inputShape) {
+        return main.activations(inputShape) + (shortcut == null ? 0 : shortcut.activations(inputShape))
+                + Layer.super.activations(inputShape);
+    }
+
+    @Override
     public Trace forward(Scope scope, SDVariable x, long[] shape) {
         Trace m = main.forward(scope, x, shape);
         Trace s = shortcut == null ? null : shortcut.forward(scope, x, shape);

@@ -43,6 +43,17 @@ public final class Sequential implements Layer {
         return total;
     }
 
+    @Override
+    public long activations(long[] inputShape) {
+        long total = 0;
+        long[] s = inputShape;
+        for (Layer l : layers) {
+            total += l.activations(s);
+            s = l.outputShape(s);
+        }
+        return total;
+    }
+
     /**
      * @param batch the batch dimension
      * @param sampleShape a shape without it

@@ -22,8 +22,11 @@ public final class Methods {
      * @param vnet the weighting network (used by mwnet)
      * @param dataType FLOAT or DOUBLE
      * @return the method
+     * @throws IllegalArgumentException when its step would not fit in this machine's available memory
      */
     public static Method create(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
+        boolean metaStep = config.method().equals("mwnet") || config.method().equals("l2rw");
+        MemoryBudget.check(net, Math.max(config.batch(), config.metaBatch()), metaStep, dataType);
         return switch (config.method()) {
             case "ce", "finetune" -> plain(net, Weightings.uniform(), config.batch(), dataType);
             case "focal" -> plain(net, Weightings.focal(config.focalGamma()), config.batch(), dataType);
