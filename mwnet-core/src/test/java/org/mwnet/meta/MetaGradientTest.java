@@ -85,6 +85,11 @@ class MetaGradientTest {
         assertMatchesFiniteDifferences(Problem.of(Models.resnet32(new long[] {3, 32, 32}, 3, 2), 4, 3, 3), 4);
     }
 
+    @Test
+    void paperWidthResnet32MetaGradientMatchesFiniteDifferences() {
+        assertMatchesFiniteDifferences(Problem.of(Models.resnet32(new long[] {3, 32, 32}, 10, 16), 2, 2, 5), 3);
+    }
+
     /**
      * Independent closed form on the MLP, with every part from SameDiff's own autodiff (no explicit VJP):
      * grad_theta = -(lr/n) sum_i (g_meta . grad_w L_i) dV_i/dtheta, g_meta the meta gradient at w'.
