@@ -12,6 +12,7 @@ import org.mwnet.nn.Network;
 import org.mwnet.train.Batch;
 import org.mwnet.train.BatchLoader;
 import org.mwnet.train.Method;
+import org.mwnet.train.MemoryBudget;
 import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainingState;
@@ -52,6 +53,17 @@ public final class IterationBenchmark {
 
     /**
      * @param s the settings
+     * @return the network they measure (10 classes)
+     * @throws IllegalArgumentException when the model cannot take them, or a meta step would not fit in memory
+     */
+    public static Network network(Settings s) {
+        Network net = Models.byName(s.model(), inputShape(s.model()), 10, s.hidden());
+        MemoryBudget.check(net, s.batch(), true, DataType.FLOAT);
+        return net;
+    }
+
+    /**
+     * @param s the settings
      * @param threads the ND4J thread count in force (recorded)
      * @param matmulGflops the backend's matrix-product GFLOP/s (recorded)
      * @return the record
@@ -59,7 +71,7 @@ public final class IterationBenchmark {
     public static BenchRecord run(Settings s, int threads, double matmulGflops) {
         ProcessMemory.resetPeak();
         long[] shape = inputShape(s.model());
-        Network net = Models.byName(s.model(), shape, 10, s.hidden());
+        Network net = network(s);
         int n = Math.max(s.epochIters(), 1) * s.batch();
         Dataset data = SyntheticImages.gaussian(n, 10, (int) shape[0], (int) shape[1], 1);
         Timing.Result mwnet = time("mwnet", net, s, data);

@@ -61,13 +61,22 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (batch < 1 || warmup < 0 || repeats < 1 || iters < 1 || (epochIters != null && epochIters < 0)) {
+            throw new IllegalArgumentException("--batch, --repeats and --iters must be >= 1, --warmup and --epoch-iters >= 0");
+        }
+        List<IterationBenchmark.Settings> settings = new ArrayList<>();
         for (String m : models) {
             if (!Models.NAMES.contains(m)) {
                 throw new IllegalArgumentException("unknown model '" + m + "'; expected one of " + Models.NAMES);
             }
+            int h = hidden != null ? hidden : m.equals("resnet32") ? 16 : 256;
+            int e = epochIters != null ? epochIters : m.equals("resnet32") ? 3 : 590;
+            settings.add(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e));
+            IterationBenchmark.network(settings.get(settings.size() - 1));
         }
-        if (batch < 1 || warmup < 0 || repeats < 1 || iters < 1 || (epochIters != null && epochIters < 0)) {
-            throw new IllegalArgumentException("--batch, --repeats and --iters must be >= 1, --warmup and --epoch-iters >= 0");
+        if (torch != null && !java.nio.file.Files.isRegularFile(torch)) {
+            throw new IllegalArgumentException("--torch-reference " + torch + ": no such file (expected the path of "
+                    + "torch_mwnet_step.py)");
         }
         var err = spec.commandLine().getErr();
         backendOptions.apply(err);
@@ -76,18 +85,15 @@ final class BenchCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("%-9s %6s %5s %7s %-5s %18s %16s %9s %11s %11s %9s%n", "model", "hidden", "batch", "threads", "back",
                 "ms/mwnet iter", "ms/ce step", "images/s", "GFLOP/s it", "GFLOP/s mm", "peak MiB");
-        for (String m : models) {
-            int h = hidden != null ? hidden : m.equals("resnet32") ? 16 : 256;
-            int e = epochIters != null ? epochIters : m.equals("resnet32") ? 3 : 590;
-            var settings = new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e);
-            BenchRecord r = IterationBenchmark.run(settings, backendOptions.threads, matmul);
+        for (IterationBenchmark.Settings one : settings) {
+            BenchRecord r = IterationBenchmark.run(one, backendOptions.threads, matmul);
             out.printf("%-9s %6d %5d %7d %-5s %7.2f [%5.2f-%5.2f] %6.2f [%4.2f-%4.2f] %9.0f %11.2f %11.2f %9.0f%n",
                     r.model(), r.hidden(), r.batch(), r.threads(), r.backend(), r.msPerMwnetIter(), r.mwnetSpread()[0],
                     r.mwnetSpread()[1], r.msPerCeStep(), r.ceSpread()[0], r.ceSpread()[1], r.imagesPerS(),
                     r.gflopsMwnet(), r.gflopsMatmul(), r.peakRssMb());
             out.flush();
             if (torch != null) {
-                PytorchComparison t = PytorchComparison.of(r, TorchReference.run(torch, settings, backendOptions.threads));
+                PytorchComparison t = PytorchComparison.of(r, TorchReference.run(torch, one, backendOptions.threads));
                 r = r.withPytorch(t);
                 out.printf("%-9s PyTorch %s: %.2f [%.2f-%.2f] ms/mwnet iter, %.2f [%.2f-%.2f] ms/ce step, peak %.0f MiB;"
                         + " mwnet/PyTorch time ratio %.2f (mwnet iter), %.2f (ce step)%n", "", t.version(),

@@ -23,7 +23,14 @@ public final class Main {
      * @return the exit code: 0 success, 2 bad input, 1 failure
      */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // past the memory budget's estimate (Methods): say so in one line rather than with a stack trace
+            System.err.println("mwnet: out of memory (" + e.getMessage() + "); use a smaller --batch, or give the JVM "
+                    + "more with JAVA_OPTS=-Xmx...");
+            return OneLineErrors.FAILURE;
+        }
     }
 
     /** @return the configured picocli command line with one-line error reporting */

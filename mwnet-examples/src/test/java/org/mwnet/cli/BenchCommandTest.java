@@ -26,11 +26,14 @@ class BenchCommandTest {
         assertThat(j).hasSize(2);
         for (JsonNode rec : j) {
             for (String f : new String[] {"model", "hidden", "batch", "threads", "backend", "ms_per_mwnet_iter",
-                "ms_per_ce_step", "images_per_s", "flops_per_mwnet_iter", "gflops_mwnet", "gflops_matmul"}) {
+                "ms_per_ce_step", "images_per_s", "flops_per_mwnet_iter", "gflops_mwnet", "gflops_matmul",
+                "peak_rss_mb", "native_mb"}) {
                 assertThat(rec.has(f)).as(f).isTrue();
             }
             assertThat(rec.get("backend").asText()).isEqualTo("cpu");
             assertThat(rec.get("ms_per_mwnet_iter").asDouble()).isPositive();
+            assertThat(rec.get("peak_rss_mb").asDouble()).as("peak resident memory read from /proc").isGreaterThan(50);
+            assertThat(rec.has("pytorch")).as("no reference asked for").isFalse();
         }
         assertThat(j.get(1).get("model").asText()).isEqualTo("lenet");
         assertThat(j.get(0).get("flops_per_mwnet_iter").asDouble())
@@ -41,6 +44,33 @@ class BenchCommandTest {
         assertThat(c.out()).contains("ms_per_mwnet_iter").contains("1.00").contains("cpu/1");
     }
 
+    /**
+     * A stand-in for torch_mwnet_step.py that insists on the arguments mwnet's side used and reports fixed times, so
+     * the comparison's plumbing (arguments, repetitions, statistic, ratios) is checked without PyTorch.
+     */
+    @Test
+    void torchReferenceRunsWithTheSameSettingsAndGivesRatios() throws Exception {
+        Path fake = Files.writeString(tmp.resolve("fake_torch.py"), String.join("\n",
+                "import json, sys",
+                "a = sys.argv[1:]",
+                "want = ['--model', 'lenet', '--hidden', '16', '--batch', '10', '--threads', '1', '--warmup', '1',",
+                "        '--iters', '2']",
+                "if a != want: sys.exit('unexpected arguments %s' % a)",
+                "print(json.dumps(dict(torch='fake', ms_per_mwnet_iter=4.0, ms_per_ce_step=2.0)))", ""));
+        Path file = tmp.resolve("vs.json");
+        CliRunner.Result r = CliRunner.run("bench", "--model", "lenet", "--hidden", "16", "--batch", "10", "--warmup", "1",
+                "--repeats", "3", "--iters", "2", "--epoch-iters", "0", "--torch-reference", fake.toString(),
+                "--json", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("PyTorch fake: 4.00 [4.00-4.00] ms/mwnet iter");
+        JsonNode rec = Json.MAPPER.readTree(file.toFile()).get(0);
+        JsonNode torch = rec.get("pytorch");
+        assertThat(torch.get("ms_per_mwnet_iter").asDouble()).isEqualTo(4.0);
+        assertThat(torch.get("ratio_mwnet_iter").asDouble()).isEqualTo(rec.get("ms_per_mwnet_iter").asDouble() / 4.0);
+        assertThat(torch.get("ratio_ce_step").asDouble()).isEqualTo(rec.get("ms_per_ce_step").asDouble() / 2.0);
+        assertThat(torch.get("peak_rss_mb").asDouble()).as("the interpreter's own peak").isPositive();
+    }
+
     @Test
     void badInputsGiveOneLine() throws Exception {
         Path notBench = Files.writeString(tmp.resolve("x.json"), "{\"a\": 1}");
@@ -48,6 +78,10 @@ class BenchCommandTest {
             {"bench", "--model", "transformer"},
             {"bench", "--backend", "cuda", "--iters", "1"},
             {"bench", "--backend", "tpu"},
+            {"bench", "--model", "resnet32", "--batch", "1000000", "--iters", "1"},
+            {"bench", "--model", "resnet32", "--hidden", "3", "--iters", "1"},
+            {"bench", "--model", "lenet", "--torch-reference", tmp.resolve("missing.py").toString(), "--iters", "1",
+                "--warmup", "0", "--repeats", "1", "--epoch-iters", "0", "--batch", "4", "--hidden", "8"},
             {"bench-compare", notBench.toString(), notBench.toString()},
             {"bench-compare", tmp.resolve("none.json").toString(), notBench.toString()},
         };
