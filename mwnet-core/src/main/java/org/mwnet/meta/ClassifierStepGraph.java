@@ -20,7 +20,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * The classifier-update graph: the weighted cross-entropy gradient {@code sum_i c_i grad_w L_i(w)} with the
  * weighting's output held constant (for MW-Net, V with the freshly updated theta). Everything is a placeholder and
  * the gradient is the layers' explicit VJP, so one forward-only call gives all the classifier's gradients, the
- * losses, and BatchNorm's batch statistics.
+ * losses, and BatchNorm's batch statistics. Nothing here is differentiated, so the layers use nd4j's fused gradient
+ * ops where they have them ({@link Scope#withPlainBackward}).
  */
 public final class ClassifierStepGraph {
     private static final String IMAGES = "images";
@@ -67,8 +68,8 @@ public final class ClassifierStepGraph {
         vars.putAll(GraphInputs.placeholders(sd, weightingParams, dataType));
         SDVariable x = sd.placeHolder(IMAGES, dataType, net.batchShape(batch));
         SDVariable y = sd.placeHolder(LABELS, dataType, batch, net.numClasses());
-        ExplicitGradient g = ExplicitGradient.build(new Scope(sd, vars::get, Mode.TRAIN, dataType), net, x, y, weighting,
-                null);
+        Scope scope = Scope.withPlainBackward(sd, vars::get, Mode.TRAIN, dataType);
+        ExplicitGradient g = ExplicitGradient.build(scope, net, x, y, weighting, null);
         sd.identity(LOSSES, g.losses());
         sd.identity(COEFFICIENTS, g.coefficients());
         outputs.add(LOSSES);

@@ -71,9 +71,9 @@ public final class BatchNorm implements Layer {
             var = scope.param(runningVar());
         }
         SDVariable invStd = sd.math.rsqrt(var.add(scope.scalar(EPS)));
-        SDVariable xhat = ChannelOps.scale(sd, centred, invStd);
+        SDVariable xhat = ChannelOps.scale(scope, centred, invStd);
         SDVariable scale = gamma.mul(invStd);
-        SDVariable y = ChannelOps.shift(sd, ChannelOps.scale(sd, centred, scale), beta);
+        SDVariable y = ChannelOps.shift(sd, ChannelOps.scale(scope, centred, scale), beta);
         return Trace.of(y, (dy, grads, needInputGradient) -> {
             SDVariable dyXhat = dy.mul(xhat);
             grads.put(name + ".weight", dyXhat.sum(0, 2, 3));
@@ -82,11 +82,11 @@ public final class BatchNorm implements Layer {
                 return null;
             }
             if (!train) {
-                return ChannelOps.scale(sd, dy, scale);
+                return ChannelOps.scale(scope, dy, scale);
             }
             SDVariable centredDy = ChannelOps.shift(sd, dy, dy.mean(0, 2, 3).neg())
-                    .sub(ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3)));
-            return ChannelOps.scale(sd, centredDy, scale);
+                    .sub(ChannelOps.scale(scope, xhat, dyXhat.mean(0, 2, 3)));
+            return ChannelOps.scale(scope, centredDy, scale);
         });
     }
 }

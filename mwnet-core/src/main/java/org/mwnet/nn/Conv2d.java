@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
@@ -89,6 +90,9 @@ public final class Conv2d implements Layer {
         long b = shape[0];
         long h = shape[2];
         long wd = shape[3];
+        if (!scope.backwardDifferentiated()) {
+            return Trace.of(y, (dy, grads, needInputGradient) -> fusedBackward(sd, x, w, scope, dy, grads));
+        }
         return Trace.of(y, (dy, grads, needInputGradient) -> {
             grads.put(name + ".weight", weightGradient(sd, x, dy, new long[] {b, inC, h, wd}));
             if (bias) {
@@ -96,6 +100,22 @@ public final class Conv2d implements Layer {
             }
             return needInputGradient ? transposed(sd, dy, w, k, stride, pad, new long[] {b, inC, h, wd}) : null;
         });
+    }
+
+    /**
+     * Where the backward pass is not differentiated: nd4j's own convolution gradient op (oneDNN's backward-data and
+     * backward-weights primitives), one op for the input, weight and bias gradients.
+     */
+    private SDVariable fusedBackward(SameDiff sd, SDVariable x, SDVariable w, Scope scope, SDVariable dy,
+                                     java.util.Map<String, SDVariable> grads) {
+        SDVariable[] inputs = bias ? new SDVariable[] {x, w, scope.param(name + ".bias"), dy}
+                : new SDVariable[] {x, w, dy};
+        SDVariable[] out = new Conv2DDerivative(sd, inputs, config()).outputVariables();
+        grads.put(name + ".weight", out[1]);
+        if (bias) {
+            grads.put(name + ".bias", out[2]);
+        }
+        return out[0];
     }
 
     /**

@@ -20,6 +20,7 @@ public final class Scope {
     private final Map<String, SDVariable> batchStatistics = new LinkedHashMap<>();
     private final Map<String, OuterProduct> outerProducts = new LinkedHashMap<>();
     private final Map<String, FactoredWeight> factoredWeights;
+    private final boolean backwardDifferentiated;
 
     /**
      * A gradient known in factored form, {@code left^T right} (a Dense layer's weight gradient).
@@ -61,11 +62,38 @@ public final class Scope {
      */
     public Scope(SameDiff sd, Function<String, SDVariable> params, Mode mode, DataType dataType,
                  Map<String, FactoredWeight> factoredWeights) {
+        this(sd, params, mode, dataType, factoredWeights, true);
+    }
+
+    private Scope(SameDiff sd, Function<String, SDVariable> params, Mode mode, DataType dataType,
+                  Map<String, FactoredWeight> factoredWeights, boolean backwardDifferentiated) {
         this.sd = sd;
         this.params = params;
         this.mode = mode;
         this.dataType = dataType;
         this.factoredWeights = factoredWeights;
+        this.backwardDifferentiated = backwardDifferentiated;
+    }
+
+    /**
+     * A scope whose backward passes are evaluated but never differentiated (the classifier update). Layers may
+     * then use nd4j's fused gradient ops, which compute the same values faster but which SameDiff cannot
+     * differentiate once more.
+     *
+     * @param sd the graph
+     * @param params maps a parameter name to the variable holding its value in this pass
+     * @param mode train or eval
+     * @param dataType floating type of the graph
+     * @return the scope
+     */
+    public static Scope withPlainBackward(SameDiff sd, Function<String, SDVariable> params, Mode mode,
+                                          DataType dataType) {
+        return new Scope(sd, params, mode, dataType, Map.of(), false);
+    }
+
+    /** @return whether SameDiff will differentiate the backward passes built in this scope (the meta step) */
+    public boolean backwardDifferentiated() {
+        return backwardDifferentiated;
     }
 
     /**

@@ -35,13 +35,34 @@ class FloatPathTest {
         }
     }
 
-    /**
-     * The layer's output, its explicit VJP (input and parameter gradients) for a fixed output gradient, and the
-     * gradient of {@code sum(VJP * r)} with respect to the output gradient and the input (SameDiff's first-order
-     * autodiff through the VJP, as the meta step uses it).
-     */
-    private static Map<String, INDArray> run(Layer layer, long[] inputShape, Mode mode, DataType type) {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.mwnet.nn.LayerVjpTest#layers")
+    void plainBackwardInFloatMatchesDouble(String label, Layer layer, long[] inputShape, Mode mode) {
+        Map<String, INDArray> inDouble = runPlain(layer, inputShape, mode, DataType.DOUBLE);
+        Map<String, INDArray> inFloat = runPlain(layer, inputShape, mode, DataType.FLOAT);
+        for (String name : inDouble.keySet()) {
+            assertThat(Checks.relativeError(inDouble.get(name), inFloat.get(name).castTo(DataType.DOUBLE)))
+                    .as("%s: %s in float vs double", label, name).isLessThan(TOLERANCE);
+        }
+    }
+
+    /** The layer's output and its plain (fused) VJP, as the classifier update computes them. */
+    private static Map<String, INDArray> runPlain(Layer layer, long[] inputShape, Mode mode, DataType type) {
         SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> params = constants(sd, layer, type);
+        SDVariable x = sd.constant("x", Checks.randn(100, inputShape).castTo(type));
+        Trace t = layer.forward(Scope.withPlainBackward(sd, params::get, mode, type), x, inputShape);
+        SDVariable dy = sd.constant("dy", Checks.randn(101, t.output().eval().shape()).castTo(type));
+        Map<String, SDVariable> grads = new HashMap<>();
+        SDVariable dx = t.backward(dy, grads, true);
+        List<String> names = new ArrayList<>(List.of(t.output().name(), dx.name()));
+        grads.values().forEach(g -> names.add(g.name()));
+        Map<String, INDArray> doubles = new HashMap<>();
+        sd.output(new HashMap<>(), names).forEach((k, v) -> doubles.put(k, v.castTo(DataType.DOUBLE)));
+        return doubles;
+    }
+
+    private static Map<String, SDVariable> constants(SameDiff sd, Layer layer, DataType type) {
         Map<String, SDVariable> params = new HashMap<>();
         long seed = 11;
         for (ParamSpec p : layer.params()) {
@@ -49,6 +70,18 @@ class FloatPathTest {
                     : Checks.randn(seed++, p.shape());
             params.put(p.name(), sd.constant(p.name(), value.castTo(type)));
         }
+        return params;
+    }
+
+    /**
+     * The layer's output, its explicit VJP (input and parameter gradients) for a fixed output gradient, and the
+     * gradient of {@code sum(VJP * r)} with respect to the output gradient and the input (SameDiff's first-order
+     * autodiff through the VJP, as the meta step uses it).
+     */
+    private static Map<String, INDArray> run(Layer layer, long[] inputShape, Mode mode, DataType type) {
+        SameDiff sd = SameDiff.create();
+        Map<String, SDVariable> params = constants(sd, layer, type);
+        long seed = 11 + layer.params().size();
         SDVariable x = sd.var("x", Checks.randn(seed++, inputShape).castTo(type));
         Trace t = layer.forward(new Scope(sd, params::get, mode, type), x, inputShape);
         long[] outShape = t.output().eval().shape();

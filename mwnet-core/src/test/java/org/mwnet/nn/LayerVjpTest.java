@@ -15,7 +15,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Every layer's explicit VJP equals SameDiff's own autodiff of the same forward pass, in DOUBLE. */
+/**
+ * Every layer's explicit VJP equals SameDiff's own autodiff of the same forward pass, in DOUBLE: the differentiable
+ * VJP of the meta step and the plain one of the classifier update (fused gradient ops).
+ */
 class LayerVjpTest {
     private static final DataType D = DataType.DOUBLE;
 
@@ -48,6 +51,16 @@ class LayerVjpTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("layers")
     void explicitVjpMatchesAutodiff(String label, Layer layer, long[] inputShape, Mode mode) {
+        check(label, layer, inputShape, mode, true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("layers")
+    void plainVjpMatchesAutodiff(String label, Layer layer, long[] inputShape, Mode mode) {
+        check(label, layer, inputShape, mode, false);
+    }
+
+    private static void check(String label, Layer layer, long[] inputShape, Mode mode, boolean differentiable) {
         SameDiff sd = SameDiff.create();
         Map<String, SDVariable> vars = new HashMap<>();
         long seed = 11;
@@ -57,7 +70,8 @@ class LayerVjpTest {
             vars.put(p.name(), sd.var(p.name(), value));
         }
         SDVariable x = sd.var("x", Checks.randn(seed++, inputShape));
-        Trace t = layer.forward(new Scope(sd, vars::get, mode, D), x, inputShape);
+        Scope scope = differentiable ? new Scope(sd, vars::get, mode, D) : Scope.withPlainBackward(sd, vars::get, mode, D);
+        Trace t = layer.forward(scope, x, inputShape);
         long[] outShape = t.output().eval().shape();
         SDVariable g = sd.constant(Checks.randn(seed, outShape));
         SDVariable objective = t.output().mul(g).sum();
