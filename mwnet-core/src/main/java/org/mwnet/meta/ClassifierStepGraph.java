@@ -21,7 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * weighting's output held constant (for MW-Net, V with the freshly updated theta). Everything is a placeholder and
  * the gradient is the layers' explicit VJP, so one forward-only call gives all the classifier's gradients, the
  * losses, and BatchNorm's batch statistics. Nothing here is differentiated, so the layers use nd4j's fused gradient
- * ops where they have them ({@link Scope#withPlainBackward}).
+ * ops where they have them ({@link Scope.Differentiated#NONE}).
  */
 public final class ClassifierStepGraph {
     private static final String IMAGES = "images";
@@ -68,7 +68,7 @@ public final class ClassifierStepGraph {
         vars.putAll(GraphInputs.placeholders(sd, weightingParams, dataType));
         SDVariable x = sd.placeHolder(IMAGES, dataType, net.batchShape(batch));
         SDVariable y = sd.placeHolder(LABELS, dataType, batch, net.numClasses());
-        Scope scope = Scope.withPlainBackward(sd, vars::get, Mode.TRAIN, dataType);
+        Scope scope = new Scope(sd, vars::get, Mode.TRAIN, dataType, Scope.Differentiated.NONE);
         ExplicitGradient g = ExplicitGradient.build(scope, net, x, y, weighting, null);
         sd.identity(LOSSES, g.losses());
         sd.identity(COEFFICIENTS, g.coefficients());

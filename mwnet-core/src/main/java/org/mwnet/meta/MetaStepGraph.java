@@ -78,8 +78,9 @@ public final class MetaStepGraph {
         SDVariable ym = sd.placeHolder(META_LABELS, dataType, metaBatch, net.numClasses());
         SDVariable lr = sd.placeHolder(LR, dataType);
 
-        ExplicitGradient g = ExplicitGradient.build(new Scope(sd, both::get, Mode.TRAIN, dataType), net, x, y, weighting,
-                lr);
+        // the training batch's forward pass depends on placeholders alone; its backward pass depends on theta
+        Scope first = new Scope(sd, both::get, Mode.TRAIN, dataType, Scope.Differentiated.BACKWARD);
+        ExplicitGradient g = ExplicitGradient.build(first, net, x, y, weighting, lr);
         sd.identity(LOSSES, g.losses());
         sd.identity(COEFFICIENTS, g.coefficients());
         Map<String, SDVariable> lookAhead = new HashMap<>();

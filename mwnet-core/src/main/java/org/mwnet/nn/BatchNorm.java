@@ -71,9 +71,11 @@ public final class BatchNorm implements Layer {
             var = scope.param(runningVar());
         }
         SDVariable invStd = sd.math.rsqrt(var.add(scope.scalar(EPS)));
-        SDVariable xhat = ChannelOps.scale(scope, centred, invStd);
+        boolean forwardDiff = scope.forwardDifferentiated();
+        boolean backwardDiff = scope.backwardDifferentiated();
+        SDVariable xhat = ChannelOps.scale(sd, centred, invStd, forwardDiff);
         SDVariable scale = gamma.mul(invStd);
-        SDVariable y = ChannelOps.shift(sd, ChannelOps.scale(scope, centred, scale), beta);
+        SDVariable y = ChannelOps.shift(sd, ChannelOps.scale(sd, centred, scale, forwardDiff), beta);
         return Trace.of(y, (dy, grads, needInputGradient) -> {
             SDVariable dyXhat = dy.mul(xhat);
             grads.put(name + ".weight", dyXhat.sum(0, 2, 3));
@@ -82,11 +84,11 @@ public final class BatchNorm implements Layer {
                 return null;
             }
             if (!train) {
-                return ChannelOps.scale(scope, dy, scale);
+                return ChannelOps.scale(sd, dy, scale, backwardDiff);
             }
             SDVariable centredDy = ChannelOps.shift(sd, dy, dy.mean(0, 2, 3).neg())
-                    .sub(ChannelOps.scale(scope, xhat, dyXhat.mean(0, 2, 3)));
-            return ChannelOps.scale(scope, centredDy, scale);
+                    .sub(ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3), backwardDiff));
+            return ChannelOps.scale(sd, centredDy, scale, backwardDiff);
         });
     }
 }

@@ -31,15 +31,16 @@ final class ChannelOps {
     }
 
     /**
-     * @param scope the graph, and whether it will be differentiated
+     * @param sd the graph
      * @param x [b, C, H, W]
      * @param scale [C]
+     * @param differentiated whether SameDiff will differentiate this op
      * @return {@code x[:, c] * scale[c]}
      */
-    static SDVariable scale(Scope scope, SDVariable x, SDVariable scale) {
-        if (!scope.backwardDifferentiated()) {
+    static SDVariable scale(SameDiff sd, SDVariable x, SDVariable scale, boolean differentiated) {
+        if (!differentiated) {
             return x.mul(scale.reshape(1, -1, 1, 1));
         }
-        return scope.sd().cnn.depthWiseConv2d(x, scale.reshape(1, 1, -1, 1), ONE_BY_ONE);
+        return sd.cnn.depthWiseConv2d(x, scale.reshape(1, 1, -1, 1), ONE_BY_ONE);
     }
 }

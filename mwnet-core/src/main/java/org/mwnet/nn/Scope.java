@@ -20,7 +20,20 @@ public final class Scope {
     private final Map<String, SDVariable> batchStatistics = new LinkedHashMap<>();
     private final Map<String, OuterProduct> outerProducts = new LinkedHashMap<>();
     private final Map<String, FactoredWeight> factoredWeights;
-    private final boolean backwardDifferentiated;
+    private final Differentiated differentiated;
+
+    /**
+     * Which of the ops built in a scope SameDiff will differentiate. Layers choose ops by it: some ops compute fast but
+     * are slow to differentiate, and nd4j's fused gradient ops cannot be differentiated at all.
+     */
+    public enum Differentiated {
+        /** forward and backward passes (the look-ahead's forward pass, and gradient checks) */
+        ALL,
+        /** only the backward passes: the forward pass depends on placeholders alone (the meta step's first pass) */
+        BACKWARD,
+        /** nothing (the classifier update) */
+        NONE
+    }
 
     /**
      * A gradient known in factored form, {@code left^T right} (a Dense layer's weight gradient).
@@ -62,38 +75,42 @@ public final class Scope {
      */
     public Scope(SameDiff sd, Function<String, SDVariable> params, Mode mode, DataType dataType,
                  Map<String, FactoredWeight> factoredWeights) {
-        this(sd, params, mode, dataType, factoredWeights, true);
+        this(sd, params, mode, dataType, factoredWeights, Differentiated.ALL);
+    }
+
+    /**
+     * @param sd the graph
+     * @param params maps a parameter name to the variable holding its value in this pass
+     * @param mode train or eval
+     * @param dataType floating type of the graph
+     * @param differentiated which of the ops built here SameDiff will differentiate
+     */
+    public Scope(SameDiff sd, Function<String, SDVariable> params, Mode mode, DataType dataType,
+                 Differentiated differentiated) {
+        this(sd, params, mode, dataType, Map.of(), differentiated);
     }
 
     private Scope(SameDiff sd, Function<String, SDVariable> params, Mode mode, DataType dataType,
-                  Map<String, FactoredWeight> factoredWeights, boolean backwardDifferentiated) {
+                  Map<String, FactoredWeight> factoredWeights, Differentiated differentiated) {
         this.sd = sd;
         this.params = params;
         this.mode = mode;
         this.dataType = dataType;
         this.factoredWeights = factoredWeights;
-        this.backwardDifferentiated = backwardDifferentiated;
+        this.differentiated = differentiated;
+    }
+
+    /** @return whether SameDiff will differentiate the forward passes built in this scope */
+    public boolean forwardDifferentiated() {
+        return differentiated == Differentiated.ALL;
     }
 
     /**
-     * A scope whose backward passes are evaluated but never differentiated (the classifier update). Layers may
-     * then use nd4j's fused gradient ops, which compute the same values faster but which SameDiff cannot
-     * differentiate once more.
-     *
-     * @param sd the graph
-     * @param params maps a parameter name to the variable holding its value in this pass
-     * @param mode train or eval
-     * @param dataType floating type of the graph
-     * @return the scope
+     * @return whether SameDiff will differentiate the backward passes built in this scope; where it will not,
+     *         layers may use nd4j's fused gradient ops, which compute the same values faster
      */
-    public static Scope withPlainBackward(SameDiff sd, Function<String, SDVariable> params, Mode mode,
-                                          DataType dataType) {
-        return new Scope(sd, params, mode, dataType, Map.of(), false);
-    }
-
-    /** @return whether SameDiff will differentiate the backward passes built in this scope (the meta step) */
     public boolean backwardDifferentiated() {
-        return backwardDifferentiated;
+        return differentiated != Differentiated.NONE;
     }
 
     /**

@@ -70,7 +70,8 @@ class LayerVjpTest {
             vars.put(p.name(), sd.var(p.name(), value));
         }
         SDVariable x = sd.var("x", Checks.randn(seed++, inputShape));
-        Scope scope = differentiable ? new Scope(sd, vars::get, mode, D) : Scope.withPlainBackward(sd, vars::get, mode, D);
+        Scope scope = new Scope(sd, vars::get, mode, D,
+                differentiable ? Scope.Differentiated.ALL : Scope.Differentiated.NONE);
         Trace t = layer.forward(scope, x, inputShape);
         long[] outShape = t.output().eval().shape();
         SDVariable g = sd.constant(Checks.randn(seed, outShape));
