@@ -34,21 +34,20 @@ public final class Sequential implements Layer {
 
     @Override
     public long multiplyAdds(long[] inputShape) {
-        long total = 0;
-        long[] s = inputShape;
-        for (Layer l : layers) {
-            total += l.multiplyAdds(s);
-            s = l.outputShape(s);
-        }
-        return total;
+        return sumOverLayers(inputShape, Layer::multiplyAdds);
     }
 
     @Override
     public long activations(long[] inputShape) {
+        return sumOverLayers(inputShape, Layer::activations);
+    }
+
+    /** A per-layer count summed over the layers, each given its own input shape. */
+    private long sumOverLayers(long[] inputShape, java.util.function.ToLongBiFunction<Layer, long[]> count) {
         long total = 0;
         long[] s = inputShape;
         for (Layer l : layers) {
-            total += l.activations(s);
+            total += count.applyAsLong(l, s);
             s = l.outputShape(s);
         }
         return total;
