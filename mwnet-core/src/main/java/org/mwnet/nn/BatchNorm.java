@@ -2,6 +2,7 @@ package org.mwnet.nn;
 
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * Batch normalisation over (batch, H, W) of NCHW inputs, with scale and shift; epsilon 1e-5.
@@ -53,30 +54,32 @@ public final class BatchNorm implements Layer {
     @Override
     public Trace forward(Scope scope, SDVariable x, long[] shape) {
         var sd = scope.sd();
-        long c = channels;
         SDVariable gamma = scope.param(name + ".weight");
         SDVariable beta = scope.param(name + ".bias");
         boolean train = scope.mode() == Mode.TRAIN;
-        SDVariable centred;
+        SDVariable mean;
         SDVariable var;
         if (train) {
-            SDVariable mean = x.mean(0, 2, 3);
-            centred = ChannelOps.shift(sd, x, mean.neg());
-            var = centred.mul(centred).mean(0, 2, 3);
-            scope.reportBatchStatistic(runningMean(), mean);
+            mean = x.mean(0, 2, 3);
             double count = (double) shape[0] * shape[2] * shape[3];
-            scope.reportBatchStatistic(runningVar(), var.mul(scope.scalar(count / Math.max(1, count - 1))));
+            // nd4j 1.0.0-M2.1 differentiates the variance op as the bias-corrected one whatever its flag says, so the
+            // biased variance is taken as the corrected one rescaled (LayerVjpTest fails with the flag off)
+            SDVariable unbiased = sd.variance(x, true, 0, 2, 3);
+            var = unbiased.mul(scope.scalar((count - 1) / count));
+            scope.reportBatchStatistic(runningMean(), mean);
+            scope.reportBatchStatistic(runningVar(), unbiased);
         } else {
-            centred = ChannelOps.shift(sd, x, scope.param(runningMean()).neg());
+            mean = scope.param(runningMean());
             var = scope.param(runningVar());
         }
         SDVariable invStd = sd.math.rsqrt(var.add(scope.scalar(EPS)));
-        boolean forwardDiff = scope.forwardDifferentiated();
-        boolean backwardDiff = scope.backwardDifferentiated();
-        SDVariable xhat = ChannelOps.scale(sd, centred, invStd, forwardDiff);
         SDVariable scale = gamma.mul(invStd);
-        SDVariable y = ChannelOps.shift(sd, ChannelOps.scale(sd, centred, scale, forwardDiff), beta);
+        // gamma (x - mean) / sigma + beta as one per-channel scaling and one shift of x: no centred copy of x is
+        // made, and none is kept for the reverse pass of a differentiated forward pass
+        SDVariable y = affine(sd, x, scale, beta.sub(mean.mul(scale)), scope.forwardDifferentiated());
         return Trace.of(y, (dy, grads, needInputGradient) -> {
+            boolean differentiated = scope.backwardDifferentiated();
+            SDVariable xhat = affine(sd, x, invStd, mean.mul(invStd).neg(), false);
             SDVariable dyXhat = dy.mul(xhat);
             grads.put(name + ".weight", dyXhat.sum(0, 2, 3));
             grads.put(name + ".bias", dy.sum(0, 2, 3));
@@ -84,11 +87,17 @@ public final class BatchNorm implements Layer {
                 return null;
             }
             if (!train) {
-                return ChannelOps.scale(sd, dy, scale, backwardDiff);
+                return ChannelOps.scale(sd, dy, scale, differentiated);
             }
             SDVariable centredDy = ChannelOps.shift(sd, dy, dy.mean(0, 2, 3).neg())
-                    .sub(ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3), backwardDiff));
-            return ChannelOps.scale(sd, centredDy, scale, backwardDiff);
+                    .sub(ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3), differentiated));
+            return ChannelOps.scale(sd, centredDy, scale, differentiated);
         });
+    }
+
+    /** {@code x[:, c] * scale[c] + shift[c]}. */
+    private static SDVariable affine(SameDiff sd, SDVariable x, SDVariable scale, SDVariable shift,
+                                     boolean differentiated) {
+        return ChannelOps.shift(sd, ChannelOps.scale(sd, x, scale, differentiated), shift);
     }
 }

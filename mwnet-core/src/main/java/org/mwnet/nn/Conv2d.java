@@ -143,8 +143,9 @@ public final class Conv2d implements Layer {
     }
 
     /**
-     * The input gradient of a convolution: deconv2d without padding, then cropped by the padding (or extended with
-     * zeros where the last rows and columns never met the kernel) to the input's size.
+     * The input gradient of a convolution: at stride 1 a transposed convolution (deconv2d) with the same padding;
+     * otherwise deconv2d without padding, then cropped by the padding (or extended with zeros where the last rows
+     * and columns never met the kernel) to the input's size.
      *
      * @param sd the graph
      * @param dy gradient of the convolution's output, [b, outC, oH, oW]
@@ -156,6 +157,12 @@ public final class Conv2d implements Layer {
      * @return the gradient with respect to the input, of that shape
      */
     static SDVariable transposed(SameDiff sd, SDVariable dy, SDVariable w, int k, int stride, int pad, long[] inShape) {
+        if (stride == 1) {
+            // (oH - 1) + k - 2 pad = H: the padded transposed convolution has the input's size already
+            DeConv2DConfig same = DeConv2DConfig.builder().kH(k).kW(k).sH(1).sW(1).pH(pad).pW(pad)
+                    .isSameMode(false).dataFormat("NCHW").build();
+            return sd.cnn.deconv2d(dy, w, same);
+        }
         DeConv2DConfig cfg = DeConv2DConfig.builder().kH(k).kW(k).sH(stride).sW(stride).pH(0).pW(0)
                 .isSameMode(false).dataFormat("NCHW").build();
         SDVariable full = sd.cnn.deconv2d(dy, w, cfg);
