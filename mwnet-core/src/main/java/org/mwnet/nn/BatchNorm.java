@@ -2,7 +2,6 @@ package org.mwnet.nn;
 
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
  * Batch normalisation over (batch, H, W) of NCHW inputs, with scale and shift; epsilon 1e-5.
@@ -76,10 +75,10 @@ public final class BatchNorm implements Layer {
         SDVariable scale = gamma.mul(invStd);
         // gamma (x - mean) / sigma + beta as one per-channel scaling and one shift of x: no centred copy of x is
         // made, and none is kept for the reverse pass of a differentiated forward pass
-        SDVariable y = affine(sd, x, scale, beta.sub(mean.mul(scale)), scope.forwardDifferentiated());
+        SDVariable y = ChannelOps.affine(sd, x, scale, beta.sub(mean.mul(scale)), scope.forwardDifferentiated());
         return Trace.of(y, (dy, grads, needInputGradient) -> {
             boolean differentiated = scope.backwardDifferentiated();
-            SDVariable xhat = affine(sd, x, invStd, mean.mul(invStd).neg(), false);
+            SDVariable xhat = ChannelOps.affine(sd, x, invStd, mean.mul(invStd).neg(), false);
             SDVariable dyXhat = dy.mul(xhat);
             grads.put(name + ".weight", dyXhat.sum(0, 2, 3));
             grads.put(name + ".bias", dy.sum(0, 2, 3));
@@ -89,15 +88,9 @@ public final class BatchNorm implements Layer {
             if (!train) {
                 return ChannelOps.scale(sd, dy, scale, differentiated);
             }
-            SDVariable centredDy = ChannelOps.shift(sd, dy, dy.mean(0, 2, 3).neg())
-                    .sub(ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3), differentiated));
+            SDVariable centredDy = ChannelOps.sum(sd, ChannelOps.shift(sd, dy, dy.mean(0, 2, 3).neg()),
+                    ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3).neg(), differentiated));
             return ChannelOps.scale(sd, centredDy, scale, differentiated);
         });
-    }
-
-    /** {@code x[:, c] * scale[c] + shift[c]}. */
-    private static SDVariable affine(SameDiff sd, SDVariable x, SDVariable scale, SDVariable shift,
-                                     boolean differentiated) {
-        return ChannelOps.shift(sd, ChannelOps.scale(sd, x, scale, differentiated), shift);
     }
 }
