@@ -88,8 +88,8 @@ public final class BatchNorm implements Layer {
             if (!train) {
                 return ChannelOps.scale(sd, dy, scale, differentiated);
             }
-            SDVariable centredDy = ChannelOps.sum(sd, ChannelOps.shift(sd, dy, dy.mean(0, 2, 3).neg()),
-                    ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3).neg(), differentiated));
+            SDVariable centredDy = ChannelOps.shift(sd, dy, dy.mean(0, 2, 3).neg())
+                    .sub(ChannelOps.scale(sd, xhat, dyXhat.mean(0, 2, 3), differentiated));
             return ChannelOps.scale(sd, centredDy, scale, differentiated);
         });
     }

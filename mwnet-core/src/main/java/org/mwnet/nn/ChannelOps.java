@@ -6,8 +6,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
- * Per-channel shift and scale of NCHW arrays, and sums, written with ops whose gradients SameDiff computes
- * efficiently and whose reverse pass keeps few arrays.
+ * Per-channel shift and scale of NCHW arrays, written with ops whose gradients SameDiff computes efficiently.
  * A broadcast multiply {@code x [b, C, H, W] * s [1, C, 1, 1]} is differentiated in nd4j 1.0.0-M2.1 by tiling s
  * to x's size and reducing a full-size temporary along three axes, which cost 40% of a ResNet-32 meta step; a
  * bias addition and a 1x1 depthwise convolution compute the same values, and their gradients are a dedicated
@@ -45,19 +44,6 @@ final class ChannelOps {
             return shift(sd, scale(sd, x, scale, false), shift);
         }
         return sd.cnn.depthWiseConv2d(x, scale.reshape(1, 1, -1, 1), shift, ONE_BY_ONE);
-    }
-
-    /**
-     * The sum of same-shaped arrays. SameDiff differentiates {@code add} and {@code sub} with ops that take both
-     * inputs, which keeps them allocated until the reverse pass reaches them; a merge-add passes the gradient
-     * through and keeps nothing.
-     *
-     * @param sd the graph
-     * @param terms arrays of one shape
-     * @return their sum
-     */
-    static SDVariable sum(SameDiff sd, SDVariable... terms) {
-        return sd.math.mergeAdd(terms);
     }
 
     /**

@@ -53,12 +53,11 @@ public final class Residual implements Layer {
     public Trace forward(Scope scope, SDVariable x, long[] shape) {
         Trace m = main.forward(scope, x, shape);
         Trace s = shortcut == null ? null : shortcut.forward(scope, x, shape);
-        var sd = scope.sd();
-        SDVariable y = ChannelOps.sum(sd, m.output(), s == null ? x : s.output());
+        SDVariable y = m.output().add(s == null ? x : s.output());
         return Trace.of(y, (dy, grads, needInputGradient) -> {
             SDVariable dMain = m.backward(dy, grads, needInputGradient);
             SDVariable dShort = s == null ? dy : s.backward(dy, grads, needInputGradient);
-            return needInputGradient ? ChannelOps.sum(sd, dMain, dShort) : null;
+            return needInputGradient ? dMain.add(dShort) : null;
         });
     }
 }
