@@ -11,12 +11,20 @@ public final class CrossEntropy {
     }
 
     /**
+     * Per-sample losses {@code -sum_k y_k log softmax(z)_k}, computed as {@code log sum_k exp(z_k - m) - sum_k y_k
+     * (z_k - m)} with m the row's largest logit. nd4j's log-softmax returns minus infinity for a logit some 100 below
+     * the largest (its softmax underflows), and {@code 0 * -inf} made the loss NaN once a ResNet's logits spread
+     * that far; shifted by m, every exponential is at most 1 and their sum at least 1. The shift's gradient
+     * cancels ({@code sum_k y_k = 1}).
+     *
      * @param logits [n, K]
      * @param oneHot [n, K]
-     * @return per-sample losses {@code -sum_k y_k log softmax(z)_k}, shape [n]
+     * @return per-sample losses, shape [n]
      */
     public static SDVariable perSample(SDVariable logits, SDVariable oneHot) {
-        return oneHot.mul(logits.getSameDiff().nn.logSoftmax(logits)).sum(1).neg();
+        var sd = logits.getSameDiff();
+        SDVariable shifted = logits.sub(logits.max(true, 1));
+        return sd.math.log(sd.math.exp(shifted).sum(1)).sub(oneHot.mul(shifted).sum(1));
     }
 
     /**
