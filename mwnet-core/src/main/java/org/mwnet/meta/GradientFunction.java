@@ -56,6 +56,7 @@ final class GradientFunction {
         List<String> wanted = new ArrayList<>(outputs);
         wanted.addAll(gradientNames.values());
         Map<String, INDArray> values = grad.output(feed, wanted.toArray(String[]::new));
+        GraphMemory.collectIfGrown();
         Map<String, INDArray> result = new HashMap<>();
         outputs.forEach(o -> result.put(o, values.get(o)));
         gradientNames.forEach((v, g) -> result.put(v, values.get(g)));

@@ -36,6 +36,8 @@ public final class InferenceGraph {
         GraphInputs.feed(feed, net.params(), params);
         feed.put(IMAGES, images);
         GraphMemory.bound(sd);
-        return sd.output(feed, logits).get(logits);
+        INDArray out = sd.output(feed, logits).get(logits);
+        GraphMemory.collectIfGrown();
+        return out;
     }
 }

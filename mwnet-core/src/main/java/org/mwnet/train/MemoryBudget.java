@@ -13,15 +13,16 @@ import org.nd4j.linalg.api.buffer.DataType;
  * The estimate is {@code base + k * bytes * activations * batch}: the process's base (JVM, natives, datasets'
  * arrays, measured as its current resident size), and the arrays a step keeps alive per sample, {@code k} times
  * the activation elements of one forward pass. A meta step holds the training batch's forward pass, its explicit
- * backward pass, the meta batch's forward pass and their reverse pass: {@code k = 12} was measured for ResNet-32
- * (47 MB per sample at batch 100 in float, nd4j 1.0.0-M2.1 with oneDNN, 2026-11-28); a plain step keeps a forward
- * and a backward pass, {@code k = 6}.
+ * backward pass, the meta batch's forward pass and their reverse pass: a ResNet-32 MW-Net iteration at batch 100
+ * in float (nd4j 1.0.0-M2.1 with oneDNN, 2026-11-28) peaked at 2.9 GB for the meta step alone and about 4 GB for
+ * the process, so {@code k = 8} (34 MB per sample) with the base; a plain step keeps a forward and a backward
+ * pass, {@code k = 4}.
  */
 public final class MemoryBudget {
     /** Arrays kept per activation element and sample by a meta step (MW-Net, L2RW). */
-    static final double META_STEP_FACTOR = 12;
+    static final double META_STEP_FACTOR = 8;
     /** The same for a plain weighted cross-entropy step. */
-    static final double PLAIN_STEP_FACTOR = 6;
+    static final double PLAIN_STEP_FACTOR = 4;
     private static final double GIB = 1L << 30;
 
     private MemoryBudget() {

@@ -16,9 +16,10 @@ class MemoryBudgetTest {
 
     @Test
     void estimateFollowsTheMeasuredResnetCost() {
-        // measured: about 47 MB per sample for a float meta step of the paper's ResNet-32 (4.8 GB at batch 100)
+        // measured: a float MW-Net iteration of the paper's ResNet-32 at batch 100 peaked at about 4 GB, of which
+        // about 0.6 GB is the process's base: some 34 MB per sample
         double perSampleMb = MemoryBudget.stepBytes(RESNET, 100, true, DataType.FLOAT) / 100 / 1e6;
-        assertThat(perSampleMb).isBetween(40.0, 60.0);
+        assertThat(perSampleMb).isBetween(30.0, 40.0);
         assertThat(MemoryBudget.stepBytes(RESNET, 200, true, DataType.FLOAT))
                 .isEqualTo(2 * MemoryBudget.stepBytes(RESNET, 100, true, DataType.FLOAT));
         assertThat(MemoryBudget.stepBytes(RESNET, 100, true, DataType.DOUBLE))

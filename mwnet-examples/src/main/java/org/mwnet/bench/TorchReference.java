@@ -16,11 +16,16 @@ import org.mwnet.train.Json;
  * and the spread of per-repetition means; each run's peak resident memory is read from the interpreter itself.
  */
 public final class TorchReference {
-    /** Runs the script as its main module, then prints the interpreter's peak resident memory as a JSON line. */
-    private static final String WRAPPER = "import json, resource, runpy, sys\n"
+    /**
+     * Runs the script as its main module, then prints the interpreter's peak resident memory as a JSON line. The peak
+     * is the kernel's VmHWM, which starts anew at exec; getrusage's maxrss would carry over the JVM's own peak from
+     * the fork that started the interpreter.
+     */
+    private static final String WRAPPER = "import json, runpy, sys\n"
             + "script = sys.argv[1]; sys.argv = sys.argv[1:]\n"
             + "runpy.run_path(script, run_name='__main__')\n"
-            + "print(json.dumps({'peak_rss_kib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))\n";
+            + "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM:')][0].split()[1]\n"
+            + "print(json.dumps({'peak_rss_kib': int(hwm)}))\n";
 
     /**
      * Its result.
