@@ -32,11 +32,6 @@ public final class ProcessMemory {
         return kibField(MEMINFO, "MemAvailable:");
     }
 
-    /** @return the machine's physical memory, in bytes */
-    public static OptionalLong totalBytes() {
-        return kibField(MEMINFO, "MemTotal:");
-    }
-
     /**
      * Starts a new peak: the peak resident size becomes the current one (Linux 4.0 and later).
      *
