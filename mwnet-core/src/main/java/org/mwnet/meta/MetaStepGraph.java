@@ -78,7 +78,8 @@ public final class MetaStepGraph {
         SDVariable ym = sd.placeHolder(META_LABELS, dataType, metaBatch, net.numClasses());
         SDVariable lr = sd.placeHolder(LR, dataType);
 
-        // the training batch's forward pass depends on placeholders alone; its backward pass depends on theta
+        // the classifier's forward pass on the training batch depends on placeholders alone; its backward pass
+        // depends on theta through the coefficients
         Scope first = new Scope(sd, both::get, Mode.TRAIN, dataType, Scope.Differentiated.BACKWARD);
         ExplicitGradient g = ExplicitGradient.build(first, net, x, y, weighting, lr);
         sd.identity(LOSSES, g.losses());

@@ -2,6 +2,7 @@ package org.mwnet.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2DDerivative;
@@ -11,9 +12,10 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 
 /**
  * 2-D convolution, NCHW, square kernel, stride and zero padding; weights [kH, kW, inC, outC].
- * VJP: the weight gradient is itself a convolution (see {@link #weightGradient}), the input gradient a transposed
- * convolution (deconv2d) with no padding, cropped (or zero-extended) to the input's size; both are exact for every
- * stride and padding, and both are ops SameDiff differentiates once, with no column buffer to keep.
+ * VJP, where SameDiff will differentiate it (the meta step): the weight gradient is itself a convolution at stride 1
+ * and an im2col product otherwise ({@link #weightGradient}); the input gradient is a transposed convolution
+ * ({@link #transposed}); all exact for every stride and padding, and all ops SameDiff differentiates once. Where it
+ * will not (the classifier update), nd4j's fused convolution gradient op gives all three gradients at once.
  */
 public final class Conv2d implements Layer {
     private final String name;
@@ -107,7 +109,7 @@ public final class Conv2d implements Layer {
      * backward-weights primitives), one op for the input, weight and bias gradients.
      */
     private SDVariable fusedBackward(SameDiff sd, SDVariable x, SDVariable w, Scope scope, SDVariable dy,
-                                     java.util.Map<String, SDVariable> grads) {
+                                     Map<String, SDVariable> grads) {
         SDVariable[] inputs = bias ? new SDVariable[] {x, w, scope.param(name + ".bias"), dy}
                 : new SDVariable[] {x, w, dy};
         SDVariable[] out = new Conv2DDerivative(sd, inputs, config()).outputVariables();

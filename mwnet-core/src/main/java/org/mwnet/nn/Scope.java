@@ -23,8 +23,10 @@ public final class Scope {
     private final Differentiated differentiated;
 
     /**
-     * Which of the ops built in a scope SameDiff will differentiate. Layers choose ops by it: some ops compute fast but
-     * are slow to differentiate, and nd4j's fused gradient ops cannot be differentiated at all.
+     * Which of the classifier's ops built in a scope SameDiff will differentiate. Layers choose ops by it: some ops
+     * compute fast but are slow to differentiate, and nd4j's fused gradient ops cannot be differentiated at all.
+     * ALL and BACKWARD only steer that choice (every op stays differentiable); NONE promises that nothing built in
+     * the scope is differentiated.
      */
     public enum Differentiated {
         /** forward and backward passes (the look-ahead's forward pass, and gradient checks) */
