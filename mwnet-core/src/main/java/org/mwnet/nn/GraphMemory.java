@@ -1,5 +1,8 @@
 package org.mwnet.nn;
 
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import org.mwnet.natives.ProcessMemory;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
@@ -24,8 +27,7 @@ public final class GraphMemory {
     /** Growth of the resident set since the last collection that prompts the next. */
     public static final long GROWTH_BYTES = 256L << 20;
 
-    private static final java.util.concurrent.atomic.AtomicLong AFTER_LAST_COLLECTION =
-            new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong AFTER_LAST_COLLECTION = new AtomicLong();
 
     private GraphMemory() {
     }
@@ -50,11 +52,11 @@ public final class GraphMemory {
 
     /** Call after each run of a graph: collects garbage once the process has grown enough since the last time. */
     public static void collectIfGrown() {
-        java.util.OptionalLong resident = org.mwnet.natives.ProcessMemory.residentBytes();
+        OptionalLong resident = ProcessMemory.residentBytes();
         if (resident.isEmpty() || resident.getAsLong() < AFTER_LAST_COLLECTION.get() + GROWTH_BYTES) {
             return;
         }
         System.gc();
-        AFTER_LAST_COLLECTION.set(org.mwnet.natives.ProcessMemory.residentBytes().orElse(0));
+        AFTER_LAST_COLLECTION.set(ProcessMemory.residentBytes().orElse(0));
     }
 }

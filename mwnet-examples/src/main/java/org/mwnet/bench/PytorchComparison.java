@@ -30,7 +30,7 @@ public record PytorchComparison(
      * @param torch the reference's result
      * @return the comparison
      */
-    public static PytorchComparison of(BenchRecord mine, TorchReference.Result torch) {
+    static PytorchComparison of(BenchRecord mine, TorchReference.Result torch) {
         return new PytorchComparison(torch.version(), torch.mwnet().medianMs(),
                 new double[] {torch.mwnet().minMs(), torch.mwnet().maxMs()}, torch.ce().medianMs(),
                 new double[] {torch.ce().minMs(), torch.ce().maxMs()}, torch.peakRssMb(),

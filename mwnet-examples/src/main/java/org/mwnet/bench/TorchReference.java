@@ -35,10 +35,25 @@ public final class TorchReference {
      * @param peakRssMb the largest peak resident memory of the runs, in MiB
      * @param version torch version
      */
-    public record Result(Timing.Result mwnet, Timing.Result ce, double peakRssMb, String version) {
+    record Result(Timing.Result mwnet, Timing.Result ce, double peakRssMb, String version) {
     }
 
     private TorchReference() {
+    }
+
+    /**
+     * Runs the reference with mwnet's settings and compares it with mwnet's record.
+     *
+     * @param script path of torch_mwnet_step.py
+     * @param s the settings mwnet's side used
+     * @param threads torch threads
+     * @param mine mwnet's record for those settings
+     * @return PyTorch's figures and mwnet's time ratios
+     * @throws IOException when the script is missing or fails (the message says how)
+     */
+    public static PytorchComparison compare(Path script, IterationBenchmark.Settings s, int threads, BenchRecord mine)
+            throws IOException {
+        return PytorchComparison.of(mine, run(script, s, threads));
     }
 
     /**
@@ -48,7 +63,7 @@ public final class TorchReference {
      * @return its timings
      * @throws IOException when the script is missing or fails (the message says how)
      */
-    public static Result run(Path script, IterationBenchmark.Settings s, int threads) throws IOException {
+    static Result run(Path script, IterationBenchmark.Settings s, int threads) throws IOException {
         if (!Files.isRegularFile(script)) {
             throw new java.nio.file.NoSuchFileException(script + ": PyTorch reference script not found (--torch-reference)");
         }

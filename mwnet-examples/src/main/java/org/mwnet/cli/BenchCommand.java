@@ -93,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
                     r.gflopsMwnet(), r.gflopsMatmul(), r.peakRssMb());
             out.flush();
             if (torch != null) {
-                PytorchComparison t = PytorchComparison.of(r, TorchReference.run(torch, one, backendOptions.threads));
+                PytorchComparison t = TorchReference.compare(torch, one, backendOptions.threads, r);
                 r = r.withPytorch(t);
                 out.printf("%-9s PyTorch %s: %.2f [%.2f-%.2f] ms/mwnet iter, %.2f [%.2f-%.2f] ms/ce step, peak %.0f MiB;"
                         + " mwnet/PyTorch time ratio %.2f (mwnet iter), %.2f (ce step)%n", "", t.version(),
