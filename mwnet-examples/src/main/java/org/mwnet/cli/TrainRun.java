@@ -33,6 +33,10 @@ final class TrainRun {
     static TrainedModel execute(String label, TrainTest data, SplitConfig split, TrainConfig config, Path out,
                                 boolean resume, Path initV, BackendOptions backend, PrintWriter err)
             throws IOException {
+        if (config.method().equals("finetune") && split.validationSize() == 0) {
+            throw new IllegalArgumentException("--method finetune fine-tunes on the meta set, so it selects on a "
+                    + "validation split it did not train on: give --validation-size (a multiple of the class count)");
+        }
         Splits splits = Splits.make(data.train(), split);
         DatasetSummary summary = DatasetSummary.of(splits, data.test(), split);
         RunDirectory dir = new RunDirectory(out).create();
