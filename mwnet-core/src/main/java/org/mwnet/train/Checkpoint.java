@@ -98,6 +98,18 @@ public final class Checkpoint {
         }
 
         /**
+         * Checks that a run may continue this checkpoint.
+         *
+         * @param config the configuration of the run that resumes (must equal the saved one)
+         * @param data the data settings of the run that resumes (must equal the saved ones)
+         * @throws IllegalArgumentException naming the first setting that differs, with both values
+         */
+        public void requireResumableBy(TrainConfig config, DataSettings data) {
+            requireSame(file, "data settings", data(), data);
+            requireSame(file, "configuration", config(), config);
+        }
+
+        /**
          * @param imageShape the data's image shape [C, H, W]
          * @param numClasses the data's class count
          * @return the classifier's architecture and parameters
@@ -134,8 +146,7 @@ public final class Checkpoint {
      */
     public static void restore(Path file, TrainConfig config, DataSettings data, TrainingState s) throws IOException {
         Saved saved = read(file);
-        requireSame(file, "data settings", saved.data(), data);
-        requireSame(file, "configuration", saved.config(), config);
+        saved.requireResumableBy(config, data);
         CheckpointHeader h = saved.header;
         ArrayArchive a = saved.archive;
         s.classifier.load(a.group(CLASSIFIER), file.toString());

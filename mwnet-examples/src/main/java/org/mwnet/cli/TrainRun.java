@@ -8,6 +8,8 @@ import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.data.TrainTest;
 import org.mwnet.meta.WeightNet;
+import org.mwnet.train.Checkpoint;
+import org.mwnet.train.DataSettings;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainedModel;
 import org.mwnet.train.Trainer;
@@ -42,6 +44,9 @@ final class TrainRun {
         RunDirectory dir = new RunDirectory(out).create();
         if (resume && !dir.checkpoint().toFile().isFile()) {
             throw new IllegalArgumentException("--resume: no checkpoint at " + dir.checkpoint());
+        }
+        if (resume) {
+            Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(summary));
         }
         Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), resume)
                 .withListener(new ProgressListener(label, config.totalEpochs(), System.console() != null, err));
