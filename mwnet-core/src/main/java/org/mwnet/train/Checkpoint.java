@@ -35,6 +35,16 @@ public final class Checkpoint {
      * @throws IOException when writing fails
      */
     public static void write(Path file, TrainConfig config, DataSettings data, TrainingState s) throws IOException {
+        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, s.nextEpoch, s.iteration,
+                s.metaCycle.pass(), s.metaCycle.cursor(), s.sgd.steps(), s.adam.steps(), s.history);
+        new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), arrays(s)).write(file);
+    }
+
+    /**
+     * @param s a state
+     * @return every array a checkpoint saves of it, by entry name (classifier/, theta/, sgd/ and adam/ + name)
+     */
+    static Map<String, INDArray> arrays(TrainingState s) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         s.classifier.asMap().forEach((k, v) -> arrays.put(CLASSIFIER + k, v));
         if (s.theta != null) {
@@ -42,9 +52,7 @@ public final class Checkpoint {
         }
         s.sgd.state().forEach((k, v) -> arrays.put(SGD + k, v));
         s.adam.state().forEach((k, v) -> arrays.put(ADAM + k, v));
-        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, s.nextEpoch, s.iteration,
-                s.metaCycle.pass(), s.metaCycle.cursor(), s.sgd.steps(), s.adam.steps(), s.history);
-        new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), arrays).write(file);
+        return arrays;
     }
 
     /**

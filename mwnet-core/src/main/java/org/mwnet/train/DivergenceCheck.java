@@ -1,8 +1,5 @@
 package org.mwnet.train;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
@@ -36,17 +33,11 @@ final class DivergenceCheck {
      * @param s the state at the end of an epoch
      * @param epoch 0-based epoch
      * @param lr the epoch's learning rate
-     * @throws TrainingDivergedException when a parameter, buffer or optimiser state holds a NaN or an infinity
+     * @throws TrainingDivergedException when an array a checkpoint would save (parameter, buffer or optimiser state)
+     *     holds a NaN or an infinity; the message names it as the checkpoint does, e.g. classifier/fc1.weight
      */
     static void state(TrainingState s, int epoch, double lr) {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        s.classifier.asMap().forEach((k, v) -> arrays.put("classifier " + k, v));
-        if (s.theta != null) {
-            s.theta.asMap().forEach((k, v) -> arrays.put("V " + k, v));
-        }
-        s.sgd.state().forEach((k, v) -> arrays.put("classifier optimiser " + k, v));
-        s.adam.state().forEach((k, v) -> arrays.put("V optimiser " + k, v));
-        arrays.forEach((name, a) -> {
+        Checkpoint.arrays(s).forEach((name, a) -> {
             if (BooleanIndexing.or(a, Conditions.notFinite())) {
                 throw diverged(name + " is not finite at the end of epoch " + (epoch + 1), lr);
             }

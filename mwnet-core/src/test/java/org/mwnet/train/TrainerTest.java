@@ -219,7 +219,7 @@ class TrainerTest {
                 });
         assertThatThrownBy(() -> trainer.train(tiny.splits, tiny.test, tiny.summary))
                 .isInstanceOf(TrainingDivergedException.class)
-                .hasMessageContaining("classifier fc1.weight is not finite at the end of epoch 2");
+                .hasMessageContaining("classifier/fc1.weight is not finite at the end of epoch 2");
         assertThat(calls.get()).as("the corrupted step was the last of epoch 2").isEqualTo(2 * TINY_ITERATIONS_PER_EPOCH);
         assertThat(Files.mismatch(ckpt, afterEpoch1)).as("checkpoint still epoch 1's").isEqualTo(-1L);
         assertThat(Checkpoint.read(ckpt).epochs()).isEqualTo(1);
