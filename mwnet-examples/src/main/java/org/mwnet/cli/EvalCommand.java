@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwnet eval}: a checkpoint's classifier on the test set of the dataset it was trained on. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a checkpoint's classifier on the test set.")
+        description = "Evaluate a checkpoint's classifier on the test set of the dataset it was trained on.")
 final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A run's checkpoint.zip.")
     Path checkpoint;
