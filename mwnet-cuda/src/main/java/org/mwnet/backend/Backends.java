@@ -19,9 +19,9 @@ import org.nd4j.common.config.ND4JClassLoading;
  * <li>The launcher steers ND4J through {@code BACKEND_PRIORITY_CPU} and {@code BACKEND_PRIORITY_GPU}, which ND4J
  * 1.0.0-M2.1 reads from the environment only (it has no system property for them), and a running JVM cannot change
  * its environment. Here ND4J loads through a class loader that, for the CPU, hides the CUDA backend's registration
- * ({@link BackendServices}); for CUDA nothing is hidden, as ND4J already ranks CUDA first, and the CPU backend stays
- * there for ND4J to fall back to.</li>
- * <li>Priorities set in the environment still apply, as they do for the launcher.</li>
+ * ({@link BackendServices}), whatever the priorities say.</li>
+ * <li>For CUDA nothing is hidden: ND4J ranks CUDA first unless the environment's priorities say otherwise, and the
+ * CPU backend stays there for ND4J to fall back to when the CUDA one fails to load, which the result reports.</li>
  * </ul>
  * Calling it again, or after ND4J loaded the backend it chooses, is harmless.
  */
