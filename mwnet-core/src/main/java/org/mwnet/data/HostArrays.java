@@ -71,6 +71,7 @@ public final class HostArrays {
         write(dest, values, Nd4j.getAffinityManager());
     }
 
+    /** {@link #write(INDArray, float[], int)} with the affinity manager that receives the tag (tests record it). */
     static void write(INDArray dest, float[] values, int count, AffinityManager affinity) {
         checkLength(dest, count, values.length);
         if (ownsWholeBuffer(dest, DataType.FLOAT)) {
@@ -81,6 +82,7 @@ public final class HostArrays {
         }
     }
 
+    /** {@link #write(INDArray, double[])} with the affinity manager that receives the tag (tests record it). */
     static void write(INDArray dest, double[] values, AffinityManager affinity) {
         checkLength(dest, values.length, values.length);
         if (ownsWholeBuffer(dest, DataType.DOUBLE)) {
