@@ -20,8 +20,9 @@ final class DataOptions {
             description = "fashion-mnist, mnist, cifar10 or cifar100 (default: ${DEFAULT-VALUE}).")
     String dataset;
 
-    @Option(names = "--data-dir", description = "Directory holding the dataset's files (else $MWNET_DATA, "
-            + "the Debian package's directory, the cache, then a download).")
+    @Option(names = "--data-dir", description = "Directory holding the dataset's files, directly or in a sub-directory "
+            + "named after the dataset; if it lacks one, mwnet stops and says which. Without it: $MWNET_DATA, "
+            + "the Debian package's directory, the cache, then a download.")
     Path dataDir;
 
     @Option(names = "--noise", converter = NoiseConverter.class,
