@@ -11,6 +11,7 @@ import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * mwnet's bilevel step in DOUBLE against an independent implementation: PyTorch's autograd (second order through
@@ -35,7 +36,7 @@ class GoldenReferenceTest {
     void metaStepMatchesPyTorch(String model, Network net, int batch, int metaBatch) {
         GoldenFixture f = GoldenFixture.load(model);
         Parameters w = f.classifier(net);
-        Parameters theta = f.parameters("theta/", VNET.init(0, D));
+        Parameters theta = f.theta(VNET);
         double lr = f.scalar("lr");
         MetaStepGraph graph = new MetaStepGraph(net, Weightings.learned(VNET, false), batch, metaBatch, D);
         INDArray x = f.get("images");
@@ -44,16 +45,15 @@ class GoldenReferenceTest {
         INDArray ym = f.get("meta_labels");
 
         MetaStepGraph.Result r = graph.step(w, theta, x, y, xm, ym, lr);
-        f.assertMatches("losses", null, r.losses());
-        // the coefficients are V's weights over n (the paper's unnormalised average)
-        f.assertMatches("weights", null, r.coefficients().mul(batch));
-        f.assertMatches("meta_loss", null, scalarArray(r.metaLoss()));
-        for (String name : graph.weightingNames()) {
-            f.assertMatches("meta_grad", name, r.gradients().get(name));
-        }
+        assertLossesAndWeights(f, r.losses(), r.coefficients(), batch);
+        // in the order they are computed, so that a failure names the first quantity that is wrong
         Map<String, INDArray> lookAhead = graph.lookAhead(w, theta, x, y, xm, ym, lr);
         for (String name : w.trainableNames()) {
             f.assertMatches("lookahead", name, lookAhead.get(name));
+        }
+        f.assertMatches("meta_loss", null, Nd4j.createFromArray(r.metaLoss()));
+        for (String name : graph.weightingNames()) {
+            f.assertMatches("meta_grad", name, r.gradients().get(name));
         }
     }
 
@@ -62,17 +62,18 @@ class GoldenReferenceTest {
     void classifierUpdateGradientsMatchPyTorch(String model, Network net, int batch, int metaBatch) {
         GoldenFixture f = GoldenFixture.load(model);
         Parameters w = f.classifier(net);
-        Parameters theta = f.parameters("theta/", VNET.init(0, D));
         ClassifierStepGraph.Result r = new ClassifierStepGraph(net, Weightings.learned(VNET, false), batch, D)
-                .run(w, theta, f.get("images"), f.get("labels"));
-        f.assertMatches("losses", null, r.losses());
-        f.assertMatches("weights", null, r.coefficients().mul(batch));
+                .run(w, f.theta(VNET), f.get("images"), f.get("labels"));
+        assertLossesAndWeights(f, r.losses(), r.coefficients(), batch);
         for (String name : w.trainableNames()) {
             f.assertMatches("update_grad", name, r.gradients().get(name));
         }
     }
 
-    private static INDArray scalarArray(double value) {
-        return org.nd4j.linalg.factory.Nd4j.createFromArray(value);
+
+    /** The training batch's losses, and V's weights: the coefficients times n (the paper's unnormalised average). */
+    private static void assertLossesAndWeights(GoldenFixture f, INDArray losses, INDArray coefficients, int batch) {
+        f.assertMatches("losses", null, losses);
+        f.assertMatches("weights", null, coefficients.mul(batch));
     }
 }

@@ -26,7 +26,7 @@ class GoldenUpdateTest {
         WeightNet vnet = new WeightNet(WeightNet.DEFAULT_HIDDEN);
         TrainConfig config = TrainConfig.defaults().toBuilder().model("resnet32").hidden(16).batch(2).metaBatch(2)
                 .precision("double").build();
-        Parameters theta = f.parameters("theta/", vnet.init(0, DataType.DOUBLE));
+        Parameters theta = f.theta(vnet);
         TrainingState state = TrainingState.initial(config, net, theta, 2, DataType.DOUBLE);
         f.parameters("w/", state.classifier());
 
