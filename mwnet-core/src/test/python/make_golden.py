@@ -25,11 +25,13 @@ which compresses well. Derived arrays (lookahead, update_grad) with more than SA
 SAMPLES entries at the flat C-order positions index/<name> plus the whole array's [sum, sum of squares] in
 <quantity>.norms/<name>; the others in full float64.
 
-Regenerate (from the repository root; needs Debian's python3-torch, float64 results do not depend on threads
-beyond roundoff):
-    /usr/bin/python3 mwnet-core/src/test/python/make_golden.py
-Made with torch 1.13.0a0 (Debian python3-torch), numpy 1.24.2, seed SEED below.
+Regenerate (from the repository root; needs Debian's python3-torch; --out writes elsewhere, e.g. to compare):
+    /usr/bin/python3 mwnet-core/src/test/python/make_golden.py [--out DIR]
+The draws come from torch.Generator seeded with SEED (+1, +2 for the later models), so the same torch version gives
+the same fixtures; another version may draw other values, which is fine as long as the tests pass on them.
+Made with torch 1.13.0a0 (Debian python3-torch), numpy 1.24.2, SEED below, on the CPU.
 """
+import argparse
 import os
 import numpy as np
 import torch
@@ -43,7 +45,7 @@ V_HIDDEN = 100
 GRID = 2.0 ** -10
 SAMPLE_ABOVE = 4096
 SAMPLES = 256
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'resources', 'golden')
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'resources', 'golden')
 torch.set_default_dtype(torch.float64)
 
 
@@ -196,7 +198,7 @@ def per_sample_ce(logits, onehot):
     return -(onehot * F.log_softmax(logits, dim=1)).sum(1)
 
 
-def golden(model, net, forward, shape, k, n, m, d):
+def golden(out_dir, model, net, forward, shape, k, n, m, d):
     theta = {name: t.requires_grad_() for name, t in weight_net(d).items()}
     x, y = d.normal(n, *shape), d.labels(n, k)
     xm, ym = d.normal(m, *shape), d.labels(m, k)
@@ -231,7 +233,7 @@ def golden(model, net, forward, shape, k, n, m, d):
     for p, g in zip(names, update_grad):
         store_derived(arrays, net.to_mwnet(p, ahead[p]), 'lookahead', p, d)
         store_derived(arrays, net.to_mwnet(p, g), 'update_grad', p, d)
-    write(model, arrays)
+    write(out_dir, model, arrays)
 
 
 def store_derived(arrays, t, quantity, name, d):
@@ -247,7 +249,7 @@ def store_derived(arrays, t, quantity, name, d):
     arrays[quantity + '.norms/' + name] = torch.stack([flat.sum(), (flat * flat).sum()])
 
 
-def write(model, arrays):
+def write(out_dir, model, arrays):
     out = {}
     for key, t in arrays.items():
         a = t.detach().numpy()
@@ -257,25 +259,27 @@ def write(model, arrays):
             assert np.array_equal(a.astype(np.float32).astype(np.float64), a), key
             a = a.astype(np.float32)
         out[key] = np.ascontiguousarray(a)
-    os.makedirs(OUT, exist_ok=True)
-    path = os.path.join(OUT, model + '.npz')
+    os.makedirs(out_dir, exist_ok=True)
+    path = os.path.join(out_dir, model + '.npz')
     np.savez_compressed(path, **out)
     print('%s: %d arrays, %d bytes' % (path, len(out), os.path.getsize(path)))
 
 
 def main():
-    torch.manual_seed(SEED)
+    parser = argparse.ArgumentParser(description='Writes the golden fixtures of mwnet-core\'s tests.')
+    parser.add_argument('--out', default=FIXTURES, help='output directory (default: the test resources)')
+    out_dir = parser.parse_args().out
     k = 10
     d = Draw(SEED)
     net, fwd = mlp(d, (1, 28, 28), [16, 16], k)
     # batch 8: fc1 takes the factored look-ahead, fc2 and fc3 the materialised one (MetaStepGraph.cheaperFactored)
-    golden('mlp', net, fwd, (1, 28, 28), k, 8, 4, d)
+    golden(out_dir, 'mlp', net, fwd, (1, 28, 28), k, 8, 4, d)
     d = Draw(SEED + 1)
     net, fwd = lenet(d, (1, 28, 28), k)
-    golden('lenet', net, fwd, (1, 28, 28), k, 4, 4, d)
+    golden(out_dir, 'lenet', net, fwd, (1, 28, 28), k, 4, 4, d)
     d = Draw(SEED + 2)
     net, fwd = resnet32(d, (3, 32, 32), k, 16)
-    golden('resnet32', net, fwd, (3, 32, 32), k, 2, 2, d)
+    golden(out_dir, 'resnet32', net, fwd, (3, 32, 32), k, 2, 2, d)
 
 
 if __name__ == '__main__':
