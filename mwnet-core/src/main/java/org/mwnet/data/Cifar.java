@@ -1,7 +1,7 @@
 package org.mwnet.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -90,7 +90,9 @@ public final class Cifar {
         byte[][] contents = new byte[files.size()][];
         int total = 0;
         for (int f = 0; f < files.size(); f++) {
-            contents[f] = Files.readAllBytes(files.get(f));
+            try (InputStream in = DataFiles.open(files.get(f))) {
+                contents[f] = in.readAllBytes();
+            }
             if (contents[f].length == 0 || contents[f].length % record != 0) {
                 throw new DataFormatException(files.get(f), "size " + contents[f].length
                         + " bytes is not a whole number of " + record + "-byte " + variant.datasetName + " records");

@@ -6,12 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Finds dataset files on disk, and downloads IDX datasets into a per-user cache when they are nowhere.
- * Search order: the directory given explicitly; {@code $MWNET_DATA}; the system package's directory;
- * the cache ({@code $XDG_CACHE_HOME/mwnet} or {@code ~/.cache/mwnet}). Each directory may hold the files
- * directly or in a sub-directory named after the dataset.
+ * A directory given explicitly is the only place looked at: it holds the dataset or the lookup fails, naming the
+ * files that are missing, are directories or cannot be read. Without one the search order is {@code $MWNET_DATA};
+ * the system package's directory; the cache ({@code $XDG_CACHE_HOME/mwnet} or {@code ~/.cache/mwnet}), downloading
+ * into it. A {@code $MWNET_DATA} directory that holds only some of a dataset's files is refused, not skipped.
+ * Each user directory may hold the files directly or in a sub-directory named after the dataset.
  */
 public final class DataLocator {
     /** Environment variable naming a data directory. */
@@ -51,19 +55,19 @@ public final class DataLocator {
     }
 
     /**
-     * Finds an IDX dataset, downloading it into the cache when no directory holds it.
+     * Finds an IDX dataset, downloading it into the cache when no directory holds it. A directory given explicitly
+     * is the only one looked at.
      *
      * @param source the dataset's files, checksums and mirrors
      * @return the directory holding its four files
-     * @throws DataUnavailableException when it is nowhere and the download failed
+     * @throws DataUnavailableException when the explicit directory does not hold the files, when the environment's
+     *         directory holds only some of them, or when the dataset is nowhere and the download failed
      */
     public Path locateIdx(IdxSource source) throws DataUnavailableException {
         List<Path> searched = new ArrayList<>();
-        for (Path dir : candidates(source.name(), source.systemDir())) {
-            searched.add(dir);
-            if (IdxFiles.allPresent(dir)) {
-                return dir;
-            }
+        Path found = find(source.name(), source.systemDir(), IdxFiles::problems, IdxSource.FILES, searched, "");
+        if (found != null) {
+            return found;
         }
         Path cacheDir = cacheRoot.resolve(source.name());
         try {
@@ -85,38 +89,94 @@ public final class DataLocator {
     }
 
     /**
-     * Finds a directory holding all the given files (CIFAR's binary batches); nothing is downloaded.
+     * Finds a directory holding all the given files (CIFAR's binary batches); nothing is downloaded. A directory
+     * given explicitly is the only one looked at.
      *
      * @param name dataset name (sub-directory looked for)
      * @param files relative paths that must all exist
      * @param howToGet one sentence telling the user how to obtain them
      * @return the directory
-     * @throws DataUnavailableException when no candidate holds them
+     * @throws DataUnavailableException when no candidate holds them, or a user's directory holds only some
      */
     public Path locateFiles(String name, List<String> files, String howToGet) throws DataUnavailableException {
         List<Path> searched = new ArrayList<>();
-        for (Path dir : candidates(name, null)) {
-            searched.add(dir);
-            if (files.stream().allMatch(f -> Files.isRegularFile(dir.resolve(f)))) {
-                return dir;
-            }
+        Function<Path, List<String>> problems = dir -> files.stream()
+                .filter(f -> DataFiles.problem(dir.resolve(f)) != null)
+                .map(f -> f + " " + DataFiles.problem(dir.resolve(f))).toList();
+        Path found = find(name, null, problems, files, searched, " " + howToGet);
+        if (found != null) {
+            return found;
+        }
+        Path cacheDir = cacheRoot.resolve(name);
+        searched.add(cacheDir);
+        if (problems.apply(cacheDir).isEmpty()) {
+            return cacheDir;
         }
         throw new DataUnavailableException(name + " not found: none of " + searched + " holds " + files
                 + "; " + howToGet + " Then pass --data-dir or set $" + ENV_DATA + ".");
     }
 
-    private List<Path> candidates(String name, Path systemDir) {
-        List<Path> dirs = new ArrayList<>();
-        for (Path root : new Path[] {explicitDir, envDir}) {
-            if (root != null) {
-                dirs.add(root);
-                dirs.add(root.resolve(name));
+    /**
+     * Looks in the explicit directory alone when there is one; else in the environment's directory and the
+     * system directory. A directory a user named is used or refused, never skipped for another copy: the explicit
+     * one must hold every file, and the environment's may not hold some files but not all.
+     *
+     * @return the directory holding every file, or null to go on to the cache
+     */
+    private Path find(String name, Path systemDir, Function<Path, List<String>> problemsIn, List<String> files,
+                      List<Path> searched, String howToGet) throws DataUnavailableException {
+        if (explicitDir != null) {
+            return inExplicitDir(name, problemsIn, files, howToGet);
+        }
+        if (envDir != null) {
+            for (Path dir : List.of(envDir, envDir.resolve(name))) {
+                searched.add(dir);
+                List<String> problems = problemsIn.apply(dir);
+                if (problems.isEmpty()) {
+                    return dir;
+                }
+                if (problems.size() < files.size()) {
+                    throw new DataUnavailableException(dir + " (from $" + ENV_DATA + ") holds only part of " + name
+                            + ": " + String.join(", ", problems) + "; complete it or point $" + ENV_DATA + " elsewhere");
+                }
             }
         }
         if (systemDir != null) {
-            dirs.add(systemDir);
+            searched.add(systemDir);
+            if (problemsIn.apply(systemDir).isEmpty()) {
+                return systemDir;
+            }
         }
-        dirs.add(cacheRoot.resolve(name));
-        return dirs;
+        return null;
+    }
+
+    private Path inExplicitDir(String name, Function<Path, List<String>> problemsIn, List<String> files,
+                               String howToGet) throws DataUnavailableException {
+        if (!Files.isDirectory(explicitDir)) {
+            throw new DataUnavailableException("data directory " + explicitDir + " is not a directory." + howToGet);
+        }
+        Path sub = explicitDir.resolve(name);
+        List<String> atRoot = problemsIn.apply(explicitDir);
+        List<String> inSub = problemsIn.apply(sub);
+        if (atRoot.isEmpty()) {
+            return explicitDir;
+        }
+        if (inSub.isEmpty()) {
+            return sub;
+        }
+        boolean subIsCloser = Files.isDirectory(sub) && inSub.size() <= atRoot.size();
+        List<String> problems = subIsCloser ? inSub : atRoot;
+        String what = problems.size() == files.size() && files.stream().noneMatch(f -> exists(explicitDir, sub, f))
+                ? "holds none of its files " + files
+                : "is incomplete: in " + (subIsCloser ? sub : explicitDir) + ", " + String.join(", ", problems);
+        throw new DataUnavailableException("data directory " + explicitDir + " does not hold " + name + ": it "
+                + what + " (looked in it and in " + sub + "; no other copy is used when a data directory is given)."
+                + howToGet);
+    }
+
+    /** Whether any form of the file (as listed, or unpacked from {@code .gz}) exists in either directory. */
+    private static boolean exists(Path dir, Path sub, String file) {
+        String unpacked = file.endsWith(".gz") ? file.substring(0, file.length() - 3) : file;
+        return Stream.of(dir, sub).flatMap(d -> Stream.of(d.resolve(file), d.resolve(unpacked))).anyMatch(Files::exists);
     }
 }

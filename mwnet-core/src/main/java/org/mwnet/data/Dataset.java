@@ -1,9 +1,7 @@
 package org.mwnet.data;
 
 import java.util.Arrays;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A labelled image set held in memory: normalised pixels in NCHW order, the labels a learner sees
@@ -158,10 +156,10 @@ public final class Dataset {
     }
 
     /**
-     * Copies images through a caller-owned staging buffer, so repeated batches allocate nothing.
+     * Copies images through a caller-owned staging buffer, so repeated batches allocate no heap arrays.
      *
      * @param indices sample indices
-     * @param out destination, [indices.length, C, H, W] or [indices.length, C*H*W], contiguous
+     * @param out destination, [indices.length, C, H, W] or [indices.length, C*H*W], of any floating type
      * @param staging a buffer of at least {@code indices.length * imageSize()} floats
      */
     public void copyImages(int[] indices, INDArray out, float[] staging) {
@@ -169,12 +167,7 @@ public final class Dataset {
         for (int k = 0; k < indices.length; k++) {
             System.arraycopy(pixels, indices[k] * d, staging, k * d, d);
         }
-        if (out.dataType() == DataType.FLOAT) {
-            out.data().asNioFloat().put(staging, 0, indices.length * d);
-        } else {
-            INDArray src = Nd4j.createFromArray(java.util.Arrays.copyOf(staging, indices.length * d)).reshape(out.shape());
-            out.assign(src.castTo(out.dataType()));
-        }
+        HostArrays.write(out, staging, indices.length * d);
     }
 
     /**
@@ -184,10 +177,11 @@ public final class Dataset {
      * @param out destination
      */
     public void copyOneHot(int[] indices, INDArray out) {
-        out.assign(0);
+        float[] oneHot = new float[indices.length * numClasses];
         for (int k = 0; k < indices.length; k++) {
-            out.putScalar(k, labels[indices[k]], 1.0);
+            oneHot[k * numClasses + labels[indices[k]]] = 1;
         }
+        HostArrays.write(out, oneHot);
     }
 
     @Override

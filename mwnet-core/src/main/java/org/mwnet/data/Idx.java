@@ -18,6 +18,10 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class Idx {
     private static final int UNSIGNED_BYTE = 0x08;
+    /** The largest data size accepted: the largest byte array the JVM allocates. */
+    private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
+    /** The data buffer's first size; it doubles as data arrives. */
+    private static final int FIRST_CHUNK = 1 << 20;
 
     private Idx() {
     }
@@ -40,12 +44,16 @@ public final class Idx {
     }
 
     /**
-     * Reads an unsigned-byte IDX file.
+     * Reads an unsigned-byte IDX file. Nothing is allocated on the header's word alone: the declared size is checked
+     * for overflow and against the largest Java array, against the file's length when the file is not compressed,
+     * and the data buffer grows only as the stream delivers bytes, so a small file that declares gigabytes fails
+     * fast without taking memory.
      *
      * @param file the file, {@code .gz} for gzipped
      * @param expectedRank the number of dimensions required (1 for labels, 3 for images)
      * @return its dimensions and bytes
-     * @throws DataFormatException when the magic number, rank or length is wrong
+     * @throws DataFormatException when the magic number, rank or length is wrong; for a truncated file the message
+     *         says how many bytes the header declared and how many were found
      * @throws IOException when the file cannot be read
      */
     public static Array read(Path file, int expectedRank) throws IOException {
@@ -66,23 +74,15 @@ public final class Idx {
                 throw new DataFormatException(file, "IDX file has " + rank + " dimensions; expected " + expectedRank);
             }
             int[] dims = new int[rank];
-            long total = 1;
             for (int i = 0; i < rank; i++) {
                 dims[i] = in.readInt();
-                if (dims[i] < 0) {
-                    throw new DataFormatException(file, "negative dimension " + dims[i]);
-                }
-                total *= dims[i];
             }
-            if (total > Integer.MAX_VALUE - 16) {
-                throw new DataFormatException(file, "dimensions " + Arrays.toString(dims) + " are too large");
+            int size = dataSize(file, dims);
+            long headerBytes = 4L + 4L * rank;
+            if (!isGzipped(file) && Files.size(file) - headerBytes < size) {
+                throw truncated(file, dims, size, Files.size(file) - headerBytes, "");
             }
-            byte[] data = new byte[(int) total];
-            int read = in.readNBytes(data, 0, data.length);
-            if (read < data.length) {
-                throw new DataFormatException(file, "truncated: header " + Arrays.toString(dims) + " promises "
-                        + data.length + " bytes of data, found " + read);
-            }
+            byte[] data = readData(in, file, dims, size);
             if (in.read() != -1) {
                 throw new DataFormatException(file, "trailing bytes after the " + data.length + " bytes the header "
                         + Arrays.toString(dims) + " describes");
@@ -93,6 +93,51 @@ public final class Idx {
         } catch (EOFException e) {
             throw new DataFormatException(file, "truncated inside the IDX header or gzip stream");
         }
+    }
+
+    /** The number of data bytes the dimensions declare, refused when negative or beyond a Java array. */
+    private static int dataSize(Path file, int[] dims) throws DataFormatException {
+        long total = 1;
+        for (int d : dims) {
+            if (d < 0) {
+                throw new DataFormatException(file, "negative dimension " + d + " in " + Arrays.toString(dims));
+            }
+            total = Math.multiplyExact(total, (long) d);   // cannot overflow: total <= MAX_BYTES before each step
+            if (total > MAX_BYTES) {
+                throw new DataFormatException(file, "dimensions " + Arrays.toString(dims) + " declare more than "
+                        + MAX_BYTES + " bytes, the most an IDX file can hold here");
+            }
+        }
+        return (int) total;
+    }
+
+    /**
+     * Reads the data in a buffer that starts small and doubles as bytes arrive, so memory follows what the stream
+     * delivers (at most about twice that), not what the header declares.
+     */
+    private static byte[] readData(InputStream in, Path file, int[] dims, int size) throws IOException {
+        byte[] data = new byte[Math.min(size, FIRST_CHUNK)];
+        int read = 0;
+        try {
+            while (read < size) {
+                if (read == data.length) {
+                    data = Arrays.copyOf(data, (int) Math.min(size, 2L * data.length));
+                }
+                int n = in.read(data, read, data.length - read);
+                if (n < 0) {
+                    throw truncated(file, dims, size, read, "");
+                }
+                read += n;
+            }
+        } catch (EOFException e) {
+            throw truncated(file, dims, size, read, " (the gzip stream is cut short)");
+        }
+        return data;
+    }
+
+    private static DataFormatException truncated(Path file, int[] dims, int declared, long found, String note) {
+        return new DataFormatException(file, "truncated: header " + Arrays.toString(dims) + " declares " + declared
+                + " bytes of data, found " + Math.max(0, found) + note);
     }
 
     /**
@@ -106,14 +151,14 @@ public final class Idx {
     public static void write(Path file, int[] dims, byte[] data) throws IOException {
         long total = 1;
         for (int d : dims) {
-            total *= d;
+            total = Math.multiplyExact(total, (long) d);
         }
         if (total != data.length) {
             throw new IllegalArgumentException("dims " + Arrays.toString(dims) + " describe " + total
                     + " bytes but data has " + data.length);
         }
         AtomicFiles.write(file, raw -> {
-            OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
+            OutputStream out = isGzipped(file) ? new GZIPOutputStream(raw) : raw;
             java.io.DataOutputStream dout = new java.io.DataOutputStream(out);
             dout.writeInt((UNSIGNED_BYTE << 8) | dims.length);
             for (int d : dims) {
@@ -127,8 +172,12 @@ public final class Idx {
         });
     }
 
+    private static boolean isGzipped(Path file) {
+        return file.toString().endsWith(".gz");
+    }
+
     private static InputStream open(Path file) throws IOException {
-        InputStream raw = Files.newInputStream(file);
-        return file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        InputStream raw = DataFiles.open(file);
+        return isGzipped(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
     }
 }

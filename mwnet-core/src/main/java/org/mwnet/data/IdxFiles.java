@@ -3,6 +3,8 @@ package org.mwnet.data;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads the four files of an IDX dataset (gzipped as published, or unpacked) into a {@link TrainTest}. */
 public final class IdxFiles {
@@ -11,10 +13,18 @@ public final class IdxFiles {
 
     /**
      * @param dir a directory
-     * @return whether it holds the four files, gzipped or unpacked
+     * @return what keeps it from holding the four files, gzipped or unpacked, one entry per file ("NAME is
+     *         missing", "NAME is a directory, not a file", ...); empty when it holds them all
      */
-    public static boolean allPresent(Path dir) {
-        return IdxSource.FILES.stream().allMatch(f -> resolve(dir, f) != null);
+    public static List<String> problems(Path dir) {
+        List<String> problems = new ArrayList<>();
+        for (String gzName : IdxSource.FILES) {
+            String p = problem(dir, gzName);
+            if (p != null) {
+                problems.add(p);
+            }
+        }
+        return problems;
     }
 
     /**
@@ -67,17 +77,35 @@ public final class IdxFiles {
     private static Path require(Path dir, String gzName) throws IOException {
         Path p = resolve(dir, gzName);
         if (p == null) {
-            throw new DataFormatException(dir.resolve(gzName), "missing (also looked for it unpacked)");
+            throw new java.nio.file.FileSystemException(dir.toString(), null, problem(dir, gzName));
         }
         return p;
     }
 
+    /** @return the readable file, gzipped or else unpacked, or null */
     private static Path resolve(Path dir, String gzName) {
         Path gz = dir.resolve(gzName);
-        if (Files.isRegularFile(gz)) {
+        if (DataFiles.problem(gz) == null) {
             return gz;
         }
-        Path plain = dir.resolve(gzName.substring(0, gzName.length() - 3));
-        return Files.isRegularFile(plain) ? plain : null;
+        Path plain = dir.resolve(unpacked(gzName));
+        return DataFiles.problem(plain) == null ? plain : null;
+    }
+
+    /** @return null when the file is there, else what is wrong with the form that exists (the gzipped one first) */
+    private static String problem(Path dir, String gzName) {
+        if (resolve(dir, gzName) != null) {
+            return null;
+        }
+        for (Path p : List.of(dir.resolve(gzName), dir.resolve(unpacked(gzName)))) {
+            if (Files.exists(p)) {
+                return p.getFileName() + " " + DataFiles.problem(p);
+            }
+        }
+        return gzName + " is missing (gzipped or unpacked)";
+    }
+
+    private static String unpacked(String gzName) {
+        return gzName.substring(0, gzName.length() - 3);
     }
 }

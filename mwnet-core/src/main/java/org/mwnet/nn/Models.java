@@ -8,7 +8,22 @@ public final class Models {
     /** Names accepted by {@link #byName}. */
     public static final List<String> NAMES = List.of("mlp", "lenet", "resnet32");
 
+    /** The MLP's default hidden width: the paper's MLP 784-256-256-10. */
+    public static final int MLP_WIDTH = 256;
+    /** ResNet-32's default base width, the paper's. */
+    public static final int RESNET_WIDTH = 16;
+
     private Models() {
+    }
+
+    /**
+     * The one source of the {@code hidden} default, used by the training configuration and every command.
+     *
+     * @param name mlp, lenet or resnet32
+     * @return {@link #RESNET_WIDTH} for ResNet-32, else {@link #MLP_WIDTH} (LeNet ignores the width)
+     */
+    public static int defaultWidth(String name) {
+        return name.equals("resnet32") ? RESNET_WIDTH : MLP_WIDTH;
     }
 
     /**

@@ -34,11 +34,13 @@ public final class SubsampleShortcut implements Layer {
     @Override
     public Trace forward(Scope scope, SDVariable x, long[] shape) {
         var sd = scope.sd();
-        var kernel = Nd4j.zeros(scope.dataType(), 1, 1, inC, outC);
+        // built on the heap and handed to ND4J whole: no element writes into an existing array (see HostArrays)
+        double[] identity = new double[Math.toIntExact(inC * outC)];
         long offset = (outC - inC) / 2;
         for (long c = 0; c < inC; c++) {
-            kernel.putScalar(new long[] {0, 0, c, c + offset}, 1.0);
+            identity[(int) (c * outC + c + offset)] = 1.0;
         }
+        var kernel = Nd4j.createFromArray(identity).reshape(1, 1, inC, outC).castTo(scope.dataType());
         SDVariable w = sd.constant(kernel);
         Conv2DConfig cfg = Conv2DConfig.builder().kH(1).kW(1).sH(2).sW(2).pH(0).pW(0)
                 .paddingMode(PaddingMode.VALID).dataFormat("NCHW").build();

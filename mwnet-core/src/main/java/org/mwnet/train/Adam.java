@@ -2,6 +2,7 @@ package org.mwnet.train;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.mwnet.data.HostArrays;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,7 +10,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Adam with L2 weight decay added to the gradient, as PyTorch's {@code Adam(lr, weight_decay)} (betas 0.9, 0.999,
  * eps 1e-8). The learning rate is given per step. It updates V's few hundred values on the Java heap: one native
- * read and one write per parameter instead of a dozen dispatched ops.
+ * read and one write per parameter instead of a dozen dispatched ops. The write goes through {@link HostArrays}, so
+ * the updated values reach the device copy on CUDA.
  */
 public final class Adam implements Optimizer {
     private static final double BETA1 = 0.9;
@@ -45,7 +47,7 @@ public final class Adam implements Optimizer {
                 v[i] = BETA2 * v[i] + (1 - BETA2) * gi * gi;
                 w[i] -= lr * (m[i] / c1) / (Math.sqrt(v[i] / c2) + EPS);
             }
-            param.data().setData(w);
+            HostArrays.write(param, w);
         }
     }
 

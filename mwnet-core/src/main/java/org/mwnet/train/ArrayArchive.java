@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -75,8 +76,10 @@ public record ArrayArchive(String kind, String header, Map<String, INDArray> arr
                     arrays.put(e.getName().substring(7), Nd4j.read(new DataInputStream(new ByteArrayInputStream(content))));
                 }
             }
-        } catch (ZipException | RuntimeException e) {
-            throw new DataFormatException(file, "not a readable mwnet " + expectedKind + " (" + e.getMessage() + ")");
+        } catch (ZipException | EOFException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new DataFormatException(file, "truncated or corrupt: not a readable mwnet " + expectedKind
+                    + " (" + reason + ")");
         }
         if (kind == null || header == null) {
             throw new DataFormatException(file, "not an mwnet " + expectedKind + " file (no header)");

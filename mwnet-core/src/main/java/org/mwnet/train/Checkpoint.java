@@ -1,9 +1,12 @@
 package org.mwnet.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mwnet.data.DataFormatException;
 import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
@@ -11,7 +14,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Saves and restores the full {@link TrainingState} (classifier, V, both optimisers, the meta stream's position,
- * counters and metrics). Batch orders derive from the seed and the epoch, so a resumed run continues exactly.
+ * counters and metrics) with the configuration and data settings that produced it. Batch orders derive from the
+ * seed and the epoch, so a resumed run continues exactly.
  */
 public final class Checkpoint {
     private static final String KIND = "checkpoint";
@@ -26,10 +30,21 @@ public final class Checkpoint {
     /**
      * @param file target (replaced atomically)
      * @param config the run's configuration
+     * @param data the run's data settings
      * @param s the state
      * @throws IOException when writing fails
      */
-    public static void write(Path file, TrainConfig config, TrainingState s) throws IOException {
+    public static void write(Path file, TrainConfig config, DataSettings data, TrainingState s) throws IOException {
+        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, s.nextEpoch, s.iteration,
+                s.metaCycle.pass(), s.metaCycle.cursor(), s.sgd.steps(), s.adam.steps(), s.history);
+        new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), arrays(s)).write(file);
+    }
+
+    /**
+     * @param s a state
+     * @return every array a checkpoint saves of it, by entry name (classifier/, theta/, sgd/ and adam/ + name)
+     */
+    static Map<String, INDArray> arrays(TrainingState s) {
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         s.classifier.asMap().forEach((k, v) -> arrays.put(CLASSIFIER + k, v));
         if (s.theta != null) {
@@ -37,39 +52,93 @@ public final class Checkpoint {
         }
         s.sgd.state().forEach((k, v) -> arrays.put(SGD + k, v));
         s.adam.state().forEach((k, v) -> arrays.put(ADAM + k, v));
-        CheckpointHeader h = new CheckpointHeader(config, s.nextEpoch, s.iteration, s.metaCycle.pass(),
-                s.metaCycle.cursor(), s.sgd.steps(), s.adam.steps(), s.history);
-        new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), arrays).write(file);
+        return arrays;
     }
 
     /**
-     * A classifier read back from a checkpoint.
-     *
-     * @param config the configuration of the run that wrote it
-     * @param network the classifier's architecture
-     * @param parameters its parameters and buffers
-     * @param epochs epochs it had trained
-     */
-    public record Classifier(TrainConfig config, Network network, Parameters parameters, int epochs) {
-    }
-
-    /**
-     * Reads the classifier of a checkpoint, for evaluation.
+     * Reads a checkpoint's header and arrays.
      *
      * @param file the checkpoint
-     * @param imageShape the data's image shape [C, H, W]
-     * @param numClasses the data's class count
-     * @return the classifier
-     * @throws IOException when the file is unreadable or does not fit the data
+     * @return its content
+     * @throws IOException when the file is unreadable, not a checkpoint, or written by an mwnet that did not record
+     *     the data settings
      */
-    public static Classifier readClassifier(Path file, long[] imageShape, int numClasses) throws IOException {
+    public static Saved read(Path file) throws IOException {
         ArrayArchive a = ArrayArchive.read(file, KIND);
-        CheckpointHeader h = Json.MAPPER.readValue(a.header(), CheckpointHeader.class);
-        TrainConfig c = h.config();
-        Network net = Models.byName(c.model(), imageShape, numClasses, c.hidden());
-        Parameters p = net.init(0, c.dataType());
-        p.load(a.group(CLASSIFIER), file + " (does it belong to this dataset?)");
-        return new Classifier(c, net, p, h.nextEpoch());
+        JsonNode header = Json.MAPPER.readTree(a.header());
+        int format = header.path("format").asInt(0);
+        if (format != CheckpointHeader.FORMAT) {
+            // Older checkpoints do not say which data they were trained on, so nothing could check that a resumed
+            // run or an evaluation uses the same data: refuse them rather than guess.
+            throw new DataFormatException(file, format < CheckpointHeader.FORMAT
+                    ? "written by an older mwnet that did not record the data settings; train a new run"
+                    : "written by a newer mwnet (checkpoint format " + format + ", this one reads "
+                    + CheckpointHeader.FORMAT + ")");
+        }
+        return new Saved(file, a, Json.MAPPER.treeToValue(header, CheckpointHeader.class));
+    }
+
+    /** A checkpoint read back: the settings that wrote it and, on demand, its classifier. */
+    public static final class Saved {
+        private final Path file;
+        private final ArrayArchive archive;
+        private final CheckpointHeader header;
+
+        private Saved(Path file, ArrayArchive archive, CheckpointHeader header) {
+            this.file = file;
+            this.archive = archive;
+            this.header = header;
+        }
+
+        /** @return the configuration of the run that wrote it */
+        public TrainConfig config() {
+            return header.config();
+        }
+
+        /** @return the data settings of the run that wrote it */
+        public DataSettings data() {
+            return header.data();
+        }
+
+        /** @return epochs it had trained */
+        public int epochs() {
+            return header.nextEpoch();
+        }
+
+        /**
+         * Checks that a run may continue this checkpoint.
+         *
+         * @param config the configuration of the run that resumes (must equal the saved one)
+         * @param data the data settings of the run that resumes (must equal the saved ones)
+         * @throws IllegalArgumentException naming the first setting that differs, with both values
+         */
+        public void requireResumableBy(TrainConfig config, DataSettings data) {
+            requireSame(file, "data settings", data(), data);
+            requireSame(file, "configuration", config(), config);
+        }
+
+        /**
+         * @param imageShape the data's image shape [C, H, W]
+         * @param numClasses the data's class count
+         * @return the classifier's architecture and parameters
+         * @throws IllegalArgumentException when the parameters do not fit that data
+         */
+        public Classifier classifier(long[] imageShape, int numClasses) {
+            TrainConfig c = config();
+            Network net = Models.byName(c.model(), imageShape, numClasses, c.hidden());
+            Parameters p = net.init(0, c.dataType());
+            p.load(archive.group(CLASSIFIER), file + " (does it belong to this dataset?)");
+            return new Classifier(net, p);
+        }
+    }
+
+    /**
+     * A classifier read back from a checkpoint, for evaluation.
+     *
+     * @param network the classifier's architecture
+     * @param parameters its parameters and buffers
+     */
+    public record Classifier(Network network, Parameters parameters) {
     }
 
     /**
@@ -77,16 +146,17 @@ public final class Checkpoint {
      *
      * @param file the checkpoint
      * @param config the configuration of the run that resumes (must equal the saved one)
+     * @param data the data settings of the run that resumes (must equal the saved ones)
      * @param s a freshly initialised state of that run, overwritten
-     * @throws IOException when the file is unreadable or belongs to another configuration
+     * @throws IOException when the file is unreadable
+     * @throws IllegalArgumentException when it belongs to another configuration or other data settings; the message
+     *     names the first setting that differs, with both values
      */
-    public static void restore(Path file, TrainConfig config, TrainingState s) throws IOException {
-        ArrayArchive a = ArrayArchive.read(file, KIND);
-        CheckpointHeader h = Json.MAPPER.readValue(a.header(), CheckpointHeader.class);
-        if (!h.config().equals(config)) {
-            throw new IllegalArgumentException(file + " was written by a run with another configuration ("
-                    + Json.MAPPER.writeValueAsString(h.config()).replaceAll("\\s+", " ") + "); resume with the same options");
-        }
+    public static void restore(Path file, TrainConfig config, DataSettings data, TrainingState s) throws IOException {
+        Saved saved = read(file);
+        saved.requireResumableBy(config, data);
+        CheckpointHeader h = saved.header;
+        ArrayArchive a = saved.archive;
         s.classifier.load(a.group(CLASSIFIER), file.toString());
         if (s.theta != null) {
             s.theta.load(a.group(THETA), file.toString());
@@ -98,5 +168,23 @@ public final class Checkpoint {
         s.iteration = h.iteration();
         s.history.clear();
         s.history.addAll(h.history());
+    }
+
+    /** Compares two settings records field by field, as they are written in the header. */
+    private static void requireSame(Path file, String what, Object saved, Object given) {
+        JsonNode a = Json.MAPPER.valueToTree(saved);
+        JsonNode b = Json.MAPPER.valueToTree(given);
+        for (Iterator<String> names = a.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!a.get(name).equals(b.get(name))) {
+                throw new IllegalArgumentException(file + " was written by a run with other " + what + ": "
+                        + name.replace('_', ' ') + " " + text(a.get(name)) + " there, " + text(b.get(name))
+                        + " in this run; resume with the same " + what);
+            }
+        }
+    }
+
+    private static String text(JsonNode value) {
+        return value == null ? "none" : value.isValueNode() ? value.asText() : value.toString();
     }
 }

@@ -21,14 +21,15 @@ public record LearningRateSchedule(double base, double factor, int[] milestones)
     }
 
     /**
-     * The paper's recipe scaled to a run: decays by 0.1 at 2/3 and 5/6 of the epochs.
+     * The paper's recipe scaled to a run: decays by {@code factor} (0.1 in the paper) at 2/3 and 5/6 of the epochs.
      *
      * @param base initial rate
+     * @param factor multiplier at each of the two milestones
      * @param epochs total epochs
      * @return the schedule
      */
-    public static LearningRateSchedule paper(double base, int epochs) {
-        return new LearningRateSchedule(base, 0.1, new int[] {Math.round(epochs * 2f / 3), Math.round(epochs * 5f / 6)});
+    public static LearningRateSchedule paper(double base, double factor, int epochs) {
+        return new LearningRateSchedule(base, factor, new int[] {Math.round(epochs * 2f / 3), Math.round(epochs * 5f / 6)});
     }
 
     /** @param epoch 0-based epoch @return its learning rate */

@@ -42,7 +42,7 @@ public final class Methods {
         return (state, train, meta, lr) -> {
             ClassifierStepGraph.Result r = update.run(state.classifier, null, train.images(), train.labels());
             ClassifierUpdate.apply(state, r, lr);
-            return new StepStats(r.meanLoss(), Double.NaN);
+            return StepStats.withoutMetaStep(r.meanLoss());
         };
     }
 
@@ -55,17 +55,17 @@ public final class Methods {
         MetaStepGraph metaStep = new MetaStepGraph(net, weighting, config.batch(), config.metaBatch(), dataType);
         ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, config.batch(), dataType);
         return (state, train, meta, lr) -> {
-            double metaLoss = Double.NaN;
+            MetaStepGraph.Result step = null;
             if (state.iteration % config.metaInterval() == 0) {
                 Batch m = meta.get();
-                MetaStepGraph.Result r = metaStep.step(state.classifier, state.theta, train.images(), train.labels(),
+                step = metaStep.step(state.classifier, state.theta, train.images(), train.labels(),
                         m.images(), m.labels(), lr);
-                state.adam.step(state.theta, r.gradients(), config.metaLr());
-                metaLoss = r.metaLoss();
+                state.adam.step(state.theta, step.gradients(), config.metaLr());
             }
             ClassifierStepGraph.Result r = update.run(state.classifier, state.theta, train.images(), train.labels());
             ClassifierUpdate.apply(state, r, lr);
-            return new StepStats(r.meanLoss(), metaLoss);
+            return step == null ? StepStats.withoutMetaStep(r.meanLoss())
+                    : StepStats.withMetaStep(r.meanLoss(), step.metaLoss());
         };
     }
 
@@ -88,7 +88,7 @@ public final class Methods {
             weights.get(Weightings.SAMPLE_WEIGHTS).assign(sum > 0 ? w.divi(sum) : w);
             ClassifierStepGraph.Result u = update.run(state.classifier, weights, train.images(), train.labels());
             ClassifierUpdate.apply(state, u, lr);
-            return new StepStats(u.meanLoss(), r.metaLoss());
+            return StepStats.withMetaStep(u.meanLoss(), r.metaLoss());
         };
     }
 }

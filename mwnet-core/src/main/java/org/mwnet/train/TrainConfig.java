@@ -11,13 +11,13 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@link Builder} changes any of them.
  *
  * @param model mlp, lenet or resnet32
- * @param hidden MLP hidden width, or ResNet base width
+ * @param hidden MLP hidden width, or ResNet base width (default {@link Models#defaultWidth})
  * @param method ce, mwnet, focal, finetune or l2rw
  * @param epochs epochs over the training set
  * @param batch training batch size n
- * @param metaBatch meta batch size m
+ * @param metaBatch meta batch size m (default: the batch size n)
  * @param lr initial classifier learning rate
- * @param lrDecay multiplier at each milestone
+ * @param lrDecay multiplier of the learning rate at each milestone, in (0, 1] (0.1 in the paper)
  * @param lrMilestones epochs (0-based) where the rate decays; empty for 2/3 and 5/6 of the epochs
  * @param momentum classifier SGD momentum (heavy ball)
  * @param weightDecay classifier L2 weight decay
@@ -28,6 +28,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param normalizeWeights divide V's weights by their batch sum instead of n
  * @param focalGamma focal loss gamma (method focal)
  * @param finetuneEpochs epochs on the meta set after training (method finetune)
+ * @param finetuneLrFactor the fine-tuning epochs' learning rate as a fraction of {@code lr} (method finetune;
+ *     0.01, the rate the paper's schedule has reached by the end of training)
  * @param seed initialisation and batch-order seed
  * @param precision float for training, double for checks
  */
@@ -50,6 +52,7 @@ public record TrainConfig(
         @JsonProperty("normalize_weights") boolean normalizeWeights,
         @JsonProperty("focal_gamma") double focalGamma,
         @JsonProperty("finetune_epochs") int finetuneEpochs,
+        @JsonProperty("finetune_lr_factor") double finetuneLrFactor,
         long seed,
         String precision) {
 
@@ -70,8 +73,16 @@ public record TrainConfig(
         requirePositive("meta batch", metaBatch);
         requirePositive("V hidden size", vHidden);
         requirePositive("meta interval", metaInterval);
-        if (!(lr > 0) || !(metaLr > 0)) {
-            throw new IllegalArgumentException("learning rates must be > 0, got lr " + lr + " and meta lr " + metaLr);
+        if (!(lr > 0 && lr < Double.POSITIVE_INFINITY) || !(metaLr > 0 && metaLr < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("learning rates must be finite and > 0, got lr " + lr + " and meta lr "
+                    + metaLr);
+        }
+        if (!(lrDecay > 0 && lrDecay <= 1)) {
+            throw new IllegalArgumentException("learning-rate decay must be in (0, 1], got " + lrDecay);
+        }
+        if (!(finetuneLrFactor > 0 && finetuneLrFactor <= 1)) {
+            throw new IllegalArgumentException("fine-tuning learning-rate factor must be in (0, 1], got "
+                    + finetuneLrFactor);
         }
         if (finetuneEpochs < 0) {
             throw new IllegalArgumentException("finetune epochs must be >= 0, got " + finetuneEpochs);
@@ -98,10 +109,27 @@ public record TrainConfig(
         return new Builder(this);
     }
 
-    /** @return the classifier's learning-rate schedule */
+    /** @return the classifier's learning-rate schedule over the {@link #epochs} training epochs */
     public LearningRateSchedule schedule() {
-        return lrMilestones.isEmpty() ? LearningRateSchedule.paper(lr, epochs)
+        return lrMilestones.isEmpty() ? LearningRateSchedule.paper(lr, lrDecay, epochs)
                 : new LearningRateSchedule(lr, lrDecay, lrMilestones.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * @param epoch 0-based epoch of the run
+     * @return its classifier learning rate: the {@link #schedule}'s, and {@code lr * finetuneLrFactor} in the
+     *     fine-tuning epochs
+     */
+    public double learningRate(int epoch) {
+        return isFinetuning(epoch) ? lr * finetuneLrFactor : schedule().at(epoch);
+    }
+
+    /**
+     * @param epoch 0-based epoch of the run
+     * @return whether it is one of method finetune's epochs on the meta set
+     */
+    public boolean isFinetuning(int epoch) {
+        return epoch >= epochs;
     }
 
     /** @return the ND4J type of {@link #precision}: FLOAT or DOUBLE */
@@ -117,11 +145,11 @@ public record TrainConfig(
     /** Fluent construction of a {@link TrainConfig}. */
     public static final class Builder {
         private String model = "mlp";
-        private int hidden = 256;
+        private Integer hidden;
         private String method = "mwnet";
         private int epochs = 15;
         private int batch = 100;
-        private int metaBatch = 100;
+        private Integer metaBatch;
         private double lr = 0.1;
         private double lrDecay = 0.1;
         private List<Integer> lrMilestones = List.of();
@@ -134,6 +162,7 @@ public record TrainConfig(
         private boolean normalizeWeights;
         private double focalGamma = 2;
         private int finetuneEpochs = 5;
+        private double finetuneLrFactor = 0.01;
         private long seed = 1;
         private String precision = "float";
 
@@ -160,6 +189,7 @@ public record TrainConfig(
             normalizeWeights = c.normalizeWeights;
             focalGamma = c.focalGamma;
             finetuneEpochs = c.finetuneEpochs;
+            finetuneLrFactor = c.finetuneLrFactor;
             seed = c.seed;
             precision = c.precision;
         }
@@ -170,7 +200,7 @@ public record TrainConfig(
             return this;
         }
 
-        /** @param v hidden width @return this */
+        /** @param v hidden width (default: {@link Models#defaultWidth} of the model) @return this */
         public Builder hidden(int v) {
             hidden = v;
             return this;
@@ -194,7 +224,7 @@ public record TrainConfig(
             return this;
         }
 
-        /** @param v meta batch size @return this */
+        /** @param v meta batch size (default: the batch size) @return this */
         public Builder metaBatch(int v) {
             metaBatch = v;
             return this;
@@ -272,6 +302,12 @@ public record TrainConfig(
             return this;
         }
 
+        /** @param v the fine-tuning learning rate as a fraction of the learning rate @return this */
+        public Builder finetuneLrFactor(double v) {
+            finetuneLrFactor = v;
+            return this;
+        }
+
         /** @param v seed @return this */
         public Builder seed(long v) {
             seed = v;
@@ -286,9 +322,10 @@ public record TrainConfig(
 
         /** @return the validated configuration */
         public TrainConfig build() {
-            return new TrainConfig(model, hidden, method, epochs, batch, metaBatch, lr, lrDecay, lrMilestones,
-                    momentum, weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, normalizeWeights,
-                    focalGamma, finetuneEpochs, seed, precision);
+            return new TrainConfig(model, hidden != null ? hidden : Models.defaultWidth(model), method, epochs, batch,
+                    metaBatch != null ? metaBatch : batch, lr, lrDecay, lrMilestones, momentum, weightDecay, metaLr,
+                    metaWeightDecay, vHidden, metaInterval, normalizeWeights, focalGamma, finetuneEpochs,
+                    finetuneLrFactor, seed, precision);
         }
     }
 }

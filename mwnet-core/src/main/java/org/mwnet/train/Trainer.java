@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.mwnet.data.Batches;
 import org.mwnet.data.Dataset;
@@ -27,6 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Trains a classifier on noisy or imbalanced data by one {@link Method}, evaluating each epoch on the selection
  * set (validation split, or the meta set) and the test set, checkpointing the full state after every epoch.
+ * Method finetune trains on the meta set in its last epochs, so it needs a validation split to select on.
+ * A run whose losses or state stop being finite stops with a {@link TrainingDivergedException} before its
+ * checkpoint is written, so the last checkpoint stays the last finite state.
  * Configure with the {@code with...} methods, then call {@link #train}.
  */
 public final class Trainer {
@@ -36,6 +40,7 @@ public final class Trainer {
     private boolean resume;
     private Parameters initialTheta;
     private TrainingListener listener = new TrainingListener() { };
+    private UnaryOperator<Method> methodWrapper = UnaryOperator.identity();
 
     /** @param config the run's configuration */
     public Trainer(TrainConfig config) {
@@ -69,15 +74,35 @@ public final class Trainer {
     }
 
     /**
+     * A seam for tests: wraps the method's iteration, e.g. to corrupt the state as a diverging step would.
+     *
+     * @param wrapper applied once to the method the configuration creates
+     * @return this
+     */
+    Trainer withMethodWrapper(UnaryOperator<Method> wrapper) {
+        this.methodWrapper = wrapper;
+        return this;
+    }
+
+    /**
      * Runs (or, with a checkpoint to resume, finishes) training.
      *
      * @param splits meta, validation and (noisy) training sets
      * @param test the test set, used only for reporting
-     * @param summary the data's summary, recorded in the metrics
+     * @param summary the data's summary, recorded in the metrics and (as {@link DataSettings}) in the checkpoint
      * @return the trained model and its metrics
      * @throws IOException when a checkpoint cannot be read or written
+     * @throws IllegalArgumentException when the method is finetune and the validation split is empty, or the
+     *     checkpoint to resume belongs to another configuration or other data settings
+     * @throws TrainingDivergedException when a loss or the state becomes NaN or infinite
      */
     public TrainedModel train(Splits splits, Dataset test, DatasetSummary summary) throws IOException {
+        boolean hasValidation = splits.validation().size() > 0;
+        if (config.method().equals("finetune") && !hasValidation) {
+            throw new IllegalArgumentException("method finetune trains on the meta set, so it cannot select on it: "
+                    + "give it a validation split (validation size > 0)");
+        }
+        DataSettings data = DataSettings.of(summary);
         DataType dt = config.dataType();
         Dataset train = splits.train();
         Dataset meta = splits.meta();
@@ -89,25 +114,23 @@ public final class Trainer {
         Parameters theta = !learnsV ? null : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.seed() + 1, dt);
         TrainingState state = TrainingState.initial(config, net, theta, meta.size(), dt);
         if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
-            Checkpoint.restore(checkpoint, config, state);
+            Checkpoint.restore(checkpoint, config, data, state);
         }
-        Method method = Methods.create(config, net, vnet, dt);
+        Method method = methodWrapper.apply(Methods.create(config, net, vnet, dt));
         BatchLoader trainLoader = new BatchLoader(train, config.batch(), dt);
         BatchLoader metaLoader = new BatchLoader(meta, config.metaBatch(), dt);
         BatchLoader finetuneLoader = new BatchLoader(meta, config.batch(), dt);
         Supplier<Batch> metaBatches = () -> metaLoader.load(state.metaCycle.next());
         Evaluator evaluator = new Evaluator(net, dt);
-        boolean hasValidation = splits.validation().size() > 0;
         Dataset selection = hasValidation ? splits.validation() : meta;
-        LearningRateSchedule schedule = config.schedule();
 
         for (int epoch = state.nextEpoch; epoch < config.totalEpochs(); epoch++) {
             long start = System.nanoTime();
-            boolean finetuning = epoch >= config.epochs();
+            boolean finetuning = config.isFinetuning(epoch);
             Dataset source = finetuning ? meta : train;
             BatchLoader loader = finetuning ? finetuneLoader : trainLoader;
             int[][] batches = Batches.epoch(source.size(), config.batch(), config.seed(), epoch);
-            double lr = schedule.at(epoch);
+            double lr = config.learningRate(epoch);
             listener.onEpochStart(epoch, batches.length);
             double lossSum = 0;
             double metaSum = 0;
@@ -119,18 +142,15 @@ public final class Trainer {
                 StepStats s = method.iterate(state, batch, metaBatches, lr);
                 iterNanos += System.nanoTime() - t;
                 state.iteration++;
-                if (!Double.isFinite(s.trainLoss())) {
-                    throw new TrainingDivergedException("training diverged: the loss is " + s.trainLoss()
-                            + " at epoch " + (epoch + 1) + ", iteration " + (b + 1) + " (learning rate " + lr
-                            + "); try a smaller --lr");
-                }
+                DivergenceCheck.losses(s, epoch, b, lr);
                 lossSum += s.trainLoss();
-                if (!Double.isNaN(s.metaLoss())) {
-                    metaSum += s.metaLoss();
+                if (s.metaLoss().isPresent()) {
+                    metaSum += s.metaLoss().getAsDouble();
                     metaCount++;
                 }
                 listener.onIteration(epoch, b, s);
             }
+            DivergenceCheck.state(state, epoch, lr);
             EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / batches.length,
                     metaCount == 0 ? null : metaSum / metaCount, evaluator.accuracy(state.classifier, selection),
                     evaluator.accuracy(state.classifier, test), (System.nanoTime() - start) / 1e9,
@@ -138,7 +158,7 @@ public final class Trainer {
             state.history.add(m);
             state.nextEpoch = epoch + 1;
             if (checkpoint != null) {
-                Checkpoint.write(checkpoint, config, state);
+                Checkpoint.write(checkpoint, config, data, state);
             }
             listener.onEpochEnd(m);
         }

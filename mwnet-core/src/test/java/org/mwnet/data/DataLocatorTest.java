@@ -129,4 +129,95 @@ class DataLocatorTest {
         assertThat(locator(mine, tmp.resolve("cache")).locateIdx(src)).isEqualTo(mine.resolve("fashion-mnist"));
         assertThat(requests.get()).isZero();
     }
+
+    /** Fashion-MNIST with a system directory that holds a complete copy, as Debian's package would. */
+    private IdxSource withSystemCopy() throws IOException {
+        Path system = tmp.resolve("system");
+        TestData.writeIdxDataset(system, 6, 6, 10, 2);
+        IdxSource f = IdxSource.FASHION_MNIST;
+        return new IdxSource(f.name(), 10, f.normalization(), system, List.of(base()), Map.of());
+    }
+
+    @Test
+    void anExplicitDirectoryMissingOneFileIsRefusedNotSwappedForTheSystemCopy() throws Exception {
+        IdxSource src = withSystemCopy();
+        Path mine = tmp.resolve("mine");
+        TestData.writeIdxDataset(mine, 5, 5, 10, 1);
+        Files.delete(mine.resolve(IdxSource.TEST_LABELS));
+        assertThatThrownBy(() -> locator(mine, tmp.resolve("cache")).locateIdx(src))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessage("data directory " + mine + " does not hold fashion-mnist: it is incomplete: in " + mine
+                        + ", t10k-labels-idx1-ubyte.gz is missing (gzipped or unpacked) (looked in it and in "
+                        + mine.resolve("fashion-mnist") + "; no other copy is used when a data directory is given).");
+        assertThat(requests.get()).isZero();
+    }
+
+    @Test
+    void anExplicitDirectoryWithADirectoryInPlaceOfAFileIsRefused() throws Exception {
+        IdxSource src = withSystemCopy();
+        Path mine = tmp.resolve("mine");
+        TestData.writeIdxDataset(mine.resolve("fashion-mnist"), 5, 5, 10, 1);
+        Files.delete(mine.resolve("fashion-mnist").resolve(IdxSource.TRAIN_LABELS));
+        Files.createDirectory(mine.resolve("fashion-mnist").resolve(IdxSource.TRAIN_LABELS));
+        assertThatThrownBy(() -> locator(mine, tmp.resolve("cache")).locateIdx(src))
+                .isInstanceOf(DataUnavailableException.class)
+                .hasMessageContaining("in " + mine.resolve("fashion-mnist") + ", train-labels-idx1-ubyte.gz is a "
+                        + "directory, not a file (looked in it");
+    }
+
+    @Test
+    void anExplicitDirectoryWithoutTheDatasetIsRefused() throws Exception {
+        IdxSource src = withSystemCopy();
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        assertThatThrownBy(() -> locator(mine, tmp.resolve("cache")).locateIdx(src))
+                .hasMessageContaining("does not hold fashion-mnist: it holds none of its files [");
+        assertThatThrownBy(() -> locator(tmp.resolve("absent"), tmp.resolve("cache")).locateIdx(src))
+                .hasMessage("data directory " + tmp.resolve("absent") + " is not a directory.");
+        assertThat(requests.get()).isZero();
+    }
+
+    @Test
+    void anUnpackedCopyInTheExplicitDirectoryIsUsed() throws Exception {
+        Path mine = tmp.resolve("mine");
+        TestData.writeIdxDataset(mine, 5, 5, 10, 1);
+        Path gz = mine.resolve(IdxSource.TRAIN_IMAGES);
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(gz))) {
+            Files.write(mine.resolve("train-images-idx3-ubyte"), in.readAllBytes());
+        }
+        Files.delete(gz);
+        assertThat(locator(mine, tmp.resolve("cache")).locateIdx(withSystemCopy())).isEqualTo(mine);
+        assertThat(IdxFiles.load(mine, IdxSource.FASHION_MNIST).train().size()).isEqualTo(5);
+    }
+
+    @Test
+    void anEnvironmentDirectoryHoldingPartOfTheDatasetIsRefusedAndAnEmptyOneSkipped() throws Exception {
+        IdxSource src = withSystemCopy();
+        Path env = tmp.resolve("env");
+        TestData.writeIdxDataset(env, 5, 5, 10, 1);
+        Files.delete(env.resolve(IdxSource.TRAIN_IMAGES));
+        DataLocator partial = new DataLocator(null, env, tmp.resolve("cache"), new Downloader());
+        assertThatThrownBy(() -> partial.locateIdx(src)).isInstanceOf(DataUnavailableException.class)
+                .hasMessage(env + " (from $MWNET_DATA) holds only part of fashion-mnist: train-images-idx3-ubyte.gz "
+                        + "is missing (gzipped or unpacked); complete it or point $MWNET_DATA elsewhere");
+        DataLocator elsewhere = new DataLocator(null, Files.createDirectories(tmp.resolve("other")),
+                tmp.resolve("cache"), new Downloader());
+        assertThat(elsewhere.locateIdx(src)).isEqualTo(src.systemDir());
+    }
+
+    @Test
+    void anExplicitDirectoryMissingACifarFileIsRefusedWithHowToGetIt() throws Exception {
+        Path mine = tmp.resolve("mine");
+        Files.createDirectories(mine.resolve("cifar10/b"));
+        Files.write(mine.resolve("cifar10/b/one.bin"), new byte[] {1});
+        Path cache = Files.createDirectories(tmp.resolve("cache/cifar10/b"));
+        Files.write(cache.resolve("one.bin"), new byte[] {1});
+        Files.write(cache.resolve("two.bin"), new byte[] {1});
+        assertThat(locator(null, tmp.resolve("cache")).locateFiles("cifar10", List.of("b/one.bin", "b/two.bin"),
+                "Get it.")).isEqualTo(tmp.resolve("cache/cifar10"));
+        assertThatThrownBy(() -> locator(mine, tmp.resolve("cache")).locateFiles("cifar10",
+                List.of("b/one.bin", "b/two.bin"), "Get it."))
+                .hasMessage("data directory " + mine + " does not hold cifar10: it is incomplete: in "
+                        + mine.resolve("cifar10") + ", b/two.bin is missing (looked in it and in "
+                        + mine.resolve("cifar10") + "; no other copy is used when a data directory is given). Get it.");
+    }
 }

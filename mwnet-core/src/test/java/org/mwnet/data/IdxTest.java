@@ -2,8 +2,11 @@ package org.mwnet.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,7 +59,79 @@ class IdxTest {
         byte[] bytes = Files.readAllBytes(plain);
         Files.write(plain, Arrays.copyOf(bytes, bytes.length - 5));
         assertThatThrownBy(() -> Idx.read(plain, 3)).isInstanceOf(DataFormatException.class)
-                .hasMessageContaining("truncated").hasMessageContaining("promises 40 bytes of data, found 35");
+                .hasMessage(plain + ": truncated: header [10, 2, 2] declares 40 bytes of data, found 35");
+    }
+
+    @Test
+    void rejectsATruncatedGzipSayingWhatWasDeclaredAndFound() throws IOException {
+        byte[] noise = new byte[40 * 100];
+        new java.util.SplittableRandom(3).nextBytes(noise);   // incompressible: the cut falls inside the data
+        Path f = dir.resolve("img.gz");
+        Idx.write(f, new int[] {40, 10, 10}, noise);
+        byte[] whole = Files.readAllBytes(f);
+        Files.write(f, Arrays.copyOf(whole, whole.length / 2));
+        assertThatThrownBy(() -> Idx.read(f, 3)).isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith(f + ": truncated: header [40, 10, 10] declares 4000 bytes of data, found ")
+                .hasMessageEndingWith(" (the gzip stream is cut short)");
+    }
+
+    @Test
+    void aSmallFileDeclaringGigabytesFailsWithoutAllocatingThem() throws IOException {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM does not count allocated bytes");
+        Path gz = withHeader("huge-idx3-ubyte.gz", 2551020, 28, 28);
+        Path plain = withHeader("huge-idx3-ubyte", 2551020, 28, 28);
+        assertThat(Files.size(gz)).isLessThan(100);
+        long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+        assertThatThrownBy(() -> Idx.read(gz, 3)).isInstanceOf(DataFormatException.class)
+                .hasMessage(gz + ": truncated: header [2551020, 28, 28] declares 1999999680 bytes of data, found 20");
+        assertThatThrownBy(() -> Idx.read(plain, 3)).isInstanceOf(DataFormatException.class)
+                .hasMessage(plain + ": truncated: header [2551020, 28, 28] declares 1999999680 bytes of data, found 20");
+        long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        assertThat(allocated).as("bytes allocated while reading both files").isLessThan(16L << 20);
+    }
+
+    @Test
+    void dimensionsWhoseProductOverflowsAreRefused() throws IOException {
+        Path f = withHeader("ovf-idx3-ubyte.gz", 8, 1088173682, 2119002736);
+        assertThatThrownBy(() -> Idx.read(f, 3)).isInstanceOf(DataFormatException.class)
+                .hasMessage(f + ": dimensions [8, 1088173682, 2119002736] declare more than 2147483639 bytes, "
+                        + "the most an IDX file can hold here");
+        Path negative = withHeader("neg-idx1-ubyte", -5);
+        assertThatThrownBy(() -> Idx.read(negative, 1)).hasMessageContaining("negative dimension -5 in [-5]");
+    }
+
+    /** A file with an unsigned-byte IDX header of these dimensions followed by 20 zero bytes. */
+    private Path withHeader(String name, int... dims) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.DataOutputStream(name.endsWith(".gz") ? new java.util.zip.GZIPOutputStream(bytes) : bytes)) {
+            out.writeInt(0x0800 | dims.length);
+            for (int d : dims) {
+                out.writeInt(d);
+            }
+            out.write(new byte[20]);
+        }
+        return Files.write(dir.resolve(name), bytes.toByteArray());
+    }
+
+    @Test
+    void aDirectoryInPlaceOfTheFileIsNamedAsSuch() throws IOException {
+        Path d = Files.createDirectory(dir.resolve("train-images-idx3-ubyte.gz"));
+        assertThatThrownBy(() -> Idx.read(d, 3)).isInstanceOf(FileSystemException.class)
+                .hasMessage(d + ": is a directory, not a file");
+        Idx.write(dir.resolve(IdxSource.TRAIN_LABELS), new int[] {2}, new byte[] {1, 2});
+        assertThatThrownBy(() -> IdxFiles.loadPart(dir, IdxSource.MNIST, IdxSource.TRAIN_IMAGES, IdxSource.TRAIN_LABELS))
+                .hasMessage(dir + ": train-images-idx3-ubyte.gz is a directory, not a file");
+    }
+
+    @Test
+    void anUnreadableFileIsNamedAsSuch() throws IOException {
+        Path f = dir.resolve("t10k-labels-idx1-ubyte");
+        Idx.write(f, new int[] {2}, new byte[] {1, 2});
+        Files.setPosixFilePermissions(f, java.util.Set.of());
+        assumeFalse(Files.isReadable(f), "running as root, where permissions do not stop reading");
+        assertThatThrownBy(() -> Idx.read(f, 1)).isInstanceOf(FileSystemException.class)
+                .hasMessage(f + ": cannot be read (permission denied)");
     }
 
     @Test
@@ -90,6 +165,6 @@ class IdxTest {
     @Test
     void missingFileIsNamed() {
         assertThatThrownBy(() -> IdxFiles.loadPart(dir, IdxSource.MNIST, IdxSource.TEST_IMAGES, IdxSource.TEST_LABELS))
-                .hasMessageContaining(IdxSource.TEST_IMAGES).hasMessageContaining("missing");
+                .hasMessage(dir + ": t10k-images-idx3-ubyte.gz is missing (gzipped or unpacked)");
     }
 }

@@ -2,13 +2,21 @@ package org.mwnet.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mwnet.data.DataFormatException;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.EpochMetrics;
@@ -16,11 +24,16 @@ import org.mwnet.eval.RunMetrics;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Meta-Weight-Net and the baselines on slices of real Fashion-MNIST with 40% uniform noise. */
 class TrainerTest {
+    /** 1300 training samples at batch 50. */
+    private static final int TINY_ITERATIONS_PER_EPOCH = 26;
     private static FashionSlice data;
     private static FashionSlice tiny;
+    private static FashionSlice tinyValidated;
+    private static FashionSlice tinyLessNoise;
 
     @TempDir
     Path dir;
@@ -30,6 +43,8 @@ class TrainerTest {
         SplitConfig noisy = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4);
         data = FashionSlice.of(20000, 2000, noisy);
         tiny = FashionSlice.of(1500, 500, noisy.withMetaSize(200));
+        tinyValidated = FashionSlice.of(1500, 500, noisy.withMetaSize(200).withValidationSize(100));
+        tinyLessNoise = FashionSlice.of(1500, 500, noisy.withMetaSize(200).withNoise(NoiseType.UNIFORM, 0.2));
     }
 
     private static TrainConfig.Builder small(String method) {
@@ -39,6 +54,12 @@ class TrainerTest {
     private static TrainConfig.Builder tinyConfig(String method) {
         return TrainConfig.defaults().toBuilder().method(method).hidden(32).epochs(3).batch(50).metaBatch(50).lr(0.03)
                 .finetuneEpochs(1);
+    }
+
+    private static Map<String, INDArray> copy(Parameters p) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        p.asMap().forEach((k, v) -> out.put(k, v.dup()));
+        return out;
     }
 
     @Test
@@ -52,19 +73,37 @@ class TrainerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ce", "focal", "l2rw", "finetune"})
+    @ValueSource(strings = {"ce", "focal", "l2rw"})
     void everyMethodLearnsFromNoisyLabels(String method) throws Exception {
         RunMetrics r = new Trainer(tinyConfig(method).build()).train(tiny.splits, tiny.test, tiny.summary).metrics();
-        assertThat(r.epochs()).hasSize(method.equals("finetune") ? 4 : 3);
+        assertThat(r.epochs()).hasSize(3);
         assertThat(r.finalTestAcc()).as(method + " beats chance (10%) by far").isGreaterThan(45);
         assertThat(r.epochs()).allSatisfy(e -> assertThat(e.trainLoss()).isFinite());
         assertThat(r.weights()).isNull();
     }
 
     @Test
-    void resumedRunEndsExactlyAsAnUninterruptedOne() throws Exception {
+    void finetuneSelectsOnTheValidationSplitAtItsOwnLearningRate() throws Exception {
+        RunMetrics r = new Trainer(tinyConfig("finetune").finetuneLrFactor(0.5).build())
+                .train(tinyValidated.splits, tinyValidated.test, tinyValidated.summary).metrics();
+        assertThat(r.selectionSet()).as("not the meta set it fine-tunes on").isEqualTo("validation");
+        assertThat(r.finalTestAcc()).as("beats chance (10%) by far").isGreaterThan(45);
+        // 3 epochs at lr 0.03 decay by 0.1 at epochs round(2) = 2 and round(2.5) = 3; fine-tuning at 0.5 x 0.03
+        assertThat(r.epochs()).extracting(EpochMetrics::lr)
+                .containsExactly(0.03, 0.03, 0.003, 0.015);
+    }
+
+    @Test
+    void finetuneWithoutAValidationSplitIsRefused() {
+        assertThatThrownBy(() -> new Trainer(tinyConfig("finetune").build()).train(tiny.splits, tiny.test, tiny.summary))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validation split");
+    }
+
+    @Test
+    void resumedRunEndsBitForBitAsAnUninterruptedOne() throws Exception {
         TrainConfig cfg = tinyConfig("mwnet").build();
-        TrainedModel whole = new Trainer(cfg).withCheckpoint(dir.resolve("a.zip"), false)
+        Path wholeFile = dir.resolve("a.zip");
+        TrainedModel whole = new Trainer(cfg).withCheckpoint(wholeFile, false)
                 .train(tiny.splits, tiny.test, tiny.summary);
 
         Path ckpt = dir.resolve("b.zip");
@@ -77,50 +116,123 @@ class TrainerTest {
             }
         });
         assertThatThrownBy(() -> crashing.train(tiny.splits, tiny.test, tiny.summary)).hasMessage("simulated crash");
+        assertThat(Checkpoint.read(ckpt).epochs()).as("crashed after writing epoch 2").isEqualTo(2);
         TrainedModel resumed = new Trainer(cfg).withCheckpoint(ckpt, true).train(tiny.splits, tiny.test, tiny.summary);
 
-        for (String name : whole.classifier().names()) {
-            assertThat(resumed.classifier().get(name)).as(name).isEqualTo(whole.classifier().get(name));
-        }
-        for (String name : whole.theta().names()) {
-            assertThat(resumed.theta().get(name)).as(name).isEqualTo(whole.theta().get(name));
-        }
+        Identical.assertIdentical(whole.classifier().asMap(), resumed.classifier().asMap());
+        Identical.assertIdentical(whole.theta().asMap(), resumed.theta().asMap());
+        Identical.assertIdentical(ArrayArchive.read(wholeFile, "checkpoint").arrays(),
+                ArrayArchive.read(ckpt, "checkpoint").arrays());
         assertThat(resumed.metrics().epochs()).extracting(EpochMetrics::testAcc)
                 .containsExactlyElementsOf(whole.metrics().epochs().stream().map(EpochMetrics::testAcc).toList());
-        assertThat(resumed.metrics().finalTestAcc()).isEqualTo(whole.metrics().finalTestAcc());
     }
 
     @Test
-    void checkpointOfAnotherConfigurationIsRefused() throws Exception {
+    void checkpointOfAnotherConfigurationIsRefusedNamingTheSetting() throws Exception {
         Path ckpt = dir.resolve("c.zip");
         new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, false).train(tiny.splits, tiny.test, tiny.summary);
         assertThatThrownBy(() -> new Trainer(tinyConfig("ce").epochs(1).lr(0.2).build()).withCheckpoint(ckpt, true)
                 .train(tiny.splits, tiny.test, tiny.summary))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another configuration");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(ckpt + " was written by a run with other configuration: lr 0.03 there, 0.2 in this run; "
+                        + "resume with the same configuration");
+        assertThatThrownBy(() -> new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, true)
+                .train(tinyLessNoise.splits, tinyLessNoise.test, tinyLessNoise.summary))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(ckpt + " was written by a run with other data settings: noise rate 0.4 there, 0.2 in this "
+                        + "run; resume with the same data settings");
     }
 
     @Test
-    void exportedWeightNetStartsAnotherRun() throws Exception {
+    void checkpointWithoutDataSettingsIsRefused() throws Exception {
+        Path ckpt = dir.resolve("new.zip");
+        new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, false).train(tiny.splits, tiny.test, tiny.summary);
+        ArrayArchive current = ArrayArchive.read(ckpt, "checkpoint");
+        ObjectNode header = (ObjectNode) Json.MAPPER.readTree(current.header());
+        header.remove("format");
+        header.remove("data");
+        Path old = dir.resolve("old.zip");
+        new ArrayArchive("checkpoint", Json.MAPPER.writeValueAsString(header), current.arrays()).write(old);
+        assertThatThrownBy(() -> new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(old, true)
+                .train(tiny.splits, tiny.test, tiny.summary))
+                .isInstanceOf(DataFormatException.class).hasMessageContaining(old.toString())
+                .hasMessageContaining("did not record the data settings");
+    }
+
+    @Test
+    void importedWeightNetIsWhereTheFirstMetaStepStarts() throws Exception {
         TrainedModel first = new Trainer(tinyConfig("mwnet").epochs(1).build()).train(tiny.splits, tiny.test, tiny.summary);
         Path file = dir.resolve("v.zip");
         WeightNetFile.write(file, first.vnet(), first.theta());
         Parameters back = WeightNetFile.read(file, new WeightNet(100), DataType.FLOAT);
-        for (String name : back.names()) {
-            assertThat(back.get(name)).isEqualTo(first.theta().get(name));
-        }
+        Identical.assertIdentical(first.theta().asMap(), back.asMap());
         assertThatThrownBy(() -> WeightNetFile.read(file, new WeightNet(50), DataType.FLOAT))
                 .hasMessageContaining("hidden size 100").hasMessageContaining("--v-hidden 100");
-        TrainedModel second = new Trainer(tinyConfig("mwnet").epochs(1).metaInterval(1000).build())
-                .withInitialWeightNet(back).train(tiny.splits, tiny.test, tiny.summary);
-        // 30 iterations with a meta interval of 1000 make one meta step, and Adam's first step moves each element by
-        // at most its learning rate (|m / sqrt(v)| = 1): the second run's V is the loaded one moved that little
-        double metaLr = TrainConfig.defaults().metaLr();
-        Parameters fresh = new WeightNet(100).init(TrainConfig.defaults().seed() + 1, DataType.FLOAT);
-        assertThat(back.get("vnet.fc1.weight").sub(fresh.get("vnet.fc1.weight")).amaxNumber().doubleValue())
-                .as("the loaded V is far from a fresh one").isGreaterThan(3 * metaLr);
-        for (String name : back.names()) {
-            assertThat(second.theta().get(name).sub(back.get(name)).amaxNumber().doubleValue())
-                    .as("%s: one Adam step from the loaded V", name).isLessThanOrEqualTo(metaLr + 1e-6);
-        }
+
+        Map<String, INDArray> exported = copy(WeightNetFile.read(file, new WeightNet(100), DataType.FLOAT));
+        Map<String, INDArray> atFirstStep = new LinkedHashMap<>();
+        new Trainer(tinyConfig("mwnet").epochs(1).build()).withInitialWeightNet(back)
+                .withMethodWrapper(method -> (state, train, meta, lr) -> {
+                    if (atFirstStep.isEmpty()) {
+                        atFirstStep.putAll(copy(state.theta()));
+                    }
+                    return method.iterate(state, train, meta, lr);
+                }).train(tiny.splits, tiny.test, tiny.summary);
+        Identical.assertIdentical(exported, atFirstStep);
+        assertThat(exported.get("vnet.fc2.bias")).as("a trained V, not the fresh initialisation")
+                .isNotEqualTo(new WeightNet(100).init(tinyConfig("mwnet").build().seed() + 1, DataType.FLOAT)
+                        .get("vnet.fc2.bias"));
+    }
+
+    @Test
+    void aDivergingLearningRateStopsTheRunWithoutACheckpoint() {
+        Path ckpt = dir.resolve("d.zip");
+        assertThatThrownBy(() -> new Trainer(tinyConfig("ce").epochs(1).lr(1e8).build()).withCheckpoint(ckpt, false)
+                .train(tiny.splits, tiny.test, tiny.summary))
+                .isInstanceOf(TrainingDivergedException.class).hasMessageStartingWith("training diverged: ")
+                .hasMessageContaining("at epoch 1, iteration ").hasMessageContaining("try a smaller learning rate");
+        assertThat(ckpt).doesNotExist();
+    }
+
+    @Test
+    void aNonFiniteStateAfterTheLastStepOfAnEpochKeepsTheLastGoodCheckpoint() throws Exception {
+        Path ckpt = dir.resolve("e.zip");
+        Path afterEpoch1 = dir.resolve("after-epoch-1.zip");
+        AtomicInteger calls = new AtomicInteger();
+        Trainer trainer = new Trainer(tinyConfig("mwnet").build()).withCheckpoint(ckpt, false)
+                .withListener(new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(EpochMetrics m) {
+                        try {
+                            Files.copy(ckpt, afterEpoch1, StandardCopyOption.REPLACE_EXISTING);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                })
+                .withMethodWrapper(method -> (state, train, meta, lr) -> {
+                    StepStats s = method.iterate(state, train, meta, lr);
+                    if (calls.incrementAndGet() == 2 * TINY_ITERATIONS_PER_EPOCH) {
+                        state.classifier().get("fc1.weight").putScalar(0, Float.POSITIVE_INFINITY);
+                    }
+                    return s;
+                });
+        assertThatThrownBy(() -> trainer.train(tiny.splits, tiny.test, tiny.summary))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("classifier/fc1.weight is not finite at the end of epoch 2");
+        assertThat(calls.get()).as("the corrupted step was the last of epoch 2").isEqualTo(2 * TINY_ITERATIONS_PER_EPOCH);
+        assertThat(Files.mismatch(ckpt, afterEpoch1)).as("checkpoint still epoch 1's").isEqualTo(-1L);
+        assertThat(Checkpoint.read(ckpt).epochs()).isEqualTo(1);
+    }
+
+    @Test
+    void aNonFiniteMetaLossStopsTheRun() {
+        assertThatThrownBy(() -> new Trainer(tinyConfig("mwnet").epochs(1).build())
+                .withMethodWrapper(method -> (state, train, meta, lr) -> {
+                    StepStats s = method.iterate(state, train, meta, lr);
+                    return state.iteration == 4 ? StepStats.withMetaStep(s.trainLoss(), Double.NaN) : s;
+                }).train(tiny.splits, tiny.test, tiny.summary))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageContaining("the meta loss is NaN at epoch 1, iteration 5");
     }
 }

@@ -1,33 +1,97 @@
 package org.mwnet.backend;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-/** Lists CUDA devices through {@code nvidia-smi}, without loading any ND4J backend. */
+/**
+ * Lists CUDA devices through {@code nvidia-smi}, without loading any ND4J backend.
+ * <p>
+ * The probe looks {@code nvidia-smi} up on a search path itself, rather than leaving it to the operating system:
+ * a child process is found on the JVM's own {@code PATH}, which a test cannot change, while a probe given a search
+ * path can be pointed at a stand-in {@code nvidia-smi}. Besides a list of devices it tells apart the answers that
+ * are not one: no {@code nvidia-smi} at all, a driver too old to know the {@code compute_cap} field (drivers before
+ * R510), and any other failure.
+ */
 public final class GpuProbe {
-    private GpuProbe() {
+    /** The query: one line per device, {@code name, compute capability, memory in MiB}. */
+    static final List<String> QUERY = List.of("--query-gpu=name,compute_cap,memory.total", "--format=csv,noheader,nounits");
+    /** What nvidia-smi prints, with exit code 6, when the driver is there but no device is. */
+    static final String NO_DEVICES = "No devices were found";
+    private static final long TIMEOUT_SECONDS = 20;
+
+    private final String searchPath;
+
+    /** @param searchPath directories to look for {@code nvidia-smi} in, separated as in {@code PATH} */
+    GpuProbe(String searchPath) {
+        this.searchPath = searchPath == null ? "" : searchPath;
     }
 
-    /** @return the devices, empty when there is no NVIDIA driver or device */
-    public static List<Gpu> devices() {
+    /** @return a probe that runs the {@code nvidia-smi} on this process's {@code PATH} */
+    public static GpuProbe onSystemPath() {
+        return new GpuProbe(System.getenv("PATH"));
+    }
+
+    /** @return the devices nvidia-smi lists, or why it lists none */
+    public GpuScan scan() {
+        Optional<Path> smi = locate();
+        if (smi.isEmpty()) {
+            return GpuScan.failed("no CUDA device found (nvidia-smi not found on the PATH)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(smi.get().toString());
+        command.addAll(QUERY);
         try {
-            Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name,compute_cap,memory.total",
-                    "--format=csv,noheader,nounits").redirectErrorStream(true).start();
-            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return List.of();
+                return GpuScan.failed("nvidia-smi did not answer within " + TIMEOUT_SECONDS + " s");
             }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.exitValue() == 0 ? parse(out) : List.of();
+            return interpret(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
-            return List.of();
+            return GpuScan.failed("nvidia-smi could not be run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of();
+            return GpuScan.failed("interrupted while waiting for nvidia-smi");
         }
+    }
+
+    private Optional<Path> locate() {
+        for (String dir : searchPath.split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path candidate = Path.of(dir, "nvidia-smi");
+                if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param exitCode nvidia-smi's exit code
+     * @param output what it printed (standard output and error)
+     * @return the scan that answer means
+     */
+    static GpuScan interpret(int exitCode, String output) {
+        String said = output.strip().lines().findFirst().orElse("");
+        if (exitCode == 0) {
+            return GpuScan.listed(parse(output));
+        }
+        if (said.startsWith(NO_DEVICES)) {
+            return GpuScan.listed(List.of());
+        }
+        if (said.contains("compute_cap") && said.contains("not a valid field")) {
+            return GpuScan.failed("NVIDIA driver too old to report compute capability (nvidia-smi: " + said
+                    + "); update the driver to use CUDA");
+        }
+        return GpuScan.failed("nvidia-smi failed (exit code " + exitCode + "): " + (said.isEmpty() ? "no output" : said));
     }
 
     /**

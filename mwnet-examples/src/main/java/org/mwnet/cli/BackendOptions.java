@@ -4,12 +4,14 @@ import java.io.PrintWriter;
 import org.mwnet.backend.BackendChoice;
 import org.mwnet.backend.BackendInfo;
 import org.mwnet.backend.GpuProbe;
+import org.mwnet.backend.LoadedBackend;
 import org.mwnet.backend.Threads;
 import picocli.CommandLine.Option;
 
 /**
  * {@code --backend} and {@code --threads}. The launcher exports ND4J's backend priorities from {@code --backend}
- * before the JVM starts; here the choice is checked against the backend ND4J actually loaded.
+ * before the JVM starts (or, without the launcher, the same choice is made here); what is reported is the backend ND4J
+ * actually loaded, set against that choice.
  */
 final class BackendOptions {
     @Option(names = "--backend", defaultValue = "${env:MWNET_BACKEND:-auto}",
@@ -33,16 +35,15 @@ final class BackendOptions {
             return applied;
         }
         BackendChoice.Request request = BackendChoice.Request.parse(backend);
-        String reason = System.getenv("MWNET_BACKEND_REASON");
-        if (reason == null) {
-            reason = BackendChoice.decide(request, BackendChoice.cudaBuilt(), GpuProbe.devices()).reason();
-        }
+        BackendChoice choice = BackendChoice.fromLauncher(System.getenv()).orElseGet(
+                () -> BackendChoice.decide(request, BackendChoice.cudaBuilt(), GpuProbe.onSystemPath()::scan));
         Threads.set(threads);
         BackendInfo live = BackendInfo.live();
-        if (request == BackendChoice.Request.CUDA && !live.backend().equals("cuda")) {
-            throw new IllegalArgumentException("--backend cuda: ND4J loaded the " + live.backend() + " backend");
+        LoadedBackend loaded = LoadedBackend.check(choice, live);
+        if (request == BackendChoice.Request.CUDA && !loaded.asChosen()) {
+            throw new IllegalArgumentException("--backend cuda: " + loaded.loadFailure());
         }
-        err.println("mwnet: " + reason + "; running " + live);
+        err.println("mwnet: " + loaded.line());
         err.flush();
         applied = live;
         return live;

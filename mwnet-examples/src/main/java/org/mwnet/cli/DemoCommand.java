@@ -24,9 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Fashion-MNIST, 40% uniform noise: ce against mwnet on the MLP, side by side (a few minutes).")
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--epochs", defaultValue = "15",
-            description = "Epochs per run; 15 is the README's accuracy protocol (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs",
+            description = "Epochs per run; the default is the README's accuracy protocol (default: ${DEFAULT-VALUE}).")
+    int epochs = TrainConfig.defaults().epochs();
 
     @Option(names = "--out", defaultValue = "runs/demo", description = "Parent of the two run directories (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -37,8 +37,8 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backendOptions = new BackendOptions();
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed = SplitConfig.defaults().seed();
 
     @Spec
     CommandSpec spec;

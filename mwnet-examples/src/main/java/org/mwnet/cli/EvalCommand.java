@@ -13,15 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code mwnet eval}: a checkpoint's classifier on a dataset's test set. */
+/** {@code mwnet eval}: a checkpoint's classifier on the test set of the dataset it was trained on. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate a checkpoint's classifier on the test set.")
+        description = "Evaluate a checkpoint's classifier on the test set of the dataset it was trained on.")
 final class EvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A run's checkpoint.zip.")
     Path checkpoint;
 
-    @Option(names = "--dataset", defaultValue = "fashion-mnist",
-            description = "The dataset it was trained on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dataset", description = "The dataset it was trained on, as a check: the checkpoint records it, "
+            + "and a different one is refused (default: the checkpoint's).")
     String dataset;
 
     @Option(names = "--data-dir", description = "Directory holding the dataset's files.")
@@ -32,12 +32,19 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Dataset test = Datasets.load(dataset, DataLocator.standard(dataDir)).test();
+        Checkpoint.Saved saved = Checkpoint.read(checkpoint);
+        String trainedOn = saved.data().dataset();
+        if (dataset != null && !dataset.equals(trainedOn)) {
+            throw new IllegalArgumentException("--dataset " + dataset + " disagrees with " + checkpoint
+                    + ", which was trained on " + trainedOn + "; leave --dataset out or give --dataset " + trainedOn);
+        }
+        Dataset test = Datasets.load(trainedOn, DataLocator.standard(dataDir)).test();
         int[] s = test.imageShape();
-        Checkpoint.Classifier c = Checkpoint.readClassifier(checkpoint, new long[] {s[0], s[1], s[2]}, test.numClasses());
+        Checkpoint.Classifier c = saved.classifier(new long[] {s[0], s[1], s[2]}, test.numClasses());
         double acc = new Evaluator(c.network(), c.parameters().dataType()).accuracy(c.parameters(), test);
         spec.commandLine().getOut().printf("%s: %s %s after %d epochs, test accuracy %.2f%% on %d %s images%n",
-                checkpoint, c.config().method(), c.config().model(), c.epochs(), acc, test.size(), dataset);
+                checkpoint, saved.config().method(), saved.config().model(), saved.epochs(), acc, test.size(),
+                trainedOn);
         spec.commandLine().getOut().flush();
         return 0;
     }

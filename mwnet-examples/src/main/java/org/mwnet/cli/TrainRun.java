@@ -8,6 +8,8 @@ import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.data.TrainTest;
 import org.mwnet.meta.WeightNet;
+import org.mwnet.train.Checkpoint;
+import org.mwnet.train.DataSettings;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainedModel;
 import org.mwnet.train.Trainer;
@@ -33,11 +35,18 @@ final class TrainRun {
     static TrainedModel execute(String label, TrainTest data, SplitConfig split, TrainConfig config, Path out,
                                 boolean resume, Path initV, BackendOptions backend, PrintWriter err)
             throws IOException {
+        if (config.method().equals("finetune") && split.validationSize() == 0) {
+            throw new IllegalArgumentException("--method finetune fine-tunes on the meta set, so it selects on a "
+                    + "validation split it did not train on: give --validation-size (a multiple of the class count)");
+        }
         Splits splits = Splits.make(data.train(), split);
         DatasetSummary summary = DatasetSummary.of(splits, data.test(), split);
         RunDirectory dir = new RunDirectory(out).create();
         if (resume && !dir.checkpoint().toFile().isFile()) {
             throw new IllegalArgumentException("--resume: no checkpoint at " + dir.checkpoint());
+        }
+        if (resume) {
+            Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(summary));
         }
         Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), resume)
                 .withListener(new ProgressListener(label, config.totalEpochs(), System.console() != null, err));

@@ -3,6 +3,13 @@ package org.mwnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.DataOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.data.IdxSource;
+import org.mwnet.data.TestData;
 import org.mwnet.train.Json;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +45,34 @@ class DataCommandTest {
             assertThat(r.err().strip()).as(String.join(" ", args)).doesNotContain("\n").startsWith("mwnet data: ")
                     .doesNotContain("Exception");
         }
+    }
+
+    @Test
+    void anIncompleteDataDirIsRefusedInOneLineInsteadOfUsingTheSystemCopy(@TempDir Path tmp) throws Exception {
+        Path mine = tmp.resolve("mine");
+        TestData.writeIdxDataset(mine, 20, 10, 10, 1);
+        Files.delete(mine.resolve(IdxSource.TRAIN_LABELS));
+        Files.createDirectory(mine.resolve(IdxSource.TRAIN_LABELS));
+        CliRunner.Result r = CliRunner.run("data", "--data-dir", mine.toString(), "--meta-size", "10");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).doesNotContain("\n").startsWith("mwnet data: data directory " + mine)
+                .contains("train-labels-idx1-ubyte.gz is a directory, not a file").doesNotContain("Exception");
+    }
+
+    @Test
+    void aTinyFileDeclaringGigabytesGivesOneLine(@TempDir Path tmp) throws Exception {
+        Path mine = tmp.resolve("mine");
+        TestData.writeIdxDataset(mine, 20, 10, 10, 1);
+        try (var out = new DataOutputStream(new GZIPOutputStream(Files.newOutputStream(mine.resolve(IdxSource.TRAIN_IMAGES))))) {
+            out.writeInt(0x0803);
+            for (int d : new int[] {2551020, 28, 28}) {
+                out.writeInt(d);
+            }
+        }
+        CliRunner.Result r = CliRunner.run("data", "--data-dir", mine.toString(), "--meta-size", "10");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("mwnet data: " + mine.resolve(IdxSource.TRAIN_IMAGES)
+                + ": truncated: header [2551020, 28, 28] declares 1999999680 bytes of data, found 0");
     }
 }

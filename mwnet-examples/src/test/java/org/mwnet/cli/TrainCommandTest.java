@@ -5,29 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.data.SplitConfig;
 import org.mwnet.data.TestData;
 import org.mwnet.train.Json;
+import org.mwnet.train.TrainConfig;
+import picocli.CommandLine;
 
 /** The train and eval commands end to end on a small IDX dataset written by the test. */
 class TrainCommandTest {
     @TempDir
     Path tmp;
 
-    private Path smallData() throws Exception {
+    private Path smallData(String dataset) throws Exception {
         Path data = tmp.resolve("data");
-        TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
+        TestData.writeIdxDataset(data.resolve(dataset), 700, 100, 10, 5);
         return data;
+    }
+
+    private Path smallData() throws Exception {
+        return smallData("fashion-mnist");
     }
 
     @Test
     void trainWritesTheRunDirectoryAndEvalReadsItsCheckpoint() throws Exception {
-        Path data = smallData();
+        Path data = smallData("mnist");
         Path out = tmp.resolve("run");
-        CliRunner.Result r = CliRunner.run("train", "--data-dir", data.toString(), "--noise", "uniform",
-                "--noise-rate", "0.4", "--meta-size", "100", "--hidden", "16", "--epochs", "2", "--batch", "50",
-                "--out", out.toString());
+        List<String> args = List.of("train", "--dataset", "mnist", "--data-dir", data.toString(), "--noise",
+                "uniform", "--noise-rate", "0.4", "--meta-size", "100", "--hidden", "16", "--epochs", "2", "--batch",
+                "50", "--seed", "1", "--out", out.toString());
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("final test accuracy");
         for (String f : new String[] {"metrics.json", "curves.png", "weight-function.png", "checkpoint.zip", "vnet.zip"}) {
@@ -40,15 +50,47 @@ class TrainCommandTest {
         assertThat(m.get("epochs")).hasSize(2);
         assertThat(m.get("weights").get("auc_clean_vs_corrupted").isNumber()).isTrue();
 
-        CliRunner.Result e = CliRunner.run("eval", out.resolve("checkpoint.zip").toString(), "--data-dir", data.toString());
+        Path checkpoint = out.resolve("checkpoint.zip");
+        CliRunner.Result e = CliRunner.run("eval", checkpoint.toString(), "--data-dir", data.toString());
         assertThat(e.exitCode()).as(e.err()).isZero();
-        assertThat(e.out()).contains("mwnet mlp after 2 epochs").contains("on 100 fashion-mnist images");
+        assertThat(e.out()).as("the dataset comes from the checkpoint").contains("mwnet mlp after 2 epochs")
+                .contains("on 100 mnist images");
 
-        CliRunner.Result again = CliRunner.run("train", "--data-dir", data.toString(), "--noise", "uniform",
-                "--noise-rate", "0.4", "--meta-size", "100", "--hidden", "16", "--epochs", "3", "--batch", "50",
-                "--out", out.toString(), "--resume");
-        assertThat(again.exitCode()).as("a different --epochs is another configuration").isEqualTo(2);
-        assertThat(again.err()).contains("another configuration");
+        CliRunner.Result wrongData = CliRunner.run("eval", checkpoint.toString(), "--dataset", "fashion-mnist");
+        assertThat(wrongData.exitCode()).isEqualTo(2);
+        assertThat(wrongData.err().strip()).isEqualTo("mwnet eval: --dataset fashion-mnist disagrees with " + checkpoint
+                + ", which was trained on mnist; leave --dataset out or give --dataset mnist");
+
+        String[][] changes = {
+            {"--epochs", "3", "configuration: epochs 2 there, 3 in this run"},
+            {"--noise-rate", "0.2", "data settings: noise rate 0.4 there, 0.2 in this run"},
+            {"--meta-size", "200", "data settings: meta size 100 there, 200 in this run"},
+            {"--seed", "2", "data settings: seed 1 there, 2 in this run"},
+        };
+        for (String[] change : changes) {
+            List<String> resume = new ArrayList<>(args);
+            resume.set(resume.indexOf(change[0]) + 1, change[1]);
+            resume.add("--resume");
+            CliRunner.Result again = CliRunner.run(resume.toArray(String[]::new));
+            assertThat(again.exitCode()).as(change[0]).isEqualTo(2);
+            assertThat(again.err().strip()).as(change[0]).doesNotContain("\n")
+                    .isEqualTo("mwnet train: " + checkpoint + " was written by a run with other " + change[2]
+                            + "; resume with the same " + change[2].substring(0, change[2].indexOf(':')));
+        }
+    }
+
+    @Test
+    void optionDefaultsAreTheLibrarysDefaults() {
+        TrainCommand plain = new TrainCommand();
+        new CommandLine(plain).parseArgs();
+        assertThat(plain.train.config(plain.data.seed)).isEqualTo(TrainConfig.defaults());
+        assertThat(plain.data.splitConfig()).isEqualTo(SplitConfig.defaults());
+        TrainCommand resnet = new TrainCommand();
+        new CommandLine(resnet).parseArgs("--model", "resnet32", "--batch", "32");
+        assertThat(resnet.train.config(1)).as("ResNet width and meta batch defaults")
+                .isEqualTo(new TrainConfig.Builder().model("resnet32").batch(32).build());
+        assertThat(resnet.train.config(1).hidden()).isEqualTo(16);
+        assertThat(resnet.train.config(1).metaBatch()).isEqualTo(32);
     }
 
     @Test
@@ -66,6 +108,7 @@ class TrainCommandTest {
                 tmp.resolve("x").toString(), "--meta-size", "100"},
             {"eval", tmp.resolve("missing.zip").toString()},
             {"train", "--lr", "fast"},
+            {"train", "--method", "finetune", "--data-dir", data.toString(), "--out", tmp.resolve("ft").toString()},
         };
         Files.createDirectories(tmp.resolve("empty"));
         for (String[] args : cases) {

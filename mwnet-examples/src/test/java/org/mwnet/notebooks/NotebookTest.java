@@ -24,7 +24,9 @@ import org.mwnet.train.Json;
 /**
  * Runs every code cell of every notebook, in order, through JShell (the engine IJava runs on) with the project's
  * classpath. IJava's {@code %jars} magic is translated to JShell's class-path addition, and {@code display} goes to
- * {@link DisplaySink}. Any compile error, exception or error output fails the notebook.
+ * {@link DisplaySink}. Any compile error, exception or error output fails the notebook. The notebooks choose their
+ * backend with {@code Backends.use("auto")}; in this JVM ND4J may already run (other tests loaded it), which that call
+ * accepts as long as it is the backend it would choose.
  */
 class NotebookTest {
     private static final Path DIR = Path.of("notebooks");
@@ -53,6 +55,8 @@ class NotebookTest {
             }
         }
         assertThat(cells.get(0)).as("first cell loads the jars").startsWith("%jars ");
+        assertThat(cells.get(1)).as("the first code cell chooses the backend before anything uses ND4J")
+                .contains("Backends.use(");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         DisplaySink.drain();

@@ -1,0 +1,35 @@
+package org.mwnet.train;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.mwnet.data.DatasetSummary;
+
+/**
+ * The data settings a checkpoint records, so that a resumed run trains on the very same splits and an evaluation
+ * reads the dataset the classifier was trained on.
+ *
+ * @param dataset dataset name (fashion-mnist, mnist, cifar10, cifar100)
+ * @param noise label-noise model
+ * @param noiseRate p
+ * @param imbalance long-tail factor r
+ * @param metaSize meta-set size
+ * @param validationSize validation-split size
+ * @param seed the seed of the splits and the noise
+ */
+public record DataSettings(
+        String dataset,
+        String noise,
+        @JsonProperty("noise_rate") double noiseRate,
+        double imbalance,
+        @JsonProperty("meta_size") int metaSize,
+        @JsonProperty("validation_size") int validationSize,
+        long seed) {
+
+    /**
+     * @param summary a run's data summary
+     * @return the settings that drew its splits
+     */
+    public static DataSettings of(DatasetSummary summary) {
+        return new DataSettings(summary.dataset(), summary.noise(), summary.noiseRate(), summary.imbalance(),
+                summary.metaSize(), summary.validationSize(), summary.seed());
+    }
+}

@@ -1,0 +1,60 @@
+package org.mwnet.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The configuration's learning rates per epoch and its defaults, against values worked out by hand. */
+class TrainConfigTest {
+    private static double[] rates(TrainConfig c) {
+        return IntStream.range(0, c.totalEpochs()).mapToDouble(c::learningRate).toArray();
+    }
+
+    @Test
+    void lrDecayScalesThePapersTwoMilestones() {
+        // 6 epochs: milestones at round(6 * 2/3) = 4 and round(6 * 5/6) = 5
+        TrainConfig c = new TrainConfig.Builder().lr(0.1).epochs(6).lrDecay(0.5).build();
+        assertThat(rates(c)).containsExactly(new double[] {0.1, 0.1, 0.1, 0.1, 0.05, 0.025}, offset(1e-15));
+    }
+
+    @Test
+    void lrDecayScalesGivenMilestones() {
+        TrainConfig c = new TrainConfig.Builder().lr(1).epochs(4).lrDecay(0.2).lrMilestones(List.of(3, 1)).build();
+        assertThat(rates(c)).containsExactly(new double[] {1, 0.2, 0.2, 0.04}, offset(1e-15));
+    }
+
+    @Test
+    void fineTuningRunsAtItsFactorOfTheLearningRate() {
+        TrainConfig c = new TrainConfig.Builder().method("finetune").lr(0.1).epochs(3).finetuneEpochs(2).build();
+        // 3 epochs: milestones at 2 and 3 (round(2.5)); then two fine-tuning epochs at 0.01 x 0.1
+        assertThat(rates(c)).containsExactly(new double[] {0.1, 0.1, 0.01, 0.001, 0.001}, offset(1e-15));
+        assertThat(c.isFinetuning(2)).isFalse();
+        assertThat(c.isFinetuning(3)).isTrue();
+        TrainConfig half = c.toBuilder().finetuneLrFactor(0.5).build();
+        assertThat(half.learningRate(4)).isCloseTo(0.05, offset(1e-15));
+    }
+
+    @Test
+    void widthAndMetaBatchDefaultFromTheModelAndTheBatch() {
+        assertThat(new TrainConfig.Builder().model("resnet32").build().hidden()).isEqualTo(16);
+        assertThat(new TrainConfig.Builder().model("mlp").build().hidden()).isEqualTo(256);
+        assertThat(new TrainConfig.Builder().model("resnet32").hidden(8).build().hidden()).isEqualTo(8);
+        assertThat(new TrainConfig.Builder().batch(64).build().metaBatch()).isEqualTo(64);
+        assertThat(new TrainConfig.Builder().batch(64).metaBatch(10).build().metaBatch()).isEqualTo(10);
+    }
+
+    @Test
+    void ratesOutsideTheirRangeAreRefused() {
+        assertThatThrownBy(() -> new TrainConfig.Builder().lrDecay(0).build()).hasMessageContaining("decay");
+        assertThatThrownBy(() -> new TrainConfig.Builder().lrDecay(1.5).build()).hasMessageContaining("decay");
+        assertThatThrownBy(() -> new TrainConfig.Builder().finetuneLrFactor(0).build())
+                .hasMessageContaining("fine-tuning learning-rate factor");
+        assertThatThrownBy(() -> new TrainConfig.Builder().lr(Double.POSITIVE_INFINITY).build())
+                .hasMessageContaining("finite");
+        assertThatThrownBy(() -> new TrainConfig.Builder().lr(Double.NaN).build()).hasMessageContaining("finite");
+    }
+}
