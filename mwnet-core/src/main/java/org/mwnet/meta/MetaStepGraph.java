@@ -42,6 +42,9 @@ public final class MetaStepGraph {
     private final int batch;
     private final int metaBatch;
     private final GradientFunction gradient;
+    /** The looked-ahead parameters as graph variables: materialised ones by variable name, factored ones as steps. */
+    private final Map<String, String> lookAheadNames = new HashMap<>();
+    private final Map<String, Scope.OuterProduct> lookAheadSteps = new HashMap<>();
 
     /**
      * What one meta step computed.
@@ -90,8 +93,10 @@ public final class MetaStepGraph {
             Scope.OuterProduct step = g.outerProducts().get(p.name());
             if (step != null && cheaperFactored(p.shape(), batch)) {
                 factored.put(p.name(), new Scope.FactoredWeight(w.get(p.name()), step));
+                lookAheadSteps.put(p.name(), step);
             } else {
                 lookAhead.put(p.name(), w.get(p.name()).sub(g.gradients().get(p.name())));
+                lookAheadNames.put(p.name(), lookAhead.get(p.name()).name());
             }
         }
         Scope lookAheadScope = new Scope(sd, lookAhead::get, Mode.TRAIN, dataType, factored);
@@ -141,6 +146,24 @@ public final class MetaStepGraph {
                            INDArray metaImages, INDArray metaLabels, double lr) {
         Map<String, INDArray> feed = feed(classifier, weightingValues, images, labels, metaImages, metaLabels, lr);
         return sd.output(feed, META_LOSS).get(META_LOSS).getDouble(0);
+    }
+
+    /**
+     * The looked-ahead classifier {@code w'} this graph feeds to the meta batch, for tests that compare it with an
+     * independent implementation. A factored weight is materialised here as {@code w - left^T right} from the two
+     * factors the graph computes.
+     */
+    Map<String, INDArray> lookAhead(Parameters classifier, Parameters weightingValues, INDArray images,
+                                    INDArray labels, INDArray metaImages, INDArray metaLabels, double lr) {
+        Map<String, INDArray> feed = feed(classifier, weightingValues, images, labels, metaImages, metaLabels, lr);
+        List<String> wanted = new ArrayList<>(lookAheadNames.values());
+        lookAheadSteps.values().forEach(s -> wanted.addAll(List.of(s.left().name(), s.right().name())));
+        Map<String, INDArray> out = sd.output(feed, wanted);
+        Map<String, INDArray> result = new HashMap<>();
+        lookAheadNames.forEach((param, var) -> result.put(param, out.get(var)));
+        lookAheadSteps.forEach((param, s) -> result.put(param, classifier.get(param)
+                .sub(out.get(s.left().name()).transpose().mmul(out.get(s.right().name())))));
+        return result;
     }
 
     /** Sets theta's variables and returns the placeholder values of one step. */
