@@ -20,7 +20,7 @@ public final class Main {
      * Runs one command without exiting the JVM (used by tests).
      *
      * @param args command-line arguments
-     * @return the exit code: 0 success, 2 bad input, 1 failure
+     * @return the exit code: 0 success, 2 bad input the user can fix, 1 an internal failure
      */
     public static int run(String... args) {
         try {
@@ -29,6 +29,14 @@ public final class Main {
             // past the memory budget's estimate (Methods): say so in one line rather than with a stack trace
             System.err.println("mwnet: out of memory (" + e.getMessage() + "); use a smaller --batch, or give the JVM "
                     + "more with JAVA_OPTS=-Xmx...");
+            return OneLineErrors.FAILURE;
+        } catch (Error e) {
+            // picocli hands only Exceptions to OneLineErrors; a native library that fails to load ends here
+            if (System.getenv("MWNET_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            System.err.println("mwnet: internal error: " + OneLineErrors.describe(e) + " (" + e.getClass().getSimpleName()
+                    + "; set MWNET_DEBUG=1 for details)");
             return OneLineErrors.FAILURE;
         }
     }

@@ -1,11 +1,18 @@
 package org.mwnet.cli;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import org.mwnet.train.TrainingDivergedException;
 import picocli.CommandLine;
 
 /**
- * Turns every failure into one line on standard error ({@code mwnet: what was wrong}) and an exit code;
+ * Turns every failure into one line on standard error ({@code mwnet <command>: what was wrong}) and an exit code;
  * the stack trace is printed only when {@code MWNET_DEBUG} is set.
+ *
+ * <p>Exit codes: {@value #BAD_INPUT} for what the user can fix (a flag, a file, a folder, a full disk, a run that
+ * diverged), {@value #FAILURE} for anything else (a defect or an internal error).
  */
 final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     /** Exit code for bad input: a flag, file or value the user can fix. */
@@ -19,17 +26,39 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace();
         }
         boolean userFixable = e instanceof IllegalArgumentException || e instanceof IOException
-                || e instanceof org.mwnet.train.TrainingDivergedException;
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        cl.getErr().println("mwnet " + cl.getCommandName() + ": " + message.replace('\n', ' ')
-                + (userFixable ? "" : " (" + e.getClass().getSimpleName() + "; set MWNET_DEBUG=1 for details)"));
+                || e instanceof TrainingDivergedException;
+        cl.getErr().println(prefix(cl) + describe(e) + (userFixable ? "" : " (" + e.getClass().getSimpleName()
+                + "; set MWNET_DEBUG=1 for details)"));
         return userFixable ? BAD_INPUT : FAILURE;
     }
 
     static int onBadParameter(CommandLine.ParameterException e, String[] args) {
         CommandLine cl = e.getCommandLine();
-        cl.getErr().println("mwnet " + cl.getCommandName() + ": " + e.getMessage().replace('\n', ' ')
+        cl.getErr().println(prefix(cl) + e.getMessage().replace('\n', ' ')
                 + " (see: ./mwnet " + (cl.getParent() == null ? "" : cl.getCommandName() + " ") + "--help)");
         return BAD_INPUT;
+    }
+
+    /** @return {@code "mwnet: "} for the top-level command, {@code "mwnet train: "} for a sub-command */
+    static String prefix(CommandLine cl) {
+        return cl.getParent() == null ? "mwnet: " : "mwnet " + cl.getCommandName() + ": ";
+    }
+
+    /**
+     * @param e a failure
+     * @return its message on one line; the file-system exceptions whose message is a bare path say what happened
+     */
+    static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof FileSystemException f && f.getReason() == null) {
+            if (e instanceof AccessDeniedException) {
+                message = "permission denied: " + message;
+            } else if (e instanceof NoSuchFileException) {
+                message = "no such file or directory: " + message;
+            } else {
+                message = message + " (" + e.getClass().getSimpleName() + ")";
+            }
+        }
+        return message.replace('\n', ' ');
     }
 }
