@@ -3,6 +3,7 @@ package org.mwnet.cli;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -86,7 +87,12 @@ final class RunDirectory implements AutoCloseable {
     }
 
     private void lock() throws IOException {
-        FileLock lock = lockChannel.tryLock();
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // this JVM holds it already (a run started in-process, as tests do)
+        }
         if (lock == null) {
             throw new IllegalArgumentException("--out " + dir + " is in use by another mwnet run (it holds "
                     + dir.resolve(LOCK) + "); wait for it to end or choose another --out");

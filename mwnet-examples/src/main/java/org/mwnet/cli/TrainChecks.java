@@ -51,6 +51,9 @@ final class TrainChecks {
                         .reduce((a, b) -> a + "," + b).orElse("") + ": epochs are counted from 0, got " + milestone);
             }
         }
+        if (!(data.noiseRate >= 0 && data.noiseRate <= 1)) {
+            throw new IllegalArgumentException("--noise-rate must be in [0, 1], got " + data.noiseRate);
+        }
         if (data.noise == NoiseType.NONE && data.noiseRate != 0) {
             throw new IllegalArgumentException("--noise-rate " + data.noiseRate + " needs --noise uniform, flip or pair");
         }
