@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +27,7 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
             e.printStackTrace();
         }
         boolean userFixable = e instanceof IllegalArgumentException || e instanceof IOException
-                || e instanceof TrainingDivergedException;
+                || e instanceof UncheckedIOException || e instanceof TrainingDivergedException;
         cl.getErr().println(prefix(cl) + describe(e) + (userFixable ? "" : " (" + e.getClass().getSimpleName()
                 + "; set MWNET_DEBUG=1 for details)"));
         return userFixable ? BAD_INPUT : FAILURE;
@@ -49,6 +50,9 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
      * @return its message on one line; the file-system exceptions whose message is a bare path say what happened
      */
     static String describe(Throwable e) {
+        if (e instanceof UncheckedIOException u) {
+            return describe(u.getCause());
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e instanceof FileSystemException f && f.getReason() == null) {
             if (e instanceof AccessDeniedException) {

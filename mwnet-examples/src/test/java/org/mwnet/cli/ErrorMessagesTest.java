@@ -21,7 +21,6 @@ import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.data.AtomicFiles;
-import org.mwnet.data.TestData;
 import org.mwnet.train.ArrayArchive;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,12 +30,6 @@ import picocli.CommandLine;
 class ErrorMessagesTest {
     @TempDir
     Path tmp;
-
-    private Path smallData() throws Exception {
-        Path data = tmp.resolve("data");
-        TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
-        return data;
-    }
 
     private Path checkpoint() throws IOException {
         Path file = tmp.resolve("checkpoint.zip");
@@ -51,7 +44,7 @@ class ErrorMessagesTest {
 
     @Test
     void aTruncatedCheckpointIsNamedAndCalledCorrupt() throws Exception {
-        Path data = smallData();
+        Path data = CliRunner.smallData(tmp);
         Path file = checkpoint();
         byte[] whole = Files.readAllBytes(file);
         Files.write(file, java.util.Arrays.copyOf(whole, whole.length / 2));
@@ -61,7 +54,7 @@ class ErrorMessagesTest {
 
     @Test
     void aCheckpointWithAForeignEntryNamesTheEntry() throws Exception {
-        Path data = smallData();
+        Path data = CliRunner.smallData(tmp);
         Path file = checkpoint();
         Path extended = tmp.resolve("extended.zip");
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(file));
@@ -84,12 +77,14 @@ class ErrorMessagesTest {
                 .isEqualTo("permission denied: /runs/a/checkpoint.zip");
         assertThat(OneLineErrors.describe(new java.nio.file.NoSuchFileException("/runs/a")))
                 .isEqualTo("no such file or directory: /runs/a");
+        assertThat(OneLineErrors.describe(new java.io.UncheckedIOException(new AccessDeniedException("/data/x.gz"))))
+                .isEqualTo("permission denied: /data/x.gz");
     }
 
     @Test
     void anUnreadableCheckpointSaysPermissionDenied() throws Exception {
         assumeFalse("root".equals(System.getProperty("user.name")), "root reads every file");
-        Path data = smallData();
+        Path data = CliRunner.smallData(tmp);
         Path file = checkpoint();
         assertThat(file.toFile().setReadable(false)).isTrue();
         CliRunner.Result r = CliRunner.run("eval", file.toString(), "--data-dir", data.toString());

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.data.TestData;
 
 /**
  * Every flag value a run cannot use is refused before any run directory exists: one line naming the flag, the value
@@ -27,8 +26,7 @@ class FlagValidationTest {
 
     @Test
     void valuesARunCannotUseAreRefusedInOneLineBeforeAnythingIsCreated() throws Exception {
-        Path data = tmp.resolve("data");
-        TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
+        Path data = CliRunner.smallData(tmp);
         int processors = Runtime.getRuntime().availableProcessors();
         String[][] cases = {
             // expected part of the message, then the flags
@@ -77,8 +75,7 @@ class FlagValidationTest {
 
     @Test
     void valuesAtTheLimitsAreAccepted() throws Exception {
-        Path data = tmp.resolve("data");
-        TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
+        Path data = CliRunner.smallData(tmp);
         // every label flipped, a batch of the whole training set, a meta batch of the whole meta set, every processor,
         // no momentum, the learning rate's decay at the first epoch
         CliRunner.Result r = train(data, tmp.resolve("limits"), "--method", "ce", "--noise", "flip", "--noise-rate",

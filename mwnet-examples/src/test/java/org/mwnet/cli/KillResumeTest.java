@@ -13,14 +13,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.data.AtomicFiles;
-import org.mwnet.data.TestData;
 import org.mwnet.train.ArrayArchive;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A training run killed with SIGKILL (during checkpoint writes and at random moments) and resumed each time ends
  * with the same classifier and optimiser state, bit for bit, as the same run left alone. Where the kills land depends
- * on timing; the outcome must not.
+ * on timing; the outcome must not. While the run lives, its folder is locked against a second run.
  */
 class KillResumeTest {
     private static final int KILLS = 3;
@@ -30,8 +29,7 @@ class KillResumeTest {
 
     @Test
     void killedAndResumedRunEqualsAnUninterruptedOneBitForBit() throws Exception {
-        Path data = tmp.resolve("data");
-        TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
+        Path data = CliRunner.smallData(tmp);
         Path reference = tmp.resolve("reference");
         Process whole = ChildJvm.start(tmp.resolve("reference.log"), args(data, reference, false));
 
@@ -117,8 +115,18 @@ class KillResumeTest {
                 || Files.getLastModifiedTime(checkpoint).toMillis() == before)) {
             child.waitFor(5, TimeUnit.MILLISECONDS);
         }
+        assertLockedWhileAlive(child, out);
         child.waitFor(random.nextLong(0, 1000), TimeUnit.MILLISECONDS);
         return false;
+    }
+
+    /** A second run into the folder of a live run (in another JVM) is refused. */
+    private static void assertLockedWhileAlive(Process child, Path out) throws Exception {
+        try (RunDirectory second = RunDirectory.open(out, RunDirectory.Mode.RESUME)) {
+            assertThat(child.isAlive()).as("the folder of a live run opened again").isFalse();
+        } catch (IllegalArgumentException e) {
+            assertThat(e).hasMessageContaining("in use by another mwnet run");
+        }
     }
 
     private static Map<String, INDArray> arrays(Path run) throws Exception {

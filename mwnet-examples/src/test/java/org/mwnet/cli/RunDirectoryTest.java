@@ -7,18 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.data.TestData;
 
 /** Run directories: one run at a time, no silent reuse, no leftovers of killed writes, no empty folders of failed runs. */
 class RunDirectoryTest {
     @TempDir
     Path tmp;
-
-    private Path smallData() throws Exception {
-        Path data = tmp.resolve("data");
-        TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
-        return data;
-    }
 
     private static void writeFiles(Path dir, String... names) throws Exception {
         Files.createDirectories(dir);
@@ -29,7 +22,7 @@ class RunDirectoryTest {
 
     @Test
     void aFreshRunRefusesAFolderHoldingAPreviousRunAndNamesBothWaysOn() throws Exception {
-        Path data = smallData();
+        Path data = CliRunner.smallData(tmp);
         Path out = tmp.resolve("previous");
         writeFiles(out, "checkpoint.zip", "metrics.json");
         CliRunner.Result r = CliRunner.run("train", "--data-dir", data.toString(), "--meta-size", "100", "--out",
@@ -88,7 +81,7 @@ class RunDirectoryTest {
 
     @Test
     void runsThatFailAfterTheirChecksLeaveNoEmptyFolderBehind() throws Exception {
-        Path data = smallData();
+        Path data = CliRunner.smallData(tmp);
         String[][] failures = {
             {"diverged", "--lr", "1e30", "--method", "ce", "--meta-size", "100"},
             {"no checkpoint", "--resume", "--meta-size", "100"},
