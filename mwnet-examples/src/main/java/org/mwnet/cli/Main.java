@@ -1,5 +1,6 @@
 package org.mwnet.cli;
 
+import java.io.PrintWriter;
 import org.mwnet.backend.NativeSettings;
 import picocli.CommandLine;
 
@@ -32,12 +33,7 @@ public final class Main {
             return OneLineErrors.FAILURE;
         } catch (Error e) {
             // picocli hands only Exceptions to OneLineErrors; a native library that fails to load ends here
-            if (System.getenv("MWNET_DEBUG") != null) {
-                e.printStackTrace();
-            }
-            System.err.println("mwnet: internal error: " + OneLineErrors.describe(e) + " (" + e.getClass().getSimpleName()
-                    + "; set MWNET_DEBUG=1 for details)");
-            return OneLineErrors.FAILURE;
+            return OneLineErrors.report(e, "mwnet: internal error: ", new PrintWriter(System.err, true));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
@@ -23,13 +24,26 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        return report(e, prefix(cl), cl.getErr());
+    }
+
+    /**
+     * Prints one line about a failure (and its stack trace when {@code MWNET_DEBUG} is set).
+     *
+     * @param e the failure
+     * @param prefix what the line starts with, e.g. {@code "mwnet train: "}
+     * @param err where the line goes
+     * @return the exit code: {@link #BAD_INPUT} or {@link #FAILURE}
+     */
+    static int report(Throwable e, String prefix, PrintWriter err) {
         if (System.getenv("MWNET_DEBUG") != null) {
             e.printStackTrace();
         }
         boolean userFixable = e instanceof IllegalArgumentException || e instanceof IOException
                 || e instanceof UncheckedIOException || e instanceof TrainingDivergedException;
-        cl.getErr().println(prefix(cl) + describe(e) + (userFixable ? "" : " (" + e.getClass().getSimpleName()
+        err.println(prefix + describe(e) + (userFixable ? "" : " (" + e.getClass().getSimpleName()
                 + "; set MWNET_DEBUG=1 for details)"));
+        err.flush();
         return userFixable ? BAD_INPUT : FAILURE;
     }
 

@@ -139,6 +139,12 @@ class ErrorMessagesTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("mwnet train: graph has no output (IllegalStateException; "
                 + "set MWNET_DEBUG=1 for details)");
+
+        StringWriter fatal = new StringWriter();
+        assertThat(OneLineErrors.report(new UnsatisfiedLinkError("no jnind4jcpu in java.library.path"),
+                "mwnet: internal error: ", new PrintWriter(fatal))).isEqualTo(1);
+        assertThat(fatal.toString().strip()).isEqualTo("mwnet: internal error: no jnind4jcpu in java.library.path "
+                + "(UnsatisfiedLinkError; set MWNET_DEBUG=1 for details)");
     }
 
     @Test
