@@ -24,6 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Fashion-MNIST, 40%% uniform noise: ce against mwnet on the MLP, side by side (a few minutes).")
 final class DemoCommand implements Callable<Integer> {
+    /** The two runs, side by side. */
+    private static final List<String> METHODS = List.of("ce", "mwnet");
+
     @Option(names = "--epochs", defaultValue = "15",
             description = "Epochs per run; 15 is the README's accuracy protocol (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -49,14 +52,17 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         backendOptions.checkThreads();
+        RunDirectory.Mode mode = overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH;
+        for (String method : METHODS) {
+            RunDirectory.check(out.resolve(method), mode);
+        }
         SplitConfig split = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4).withSeed(seed);
         TrainTest data = Datasets.load("fashion-mnist", DataLocator.standard(dataDir));
         var err = spec.commandLine().getErr();
         List<RunMetrics> results = new ArrayList<>();
-        for (String method : List.of("ce", "mwnet")) {
+        for (String method : METHODS) {
             TrainConfig config = new TrainConfig.Builder().method(method).epochs(epochs).seed(seed).build();
-            results.add(TrainRun.execute(method, data, split, config, out.resolve(method),
-                    overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH, null, backendOptions, err).metrics());
+            results.add(TrainRun.execute(method, data, split, config, out.resolve(method), mode, null, backendOptions, err).metrics());
         }
         var o = spec.commandLine().getOut();
         o.printf("%nFashion-MNIST, 40%% uniform label noise (%.1f%% of training labels wrong), MLP 784-256-256-10, %d epochs%n",

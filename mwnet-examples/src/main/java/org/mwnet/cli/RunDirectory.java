@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -47,12 +48,13 @@ final class RunDirectory implements AutoCloseable {
     }
 
     private final Path dir;
-    private final boolean created;
+    /** The outermost folder this run created ({@code dir} or one of its parents), or null. */
+    private final Path createdRoot;
     private final FileChannel lockChannel;
 
-    private RunDirectory(Path dir, boolean created, FileChannel lockChannel) {
+    private RunDirectory(Path dir, Path createdRoot, FileChannel lockChannel) {
         this.dir = dir;
-        this.created = created;
+        this.createdRoot = createdRoot;
         this.lockChannel = lockChannel;
     }
 
@@ -72,9 +74,12 @@ final class RunDirectory implements AutoCloseable {
         if (mode == Mode.RESUME && !Files.isRegularFile(dir.resolve(CHECKPOINT))) {
             throw new IllegalArgumentException("--resume: no checkpoint at " + dir.resolve(CHECKPOINT));
         }
-        boolean created = !Files.exists(dir);
+        Path createdRoot = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            createdRoot = p;
+        }
         Files.createDirectories(dir);
-        RunDirectory run = new RunDirectory(dir, created, FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+        RunDirectory run = new RunDirectory(dir, createdRoot, FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE));
         try {
             run.lock();
@@ -84,6 +89,17 @@ final class RunDirectory implements AutoCloseable {
             run.close();
             throw e;
         }
+    }
+
+    /**
+     * Fails now as {@link #open} would, so a command of several runs (demo) stops before its first run trains.
+     *
+     * @param dir the folder
+     * @param mode what to do with what it holds
+     * @throws IOException when the folder cannot be created or locked
+     */
+    static void check(Path dir, Mode mode) throws IOException {
+        open(dir, mode).close();
     }
 
     private void lock() throws IOException {
@@ -102,7 +118,7 @@ final class RunDirectory implements AutoCloseable {
     private void prepare(Mode mode) throws IOException {
         if (mode == Mode.FRESH && !leftovers(false).isEmpty()) {
             throw new IllegalArgumentException("--out " + dir + " already holds a run (" + leftovers(false).get(0)
-                    .getFileName() + "); continue it with --resume, replace it with --overwrite, or choose another --out");
+                    .getFileName() + "); continue it (train --resume), replace it (--overwrite), or choose another --out");
         }
         for (Path temporary : leftovers(true)) {
             Files.deleteIfExists(temporary);
@@ -154,17 +170,25 @@ final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Releases the lock; removes the folder when this run created it and it holds nothing else.
+     * Releases the lock; when this run created the folder and left nothing in it, removes it and the parents it
+     * created, as far as they are empty.
      *
      * @throws IOException when the folder cannot be listed or removed
      */
     @Override
     public void close() throws IOException {
         try {
-            if (created && leftovers(false).isEmpty() && leftovers(true).isEmpty()) {
+            if (createdRoot != null && leftovers(false).isEmpty() && leftovers(true).isEmpty()) {
                 // delete while still holding the lock, so no other run can start in the folder meanwhile
                 Files.deleteIfExists(dir.resolve(LOCK));
-                Files.deleteIfExists(dir);
+                Path p = dir.toAbsolutePath();
+                try {
+                    for (; p.startsWith(createdRoot); p = p.getParent()) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (DirectoryNotEmptyException e) {
+                    // another run writes into a parent this run created: leave it
+                }
             }
         } finally {
             lockChannel.close();

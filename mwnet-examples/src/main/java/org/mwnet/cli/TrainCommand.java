@@ -21,7 +21,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainOptions train = new TrainOptions();
 
-    @Option(names = "--out", description = "Run directory (default: runs/<dataset>-<method>-<noise>-seed<seed>).")
+    @Option(names = "--out", description = "Run directory (default: runs/<dataset>-<method>-<noise>-seed<seed>); "
+            + "a new or empty one, unless --resume or --overwrite.")
     Path out;
 
     @Option(names = "--resume", description = "Continue the run directory's checkpoint.")

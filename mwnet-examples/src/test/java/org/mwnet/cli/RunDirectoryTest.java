@@ -35,6 +35,16 @@ class RunDirectoryTest {
     }
 
     @Test
+    void theDemoChecksBothRunDirectoriesBeforeItsFirstRunTrains() throws Exception {
+        Path demo = tmp.resolve("demo");
+        writeFiles(demo.resolve("mwnet"), "metrics.json");
+        CliRunner.Result r = CliRunner.run("demo", "--out", demo.toString(), "--data-dir", tmp.resolve("none").toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains(demo.resolve("mwnet") + " already holds a run").contains("--overwrite");
+        assertThat(demo.resolve("ce")).as("the ce run did not start").doesNotExist();
+    }
+
+    @Test
     void overwriteRemovesThePreviousRunsFilesAndLeavesOtherFilesAlone() throws Exception {
         Path out = tmp.resolve("previous");
         writeFiles(out, "checkpoint.zip", "metrics.json", "vnet.zip", "curves.png", "weight-function.png", "notes.txt",
@@ -89,7 +99,8 @@ class RunDirectoryTest {
             {"--meta-size 0", "--meta-size", "0"},
         };
         for (String[] failure : failures) {
-            Path out = tmp.resolve("run-" + failure[1].substring(2));
+            Path parent = tmp.resolve("runs-" + failure[1].substring(2));
+            Path out = parent.resolve("run");
             String[] common = {"train", "--data-dir", data.toString(), "--hidden", "8", "--epochs", "1", "--out",
                 out.toString()};
             String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(common),
@@ -97,7 +108,7 @@ class RunDirectoryTest {
             CliRunner.Result r = CliRunner.run(args);
             assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
             assertThat(r.err()).contains(failure[0]);
-            assertThat(out).as(r.err()).doesNotExist();
+            assertThat(parent).as("neither the folder nor the parent the run created: " + r.err()).doesNotExist();
         }
         Path mine = Files.createDirectories(tmp.resolve("made-by-the-user"));
         CliRunner.Result r = CliRunner.run("train", "--data-dir", data.toString(), "--meta-size", "100", "--hidden", "8",
