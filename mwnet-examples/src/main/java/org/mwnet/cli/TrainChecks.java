@@ -91,9 +91,9 @@ final class TrainChecks {
         int largest = java.util.Arrays.stream(counts).max().orElse(0);
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] == 0) {
-                throw new IllegalArgumentException("--imbalance " + imbalance + " leaves class " + c + " without "
-                        + "training samples; with " + largest + " samples in the largest class, use at most --imbalance "
-                        + largest);
+                String factor = java.math.BigDecimal.valueOf(imbalance).stripTrailingZeros().toPlainString();
+                throw new IllegalArgumentException("--imbalance " + factor + " leaves class " + c + " without training "
+                        + "samples; with " + largest + " samples in the largest class, use at most --imbalance " + largest);
             }
         }
         int train = splits.train().size();

@@ -46,7 +46,7 @@ class FlagValidationTest {
             {"--imbalance must be a finite factor >= 1, got Infinity", "--imbalance", "Infinity"},
             // 60 training images per class; class c keeps 60 / 1e9^(c/9) = 60 * 10^-c of them: 6 of class 1, none
             // of class 2; a factor of at most 60 keeps one image of class 9
-            {"leaves class 2 without training samples; with 60 samples in the largest class, use at most --imbalance 60",
+            {"--imbalance 1000000000 leaves class 2 without training samples; with 60 samples in the largest class, use at most --imbalance 60",
                 "--imbalance", "1e9", "--meta-size", "100"},
             {"--batch 100000 is larger than the training set (600 samples)", "--batch", "100000", "--meta-size", "100"},
             {"meta batch 200 (--meta-batch, default --batch) is larger than the meta set (100 samples)", "--batch",

@@ -102,7 +102,7 @@ class KillResumeTest {
                     // the folder changed while it was listed; look again
                 }
             }
-            Thread.onSpinWait();
+            child.waitFor(1, TimeUnit.MILLISECONDS); // a checkpoint's write lasts tens of milliseconds
         }
         return false;
     }
