@@ -10,7 +10,19 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files under a temporary name in the target directory and renames them into place, so no partial file is ever visible. */
 public final class AtomicFiles {
+    /** Temporary files are named {@code .<target name><random digits>.part}. */
+    private static final String TEMPORARY_SUFFIX = ".part";
+
     private AtomicFiles() {
+    }
+
+    /**
+     * @param file a path
+     * @return true when its name is that of a temporary file of this class (one left behind by a killed write)
+     */
+    public static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(TEMPORARY_SUFFIX);
     }
 
     /** Something that writes a file's content to a stream. */
@@ -28,20 +40,40 @@ public final class AtomicFiles {
      *
      * @param target the final path
      * @param writer produces the content
-     * @throws IOException when writing or renaming fails
+     * @throws IOException when writing or renaming fails; the message names {@code target} (never the temporary
+     *     file) and the reason, such as a full disk
      */
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        if (Files.isDirectory(target)) {
+            throw new IOException("cannot write " + target + ": it is a directory; expected a file name");
+        }
+        Path tmp = null;
         try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + target.getFileName(), TEMPORARY_SUFFIX);
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
                 writer.writeTo(out);
             }
             moveIntoPlace(tmp, target);
+        } catch (IOException e) {
+            throw new IOException("cannot write " + target + ": " + reason(e), e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
         }
+    }
+
+    /** @return why a write failed, without the temporary file's name that a file-system exception carries */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /**

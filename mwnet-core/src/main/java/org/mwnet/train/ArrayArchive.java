@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,7 +11,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.mwnet.data.AtomicFiles;
@@ -60,13 +58,15 @@ public record ArrayArchive(String kind, String header, Map<String, INDArray> arr
      */
     public static ArrayArchive read(Path file, String expectedKind) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file + ": no such " + expectedKind + " file");
+            throw new NoSuchFileException(file.toString(), null, "no such " + expectedKind + " file");
         }
         String kind = null;
         String header = null;
         Map<String, INDArray> arrays = new LinkedHashMap<>();
+        String entry = null;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entry = e.getName();
                 byte[] content = zip.readAllBytes();
                 if (e.getName().equals(KIND)) {
                     kind = new String(content, java.nio.charset.StandardCharsets.UTF_8);
@@ -76,10 +76,14 @@ public record ArrayArchive(String kind, String header, Map<String, INDArray> arr
                     arrays.put(e.getName().substring(7), Nd4j.read(new DataInputStream(new ByteArrayInputStream(content))));
                 }
             }
-        } catch (ZipException | EOFException | RuntimeException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new DataFormatException(file, "truncated or corrupt: not a readable mwnet " + expectedKind
-                    + " (" + reason + ")");
+        } catch (java.nio.file.FileSystemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // a cut-off zip ends in EOFException, a foreign entry's bytes in whatever Nd4j.read throws (often wrapped)
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new DataFormatException(file, "corrupt or truncated mwnet " + expectedKind + " ("
+                    + (entry != null ? "entry " + entry + ": " : "")
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()) + ")");
         }
         if (kind == null || header == null) {
             throw new DataFormatException(file, "not an mwnet " + expectedKind + " file (no header)");

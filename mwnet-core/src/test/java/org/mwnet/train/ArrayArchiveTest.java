@@ -35,7 +35,7 @@ class ArrayArchiveTest {
             Files.write(f, Arrays.copyOf(whole, cut));
             assertThatThrownBy(() -> ArrayArchive.read(f, "checkpoint")).as("cut at " + cut)
                     .isInstanceOf(DataFormatException.class)
-                    .hasMessageStartingWith(f + ": truncated or corrupt: not a readable mwnet checkpoint (");
+                    .hasMessageStartingWith(f + ": corrupt or truncated mwnet checkpoint (");
         }
     }
 }

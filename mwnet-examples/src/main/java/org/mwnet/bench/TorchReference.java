@@ -65,7 +65,7 @@ public final class TorchReference {
      */
     static Result run(Path script, IterationBenchmark.Settings s, int threads) throws IOException {
         if (!Files.isRegularFile(script)) {
-            throw new java.nio.file.NoSuchFileException(script + ": PyTorch reference script not found (--torch-reference)");
+            throw new java.nio.file.NoSuchFileException(script.toString(), null, "PyTorch reference script not found (--torch-reference)");
         }
         double[] mwnet = new double[s.repeats()];
         double[] ce = new double[s.repeats()];

@@ -19,10 +19,22 @@ final class BackendOptions {
     String backend;
 
     @Option(names = "--threads", defaultValue = "1",
-            description = "Threads for ND4J's ops and BLAS (default: ${DEFAULT-VALUE}).")
+            description = "Threads for ND4J's ops and BLAS, at most the processor count (default: ${DEFAULT-VALUE}).")
     int threads;
 
     private BackendInfo applied;
+
+    /**
+     * Refuses a thread count outside 1 to the machine's processor count (more threads than processors only make
+     * ND4J's OpenMP threads wait for each other).
+     */
+    void checkThreads() {
+        int processors = Runtime.getRuntime().availableProcessors();
+        if (threads < 1 || threads > processors) {
+            throw new IllegalArgumentException("--threads " + threads + ": expected 1 to " + processors
+                    + " (the processors available here)");
+        }
+    }
 
     /**
      * Applies the thread count and checks the backend; says which backend runs and why, in one line (once).

@@ -1,5 +1,6 @@
 package org.mwnet.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkFiles();
+        backendOptions.checkThreads();
         if (batch < 1 || warmup < 0 || repeats < 1 || iters < 1 || (epochIters != null && epochIters < 0)) {
             throw new IllegalArgumentException("--batch, --repeats and --iters must be >= 1, --warmup and --epoch-iters >= 0");
         }
@@ -73,10 +76,6 @@ final class BenchCommand implements Callable<Integer> {
             int e = epochIters != null ? epochIters : m.equals("resnet32") ? 3 : 590;
             settings.add(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e));
             IterationBenchmark.network(settings.get(settings.size() - 1));
-        }
-        if (torch != null && !java.nio.file.Files.isRegularFile(torch)) {
-            throw new IllegalArgumentException("--torch-reference " + torch + ": no such file (expected the path of "
-                    + "torch_mwnet_step.py)");
         }
         var err = spec.commandLine().getErr();
         backendOptions.apply(err);
@@ -109,5 +108,27 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Checks the files the run reads and writes, before minutes of measuring. */
+    private void checkFiles() {
+        if (torch != null && !(Files.isRegularFile(torch) && Files.isReadable(torch))) {
+            throw new IllegalArgumentException("--torch-reference " + torch + ": " + (Files.exists(torch)
+                    ? "not a readable file" : "no such file") + " (expected the path of torch_mwnet_step.py)");
+        }
+        if (json != null) {
+            if (Files.isDirectory(json)) {
+                throw new IllegalArgumentException("--json " + json + " is a directory; expected a file name, such as "
+                        + json.resolve("bench.json"));
+            }
+            Path folder = json.toAbsolutePath().getParent();
+            while (!Files.exists(folder)) {
+                folder = folder.getParent();
+            }
+            if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
+                throw new IllegalArgumentException("--json " + json + ": cannot create files in " + folder
+                        + " (not a writable directory)");
+            }
+        }
     }
 }

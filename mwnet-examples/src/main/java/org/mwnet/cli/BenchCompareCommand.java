@@ -25,7 +25,7 @@ final class BenchCompareCommand implements Callable<Integer> {
 
     private static JsonNode read(Path p) throws Exception {
         if (!Files.isRegularFile(p)) {
-            throw new java.nio.file.NoSuchFileException(p + ": no such benchmark result");
+            throw new java.nio.file.NoSuchFileException(p.toString(), null, "no such benchmark result");
         }
         JsonNode j;
         try {

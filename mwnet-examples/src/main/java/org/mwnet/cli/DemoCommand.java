@@ -22,14 +22,20 @@ import picocli.CommandLine.Model.CommandSpec;
  * Meta-Weight-Net on the MLP 784-256-256-10, a side-by-side table, and both runs' plots.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Fashion-MNIST, 40% uniform noise: ce against mwnet on the MLP, side by side (a few minutes).")
+        description = "Fashion-MNIST, 40%% uniform noise: ce against mwnet on the MLP, side by side (a few minutes).")
 final class DemoCommand implements Callable<Integer> {
+    /** The two runs, side by side. */
+    private static final List<String> METHODS = List.of("ce", "mwnet");
+
     @Option(names = "--epochs",
             description = "Epochs per run; the default is the README's accuracy protocol (default: ${DEFAULT-VALUE}).")
     int epochs = TrainConfig.defaults().epochs();
 
     @Option(names = "--out", defaultValue = "runs/demo", description = "Parent of the two run directories (default: ${DEFAULT-VALUE}).")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace the files of a previous demo in --out.")
+    boolean overwrite;
 
     @Option(names = "--data-dir", description = "Directory holding Fashion-MNIST.")
     Path dataDir;
@@ -45,13 +51,18 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        backendOptions.checkThreads();
+        RunDirectory.Mode mode = overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH;
+        for (String method : METHODS) {
+            RunDirectory.check(out.resolve(method), mode);
+        }
         SplitConfig split = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4).withSeed(seed);
         TrainTest data = Datasets.load("fashion-mnist", DataLocator.standard(dataDir));
         var err = spec.commandLine().getErr();
         List<RunMetrics> results = new ArrayList<>();
-        for (String method : List.of("ce", "mwnet")) {
+        for (String method : METHODS) {
             TrainConfig config = new TrainConfig.Builder().method(method).epochs(epochs).seed(seed).build();
-            results.add(TrainRun.execute(method, data, split, config, out.resolve(method), false, null, backendOptions, err).metrics());
+            results.add(TrainRun.execute(method, data, split, config, out.resolve(method), mode, null, backendOptions, err).metrics());
         }
         var o = spec.commandLine().getOut();
         o.printf("%nFashion-MNIST, 40%% uniform label noise (%.1f%% of training labels wrong), MLP 784-256-256-10, %d epochs%n",

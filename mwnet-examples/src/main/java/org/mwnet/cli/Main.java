@@ -1,5 +1,6 @@
 package org.mwnet.cli;
 
+import java.io.PrintWriter;
 import org.mwnet.backend.NativeSettings;
 import picocli.CommandLine;
 
@@ -20,7 +21,7 @@ public final class Main {
      * Runs one command without exiting the JVM (used by tests).
      *
      * @param args command-line arguments
-     * @return the exit code: 0 success, 2 bad input, 1 failure
+     * @return the exit code: 0 success, 2 bad input the user can fix, 1 an internal failure
      */
     public static int run(String... args) {
         try {
@@ -30,6 +31,9 @@ public final class Main {
             System.err.println("mwnet: out of memory (" + e.getMessage() + "); use a smaller --batch, or give the JVM "
                     + "more with JAVA_OPTS=-Xmx...");
             return OneLineErrors.FAILURE;
+        } catch (Error e) {
+            // picocli hands only Exceptions to OneLineErrors; a native library that fails to load ends here
+            return OneLineErrors.report(e, "mwnet: internal error: ", new PrintWriter(System.err, true));
         }
     }
 

@@ -1,8 +1,15 @@
 package org.mwnet.cli;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
 import org.mwnet.data.AtomicFiles;
 import org.mwnet.eval.RunMetrics;
 import org.mwnet.plots.RunPlots;
@@ -14,25 +21,132 @@ import org.mwnet.train.WeightNetFile;
  * A run's output folder: {@code metrics.json}, {@code curves.png}, {@code checkpoint.zip} (every epoch), and for
  * mwnet {@code weight-function.png} and {@code vnet.zip} (the trained V alone, for {@code --init-v}).
  *
- * @param dir the folder
+ * <p>An open run directory holds an exclusive lock on its {@code .lock} file, so two runs never write into one
+ * folder at once. A fresh run refuses a folder that holds anything but that lock file and the temporary files of
+ * interrupted writes, unless it may overwrite; a resumed run needs the folder's checkpoint. Closing releases the
+ * lock, and removes the folder again when this run created it and left nothing in it (a run that failed early).
  */
-record RunDirectory(Path dir) {
+final class RunDirectory implements AutoCloseable {
     /** File names inside the folder. */
     static final String METRICS = "metrics.json";
     static final String CHECKPOINT = "checkpoint.zip";
     static final String VNET = "vnet.zip";
     static final String CURVES = "curves.png";
     static final String WEIGHT_FUNCTION = "weight-function.png";
+    static final String LOCK = ".lock";
+    /** Everything a run writes, which {@link Mode#OVERWRITE} removes before it starts. */
+    private static final List<String> RUN_FILES = List.of(METRICS, CHECKPOINT, VNET, CURVES, WEIGHT_FUNCTION);
 
-    /** @return the folder, created if missing */
-    RunDirectory create() throws IOException {
+    /** How a run treats what its folder already holds. */
+    enum Mode {
+        /** Start a new run; the folder must be missing or empty. */
+        FRESH,
+        /** Continue the folder's checkpoint. */
+        RESUME,
+        /** Start a new run, replacing a previous run's files. */
+        OVERWRITE
+    }
+
+    private final Path dir;
+    /** The outermost folder this run created ({@code dir} or one of its parents), or null. */
+    private final Path createdRoot;
+    private final FileChannel lockChannel;
+
+    private RunDirectory(Path dir, Path createdRoot, FileChannel lockChannel) {
+        this.dir = dir;
+        this.createdRoot = createdRoot;
+        this.lockChannel = lockChannel;
+    }
+
+    /**
+     * Opens (and if needed creates) a run directory, locked for this run.
+     *
+     * @param dir the folder
+     * @param mode what to do with what it already holds
+     * @return the open directory; close it when the run ends
+     * @throws IllegalArgumentException when the folder cannot be used this way (the message names the folder)
+     * @throws IOException when the folder cannot be created or locked
+     */
+    static RunDirectory open(Path dir, Mode mode) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
         }
+        if (mode == Mode.RESUME && !Files.isRegularFile(dir.resolve(CHECKPOINT))) {
+            throw new IllegalArgumentException("--resume: no checkpoint at " + dir.resolve(CHECKPOINT));
+        }
+        Path createdRoot = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            createdRoot = p;
+        }
         Files.createDirectories(dir);
-        return this;
+        RunDirectory run = new RunDirectory(dir, createdRoot, FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE));
+        try {
+            run.lock();
+            run.prepare(mode);
+            return run;
+        } catch (IOException | RuntimeException e) {
+            run.close();
+            throw e;
+        }
     }
 
+    /**
+     * Fails now as {@link #open} would, so a command of several runs (demo) stops before its first run trains.
+     *
+     * @param dir the folder
+     * @param mode what to do with what it holds
+     * @throws IOException when the folder cannot be created or locked
+     */
+    static void check(Path dir, Mode mode) throws IOException {
+        open(dir, mode).close();
+    }
+
+    private void lock() throws IOException {
+        FileLock lock;
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // this JVM holds it already (a run started in-process, as tests do)
+        }
+        if (lock == null) {
+            throw new IllegalArgumentException("--out " + dir + " is in use by another mwnet run (it holds "
+                    + dir.resolve(LOCK) + "); wait for it to end or choose another --out");
+        }
+    }
+
+    private void prepare(Mode mode) throws IOException {
+        if (mode == Mode.FRESH && !leftovers(false).isEmpty()) {
+            throw new IllegalArgumentException("--out " + dir + " already holds a run (" + leftovers(false).get(0)
+                    .getFileName() + "); continue it (train --resume), replace it (--overwrite), or choose another --out");
+        }
+        for (Path temporary : leftovers(true)) {
+            Files.deleteIfExists(temporary);
+        }
+        if (mode == Mode.OVERWRITE) {
+            for (String name : RUN_FILES) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+        }
+    }
+
+    /**
+     * @param temporary true for the temporary files of interrupted writes, false for every other entry
+     * @return the folder's entries of that kind, except the lock file, sorted by name
+     */
+    private List<Path> leftovers(boolean temporary) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> !p.getFileName().toString().equals(LOCK))
+                    .filter(p -> AtomicFiles.isTemporary(p) == temporary).sorted().toList();
+        }
+    }
+
+    /** @return the folder */
+    Path dir() {
+        return dir;
+    }
+
+    /** @return where the run's checkpoint is written every epoch */
     Path checkpoint() {
         return dir.resolve(CHECKPOINT);
     }
@@ -52,6 +166,32 @@ record RunDirectory(Path dir) {
             WeightNetFile.write(dir.resolve(VNET), model.vnet(), model.theta());
             RunPlots.writePng(dir.resolve(WEIGHT_FUNCTION), RunPlots.weightFunction(m.weights(), name
                     + ": learned weighting function V(loss)"));
+        }
+    }
+
+    /**
+     * Releases the lock; when this run created the folder and left nothing in it, removes it and the parents it
+     * created, as far as they are empty.
+     *
+     * @throws IOException when the folder cannot be listed or removed
+     */
+    @Override
+    public void close() throws IOException {
+        try {
+            if (createdRoot != null && leftovers(false).isEmpty() && leftovers(true).isEmpty()) {
+                // delete while still holding the lock, so no other run can start in the folder meanwhile
+                Files.deleteIfExists(dir.resolve(LOCK));
+                Path p = dir.toAbsolutePath();
+                try {
+                    for (; p.startsWith(createdRoot); p = p.getParent()) {
+                        Files.deleteIfExists(p);
+                    }
+                } catch (DirectoryNotEmptyException e) {
+                    // another run writes into a parent this run created: leave it
+                }
+            }
+        } finally {
+            lockChannel.close();
         }
     }
 }

@@ -8,6 +8,7 @@ import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.data.TrainTest;
 import org.mwnet.meta.WeightNet;
+import org.mwnet.nn.Parameters;
 import org.mwnet.train.Checkpoint;
 import org.mwnet.train.DataSettings;
 import org.mwnet.train.TrainConfig;
@@ -26,39 +27,35 @@ final class TrainRun {
      * @param split how it is split and corrupted
      * @param config the training configuration
      * @param out run directory
-     * @param resume continue from the run directory's checkpoint
+     * @param mode start afresh, continue the run directory's checkpoint, or replace a previous run
      * @param initV exported V to start from, or null
      * @param backend applied (and reported) once every input has been checked
      * @param err where progress goes
      * @return the trained model (its files are written)
      */
     static TrainedModel execute(String label, TrainTest data, SplitConfig split, TrainConfig config, Path out,
-                                boolean resume, Path initV, BackendOptions backend, PrintWriter err)
+                                RunDirectory.Mode mode, Path initV, BackendOptions backend, PrintWriter err)
             throws IOException {
-        if (config.method().equals("finetune") && split.validationSize() == 0) {
-            throw new IllegalArgumentException("--method finetune fine-tunes on the meta set, so it selects on a "
-                    + "validation split it did not train on: give --validation-size (a multiple of the class count)");
-        }
-        Splits splits = Splits.make(data.train(), split);
+        Splits splits = TrainChecks.split(data.train(), split, config);
         DatasetSummary summary = DatasetSummary.of(splits, data.test(), split);
-        RunDirectory dir = new RunDirectory(out).create();
-        if (resume && !dir.checkpoint().toFile().isFile()) {
-            throw new IllegalArgumentException("--resume: no checkpoint at " + dir.checkpoint());
+        if (initV != null && !config.method().equals("mwnet")) {
+            throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
         }
-        if (resume) {
-            Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(summary));
-        }
-        Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), resume)
-                .withListener(new ProgressListener(label, config.totalEpochs(), System.console() != null, err));
-        if (initV != null) {
-            if (!config.method().equals("mwnet")) {
-                throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
+        WeightNet vnet = new WeightNet(config.vHidden());
+        Parameters initialV = initV == null ? null : WeightNetFile.read(initV, vnet, config.dataType());
+        try (RunDirectory dir = RunDirectory.open(out, mode)) {
+            if (mode == RunDirectory.Mode.RESUME) {
+                Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(summary));
             }
-            trainer.withInitialWeightNet(WeightNetFile.read(initV, new WeightNet(config.vHidden()), config.dataType()));
+            Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
+                    .withListener(new ProgressListener(label, config.totalEpochs(), System.console() != null, err));
+            if (initialV != null) {
+                trainer.withInitialWeightNet(initialV);
+            }
+            backend.apply(err);
+            TrainedModel model = trainer.train(splits, data.test(), summary);
+            dir.write(model, label);
+            return model;
         }
-        backend.apply(err);
-        TrainedModel model = trainer.train(splits, data.test(), summary);
-        dir.write(model, label);
-        return model;
     }
 }

@@ -1,7 +1,10 @@
 package org.mwnet.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import org.mwnet.data.TestData;
 
 /** Runs the command-line tool in-process and captures what it prints. */
 final class CliRunner {
@@ -20,5 +23,17 @@ final class CliRunner {
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Writes a small Fashion-MNIST look-alike: 700 training and 100 test images of random pixels, labels i mod 10.
+     *
+     * @param tmp a scratch folder
+     * @return the folder to pass as {@code --data-dir}
+     */
+    static Path smallData(Path tmp) throws IOException {
+        Path data = tmp.resolve("data");
+        TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
+        return data;
     }
 }

@@ -1,0 +1,140 @@
+package org.mwnet.cli;
+
+import java.util.List;
+import org.mwnet.data.Dataset;
+import org.mwnet.data.NoiseType;
+import org.mwnet.data.SplitConfig;
+import org.mwnet.data.Splits;
+import org.mwnet.train.TrainConfig;
+
+/**
+ * Every check of a training run's options, in the flags' words, made before any data is loaded or any run directory
+ * is created: first the flags alone, then the sizes against the split data. Each failure is one
+ * {@link IllegalArgumentException} naming the flag, the value and what was expected (exit code 2).
+ */
+final class TrainChecks {
+    private TrainChecks() {
+    }
+
+    /**
+     * Checks what the flags say on their own.
+     *
+     * @param train model, method and optimisation flags
+     * @param data dataset and split flags
+     * @param backend backend and thread flags
+     */
+    static void flags(TrainOptions train, DataOptions data, BackendOptions backend) {
+        atLeastOne("--epochs", train.epochs);
+        atLeastOne("--batch", train.batch);
+        if (train.metaBatch != null) {
+            atLeastOne("--meta-batch", train.metaBatch);
+        }
+        if (train.hidden != null) {
+            atLeastOne("--hidden", train.hidden);
+        }
+        atLeastOne("--v-hidden", train.vHidden);
+        atLeastOne("--meta-interval", train.metaInterval);
+        positive("--lr", train.lr);
+        positive("--meta-lr", train.metaLr);
+        notNegative("--weight-decay", train.weightDecay);
+        notNegative("--meta-weight-decay", train.metaWeightDecay);
+        notNegative("--focal-gamma", train.focalGamma);
+        if (!(train.momentum >= 0 && train.momentum < 1)) {
+            throw new IllegalArgumentException("--momentum must be in [0, 1), got " + train.momentum);
+        }
+        if (train.finetuneEpochs < 0) {
+            throw new IllegalArgumentException("--finetune-epochs must be at least 0, got " + train.finetuneEpochs);
+        }
+        for (int milestone : train.lrMilestones == null ? List.<Integer>of() : train.lrMilestones) {
+            if (milestone < 0) {
+                throw new IllegalArgumentException("--lr-milestones " + train.lrMilestones.stream().map(String::valueOf)
+                        .reduce((a, b) -> a + "," + b).orElse("") + ": epochs are counted from 0, got " + milestone);
+            }
+        }
+        if (!(data.noiseRate >= 0 && data.noiseRate <= 1)) {
+            throw new IllegalArgumentException("--noise-rate must be in [0, 1], got " + data.noiseRate);
+        }
+        if (data.noise == NoiseType.NONE && data.noiseRate != 0) {
+            throw new IllegalArgumentException("--noise-rate " + data.noiseRate + " needs --noise uniform, flip or pair");
+        }
+        if (!(data.imbalance >= 1) || Double.isInfinite(data.imbalance)) {
+            throw new IllegalArgumentException("--imbalance must be a finite factor >= 1, got " + data.imbalance);
+        }
+        backend.checkThreads();
+    }
+
+    /**
+     * Splits the data, then checks the sizes against the parts.
+     *
+     * @param pool the dataset's training part
+     * @param split how to split and corrupt it
+     * @param config the run's configuration
+     * @return the split data
+     */
+    static Splits split(Dataset pool, SplitConfig split, TrainConfig config) {
+        if (config.method().equals("finetune") && split.validationSize() == 0) {
+            throw new IllegalArgumentException("--method finetune fine-tunes on the meta set, so it selects on a "
+                    + "validation split it did not train on: give --validation-size (a multiple of the class count)");
+        }
+        Splits splits;
+        try {
+            splits = Splits.make(pool, split);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--meta-size " + split.metaSize() + ", --validation-size "
+                    + split.validationSize() + ": " + e.getMessage(), e);
+        }
+        againstData(config, splits, split.imbalance());
+        return splits;
+    }
+
+    private static void againstData(TrainConfig config, Splits splits, double imbalance) {
+        int[] counts = new int[splits.train().numClasses()];
+        for (int y : splits.train().cleanLabels()) {
+            counts[y]++;
+        }
+        int largest = java.util.Arrays.stream(counts).max().orElse(0);
+        for (int c = 0; c < counts.length; c++) {
+            if (counts[c] == 0) {
+                String factor = java.math.BigDecimal.valueOf(imbalance).stripTrailingZeros().toPlainString();
+                throw new IllegalArgumentException("--imbalance " + factor + " leaves class " + c + " without training "
+                        + "samples; with " + largest + " samples in the largest class, use at most --imbalance " + largest);
+            }
+        }
+        int train = splits.train().size();
+        int meta = splits.meta().size();
+        if (meta == 0) {
+            throw new IllegalArgumentException("--meta-size 0: every method needs a meta set (for selection, V or "
+                    + "fine-tuning); give a multiple of the " + counts.length + " classes");
+        }
+        if (config.batch() > train) {
+            throw new IllegalArgumentException("--batch " + config.batch() + " is larger than the training set ("
+                    + train + " samples)");
+        }
+        if (config.metaBatch() > meta) {
+            throw new IllegalArgumentException("meta batch " + config.metaBatch() + " (--meta-batch, default --batch) "
+                    + "is larger than the meta set (" + meta + " samples); lower it or raise --meta-size");
+        }
+        if (config.finetuneEpochs() > 0 && config.method().equals("finetune") && config.batch() > meta) {
+            throw new IllegalArgumentException("--batch " + config.batch() + " is larger than the meta set that "
+                    + "--method finetune trains on (" + meta + " samples); lower it or raise --meta-size");
+        }
+    }
+
+    private static void atLeastOne(String flag, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(flag + " must be at least 1, got " + value);
+        }
+    }
+
+    private static void positive(String flag, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(flag + " must be a finite number > 0, got " + value);
+        }
+    }
+
+    private static void notNegative(String flag, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(flag + " must be a finite number >= 0, got " + value);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.mwnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every flag value a run cannot use is refused before any run directory exists: one line naming the flag, the value
+ * and what was expected, exit code 2. The small dataset has 700 training images of 10 classes, so a meta set of 100
+ * leaves 600 for training.
+ */
+class FlagValidationTest {
+    @TempDir
+    Path tmp;
+
+    private CliRunner.Result train(Path data, Path out, String... flags) {
+        List<String> args = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--hidden", "8",
+                "--epochs", "1", "--out", out.toString()));
+        args.addAll(List.of(flags));
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void valuesARunCannotUseAreRefusedInOneLineBeforeAnythingIsCreated() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        int processors = Runtime.getRuntime().availableProcessors();
+        String[][] cases = {
+            // expected part of the message, then the flags
+            {"--lr must be a finite number > 0, got Infinity", "--lr", "Infinity"},
+            {"--lr must be a finite number > 0, got NaN", "--lr", "NaN"},
+            {"--lr must be a finite number > 0, got 0.0", "--lr", "0"},
+            {"--meta-lr must be a finite number > 0, got -1.0", "--meta-lr", "-1"},
+            {"--lr-milestones 5,-1: epochs are counted from 0, got -1", "--lr-milestones", "5,-1"},
+            {"--momentum must be in [0, 1), got 1.0", "--momentum", "1"},
+            {"--weight-decay must be a finite number >= 0, got -0.1", "--weight-decay", "-0.1"},
+            {"--meta-interval must be at least 1, got 0", "--meta-interval", "0"},
+            {"--threads 1000: expected 1 to " + processors, "--threads", "1000"},
+            {"--threads 0: expected 1 to " + processors, "--threads", "0"},
+            {"--noise-rate must be in [0, 1], got 1.5", "--noise", "uniform", "--noise-rate", "1.5"},
+            {"--noise uniform needs --noise-rate in (0, 1]", "--noise", "uniform", "--noise-rate", "0"},
+            {"--noise-rate 0.3 needs --noise uniform, flip or pair", "--noise-rate", "0.3"},
+            {"--imbalance must be a finite factor >= 1, got Infinity", "--imbalance", "Infinity"},
+            // 60 training images per class; class c keeps 60 / 1e9^(c/9) = 60 * 10^-c of them: 6 of class 1, none
+            // of class 2; a factor of at most 60 keeps one image of class 9
+            {"--imbalance 1000000000 leaves class 2 without training samples; with 60 samples in the largest class, use at most --imbalance 60",
+                "--imbalance", "1e9", "--meta-size", "100"},
+            {"--batch 100000 is larger than the training set (600 samples)", "--batch", "100000", "--meta-size", "100"},
+            {"meta batch 200 (--meta-batch, default --batch) is larger than the meta set (100 samples)", "--batch",
+                "200", "--meta-size", "100"},
+            {"meta batch 101 (--meta-batch, default --batch) is larger than the meta set (100 samples)",
+                "--meta-batch", "101", "--meta-size", "100"},
+            {"--meta-size 0: every method needs a meta set", "--meta-size", "0"},
+            {"--meta-size 105, --validation-size 0: meta size 105 must be a multiple of the 10 classes",
+                "--meta-size", "105"},
+            {"--meta-size 700, --validation-size 0: class ", "--meta-size", "700"},
+            {"--batch 60 is larger than the meta set that --method finetune trains on (50 samples)", "--method",
+                "finetune", "--meta-size", "50", "--batch", "60", "--meta-batch", "10"},
+            {"--resume and --overwrite exclude each other", "--resume", "--overwrite"},
+        };
+        for (String[] c : cases) {
+            Path out = tmp.resolve("out");
+            String[] flags = java.util.Arrays.copyOfRange(c, 1, c.length);
+            CliRunner.Result r = train(data, out, flags);
+            String what = String.join(" ", flags);
+            assertThat(r.exitCode()).as(what + "\n" + r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).as(what).doesNotContain("\n").startsWith("mwnet train: ").contains(c[0]);
+            assertThat(r.out()).as(what).isEmpty();
+            assertThat(out).as(what + ": no run directory").doesNotExist();
+        }
+    }
+
+    @Test
+    void valuesAtTheLimitsAreAccepted() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        // every label flipped, a batch of the whole training set, a meta batch of the whole meta set, every processor,
+        // no momentum, the learning rate's decay at the first epoch
+        CliRunner.Result r = train(data, tmp.resolve("limits"), "--method", "ce", "--noise", "flip", "--noise-rate",
+                "1", "--meta-size", "100", "--batch", "600", "--meta-batch", "100", "--threads",
+                "" + Runtime.getRuntime().availableProcessors(), "--momentum", "0", "--lr-milestones", "0");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("final test accuracy");
+    }
+}
