@@ -27,7 +27,8 @@ final class BenchCommand implements Callable<Integer> {
             description = "Models to measure: mlp, lenet, resnet32, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--hidden", description = "MLP hidden width (default 256) or ResNet base width (default 16).")
+    @Option(names = "--hidden", description = "MLP hidden width (default " + Models.MLP_WIDTH + ") or ResNet base width (default "
+            + Models.RESNET_WIDTH + ").")
     Integer hidden;
 
     @Option(names = "--batch", defaultValue = "100", description = "Batch size (default: ${DEFAULT-VALUE}).")
@@ -72,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
             if (!Models.NAMES.contains(m)) {
                 throw new IllegalArgumentException("unknown model '" + m + "'; expected one of " + Models.NAMES);
             }
-            int h = hidden != null ? hidden : m.equals("resnet32") ? 16 : 256;
+            int h = hidden != null ? hidden : Models.defaultWidth(m);
             int e = epochIters != null ? epochIters : m.equals("resnet32") ? 3 : 590;
             settings.add(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e));
             IterationBenchmark.network(settings.get(settings.size() - 1));

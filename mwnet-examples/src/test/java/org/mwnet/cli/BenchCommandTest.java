@@ -3,6 +3,8 @@ package org.mwnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -46,9 +48,16 @@ class BenchCommandTest {
         assertThat(j.get(0).get("flops_per_mwnet_iter").asDouble())
                 .isEqualTo(2.0 * 15 * (784 * 16 + 16 * 16 + 16 * 10) * 10);
 
-        CliRunner.Result c = CliRunner.run("bench-compare", file.toString(), file.toString());
+        // a second result, made by hand: the MLP twice as slow per iteration on 2 threads, LeNet absent
+        ArrayNode slower = Json.MAPPER.createArrayNode();
+        slower.add(((ObjectNode) j.get(0).deepCopy()).put("ms_per_mwnet_iter", 2 * j.get(0).get("ms_per_mwnet_iter").asDouble())
+                .put("threads", 2));
+        Path other = Files.writeString(tmp.resolve("slower.json"), Json.MAPPER.writeValueAsString(slower));
+        CliRunner.Result c = CliRunner.run("bench-compare", file.toString(), other.toString());
         assertThat(c.exitCode()).as(c.err()).isZero();
-        assertThat(c.out()).contains("ms_per_mwnet_iter").contains("1.00").contains(backend + "/1");
+        assertThat(c.out()).containsPattern("mlp +16 ms_per_mwnet_iter +[0-9.]+ +[0-9.]+ +2\\.00\\n")
+                .containsPattern("mlp +16 ms_per_ce_step +[0-9.]+ +[0-9.]+ +1\\.00\\n")
+                .contains(backend + "/1").contains(backend + "/2").doesNotContain("lenet");
     }
 
     /**
