@@ -58,7 +58,7 @@ class FlagValidationTest {
                 "--meta-size", "105"},
             {"--meta-size 700, --validation-size 0: class ", "--meta-size", "700"},
             {"--batch 60 is larger than the meta set that --method finetune trains on (50 samples)", "--method",
-                "finetune", "--meta-size", "50", "--batch", "60", "--meta-batch", "10"},
+                "finetune", "--meta-size", "50", "--batch", "60", "--meta-batch", "10", "--validation-size", "10"},
             {"--resume and --overwrite exclude each other", "--resume", "--overwrite"},
         };
         for (String[] c : cases) {
