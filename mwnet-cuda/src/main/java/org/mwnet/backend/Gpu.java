@@ -5,7 +5,7 @@ package org.mwnet.backend;
  *
  * @param name device name
  * @param computeCapability e.g. 8.6
- * @param memoryMiB total memory in MiB
+ * @param memoryMiB total memory in MiB, or -1 where the driver does not report it (e.g. {@code [N/A]} on MIG slices)
  */
 public record Gpu(String name, double computeCapability, long memoryMiB) {
     /** Lowest compute capability ND4J 1.0.0-M2.1's CUDA build has code for. */
@@ -20,6 +20,7 @@ public record Gpu(String name, double computeCapability, long memoryMiB) {
 
     @Override
     public String toString() {
-        return name + " (compute capability " + computeCapability + ", " + memoryMiB + " MiB)";
+        return name + " (compute capability " + computeCapability + ", "
+                + (memoryMiB < 0 ? "memory not reported" : memoryMiB + " MiB") + ")";
     }
 }

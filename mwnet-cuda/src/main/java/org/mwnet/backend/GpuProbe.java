@@ -82,7 +82,10 @@ public final class GpuProbe {
     static GpuScan interpret(int exitCode, String output) {
         String said = output.strip().lines().findFirst().orElse("");
         if (exitCode == 0) {
-            return GpuScan.listed(parse(output));
+            List<Gpu> gpus = parse(output);
+            return gpus.isEmpty() && !said.isEmpty()
+                    ? GpuScan.failed("nvidia-smi's answer was not understood: " + said)
+                    : GpuScan.listed(gpus);
         }
         if (said.startsWith(NO_DEVICES)) {
             return GpuScan.listed(List.of());
@@ -96,7 +99,8 @@ public final class GpuProbe {
 
     /**
      * @param csv nvidia-smi's {@code name, compute_cap, memory.total} lines
-     * @return the devices (unparseable lines are skipped)
+     * @return the devices (lines without a name and a compute capability are skipped; a memory the driver does not
+     *         report, such as {@code [N/A]}, is -1)
      */
     static List<Gpu> parse(String csv) {
         List<Gpu> gpus = new ArrayList<>();
@@ -104,12 +108,20 @@ public final class GpuProbe {
             String[] f = line.split(",");
             if (f.length == 3) {
                 try {
-                    gpus.add(new Gpu(f[0].trim(), Double.parseDouble(f[1].trim()), Long.parseLong(f[2].trim())));
+                    gpus.add(new Gpu(f[0].trim(), Double.parseDouble(f[1].trim()), memoryMiB(f[2].trim())));
                 } catch (NumberFormatException e) {
                     // not a device line
                 }
             }
         }
         return gpus;
+    }
+
+    private static long memoryMiB(String field) {
+        try {
+            return Long.parseLong(field);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

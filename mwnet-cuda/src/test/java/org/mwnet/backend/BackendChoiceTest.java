@@ -74,6 +74,22 @@ class BackendChoiceTest {
     }
 
     @Test
+    void aMigSliceWithoutReportedMemoryIsStillADevice() throws IOException {
+        GpuScan scan = FakeNvidiaSmi.answering(tmp, "NVIDIA A100-SXM4-40GB MIG 1g.5gb, 8.0, [N/A]", 0).scan();
+        assertThat(scan.devices()).containsExactly(new Gpu("NVIDIA A100-SXM4-40GB MIG 1g.5gb", 8.0, -1));
+        assertThat(BackendChoice.decide(CUDA, true, () -> scan).reason())
+                .isEqualTo("backend cuda: NVIDIA A100-SXM4-40GB MIG 1g.5gb (compute capability 8.0, memory not reported)");
+    }
+
+    @Test
+    void anAnswerThatIsNotADeviceListIsNotReportedAsNone() throws IOException {
+        GpuScan scan = FakeNvidiaSmi.answering(tmp, "NVIDIA A100, [N/A], [N/A]", 0).scan();
+        assertThat(scan).isEqualTo(GpuScan.failed("nvidia-smi's answer was not understood: NVIDIA A100, [N/A], [N/A]"));
+        assertThat(BackendChoice.decide(AUTO, true, () -> scan).reason()).doesNotContain("lists none")
+                .contains("not understood");
+    }
+
+    @Test
     void hopperIsListedButNotSupported() throws IOException {
         GpuScan scan = FakeNvidiaSmi.answering(tmp, FakeNvidiaSmi.HOPPER, 0).scan();
         assertThat(scan).isEqualTo(GpuScan.listed(List.of(HOPPER)));
