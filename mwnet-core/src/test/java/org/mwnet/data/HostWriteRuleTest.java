@@ -14,12 +14,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Architecture rule: every write of heap values into an existing ND4J array's host memory goes through
- * {@link HostArrays}, the one place that is correct on CUDA. It scans mwnet-core's main sources for the calls that
+ * {@link HostArrays}, the one place that is correct on CUDA. It scans the main sources of every module (mwnet-core,
+ * and mwnet-cuda and mwnet-examples beside it, which depend on it) for the calls that
  * write a host buffer directly: NIO views of the buffer, {@code setData}, element puts on the buffer,
  * {@code putScalar}, and tagging the host copy by hand.
  */
 class HostWriteRuleTest {
     private static final Path MAIN = Path.of("src/main/java");
+    /** The other modules' main sources, seen from mwnet-core's directory. */
+    private static final List<Path> OTHER_MODULES = List.of(Path.of("../mwnet-cuda/src/main/java"),
+            Path.of("../mwnet-examples/src/main/java"));
     private static final Path HELPER = Path.of("org/mwnet/data/HostArrays.java");
     /** Calls that write host memory without telling the CUDA allocator. */
     private static final Pattern RAW_WRITE = Pattern.compile(
@@ -30,10 +34,15 @@ class HostWriteRuleTest {
     void noCodeOutsideHostArraysWritesHostMemoryDirectly() throws IOException {
         assertThat(MAIN.resolve(HELPER)).as("run from mwnet-core's directory").isRegularFile();
         List<String> offenders = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(MAIN)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (!MAIN.relativize(f).equals(HELPER)) {
-                    offenders.addAll(rawWrites(f, Files.readAllLines(f)));
+        List<Path> roots = new ArrayList<>(List.of(MAIN));
+        roots.addAll(OTHER_MODULES);
+        for (Path root : roots) {
+            assertThat(root).as("module sources beside mwnet-core").isDirectory();
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    if (!f.equals(MAIN.resolve(HELPER))) {
+                        offenders.addAll(rawWrites(f, Files.readAllLines(f)));
+                    }
                 }
             }
         }
