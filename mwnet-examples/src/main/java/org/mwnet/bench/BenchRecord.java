@@ -16,7 +16,8 @@ import org.mwnet.backend.BackendInfo;
  * @param mwnetSpread spread of the per-repetition means: [min, max] in ms
  * @param msPerCeStep median ms per plain cross-entropy step
  * @param ceSpread [min, max] in ms
- * @param imagesPerS training images per second of mwnet over the epoch run (batch loading included)
+ * @param imagesPerS training images per second of mwnet over the epoch run (batch loading included); null (JSON
+ *     null) when there was no such run ({@code --epoch-iters 0})
  * @param epochIterations iterations in that run
  * @param flopsPerMwnetIter floating-point operations of one MW-Net iteration (2 x multiply-adds, see README)
  * @param gflopsMwnet achieved GFLOP/s of the MW-Net iteration
@@ -36,7 +37,7 @@ public record BenchRecord(
         @JsonProperty("mwnet_spread_ms") double[] mwnetSpread,
         @JsonProperty("ms_per_ce_step") double msPerCeStep,
         @JsonProperty("ce_spread_ms") double[] ceSpread,
-        @JsonProperty("images_per_s") double imagesPerS,
+        @JsonProperty("images_per_s") Double imagesPerS,
         @JsonProperty("epoch_iterations") int epochIterations,
         @JsonProperty("flops_per_mwnet_iter") double flopsPerMwnetIter,
         @JsonProperty("gflops_mwnet") double gflopsMwnet,

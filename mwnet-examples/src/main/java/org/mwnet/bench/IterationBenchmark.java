@@ -76,7 +76,7 @@ public final class IterationBenchmark {
         Dataset data = SyntheticImages.gaussian(n, 10, (int) shape[0], (int) shape[1], 1);
         Timing.Result mwnet = time("mwnet", net, s, data);
         Timing.Result ce = time("ce", net, s, data);
-        double imagesPerS = s.epochIters() > 0 ? epochThroughput(net, s, data) : Double.NaN;
+        Double imagesPerS = s.epochIters() > 0 ? epochThroughput(net, s, data) : null;
         double flops = Flops.perMwnetIteration(net, s.batch());
         return new BenchRecord(s.model(), s.hidden(), s.batch(), threads, BackendInfo.live().backend(),
                 mwnet.medianMs(), new double[] {mwnet.minMs(), mwnet.maxMs()}, ce.medianMs(),

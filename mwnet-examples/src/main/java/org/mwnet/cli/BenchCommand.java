@@ -87,9 +87,10 @@ final class BenchCommand implements Callable<Integer> {
                 "ms/mwnet iter", "ms/ce step", "images/s", "GFLOP/s it", "GFLOP/s mm", "peak MiB");
         for (IterationBenchmark.Settings one : settings) {
             BenchRecord r = IterationBenchmark.run(one, backendOptions.threads, matmul);
-            out.printf("%-9s %6d %5d %7d %-5s %7.2f [%5.2f-%5.2f] %6.2f [%4.2f-%4.2f] %9.0f %11.2f %11.2f %9.0f%n",
+            out.printf("%-9s %6d %5d %7d %-5s %7.2f [%5.2f-%5.2f] %6.2f [%4.2f-%4.2f] %9s %11.2f %11.2f %9.0f%n",
                     r.model(), r.hidden(), r.batch(), r.threads(), r.backend(), r.msPerMwnetIter(), r.mwnetSpread()[0],
-                    r.mwnetSpread()[1], r.msPerCeStep(), r.ceSpread()[0], r.ceSpread()[1], r.imagesPerS(),
+                    r.mwnetSpread()[1], r.msPerCeStep(), r.ceSpread()[0], r.ceSpread()[1],
+                    r.imagesPerS() == null ? "-" : String.format("%.0f", r.imagesPerS()),
                     r.gflopsMwnet(), r.gflopsMatmul(), r.peakRssMb());
             out.flush();
             if (torch != null) {
@@ -123,12 +124,19 @@ final class BenchCommand implements Callable<Integer> {
                         + json.resolve("bench.json"));
             }
             Path folder = json.toAbsolutePath().getParent();
-            while (!Files.exists(folder)) {
-                folder = folder.getParent();
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("--json: " + (Files.exists(folder) ? folder + " is not a directory"
+                        : "directory " + folder + " does not exist"));
             }
-            if (!Files.isDirectory(folder) || !Files.isWritable(folder)) {
-                throw new IllegalArgumentException("--json " + json + ": cannot create files in " + folder
-                        + " (not a writable directory)");
+            try {
+                // a real write, as the result's will be: the permission bits do not tell (root, /proc, read-only mounts)
+                Files.delete(Files.createTempFile(folder, "." + json.getFileName(), ".part"));
+            } catch (java.io.IOException e) {
+                // the exception's own message names the probe's temporary file, which the user never asked for
+                String reason = e instanceof java.nio.file.AccessDeniedException ? " (permission denied)"
+                        : e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                        ? " (" + f.getReason() + ")" : "";
+                throw new IllegalArgumentException("--json " + json + ": cannot create files in " + folder + reason, e);
             }
         }
     }

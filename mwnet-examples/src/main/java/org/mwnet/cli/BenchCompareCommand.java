@@ -50,8 +50,8 @@ final class BenchCompareCommand implements Callable<Integer> {
                 if (x.get("model").equals(y.get("model")) && x.get("hidden").equals(y.get("hidden"))) {
                     String label = x.get("model").asText();
                     for (String f : new String[] {"ms_per_mwnet_iter", "ms_per_ce_step", "images_per_s", "gflops_mwnet"}) {
-                        double va = x.get(f).asDouble();
-                        double vb = y.get(f).asDouble();
+                        double va = x.path(f).asDouble(Double.NaN); // null (not measured) shows as NaN
+                        double vb = y.path(f).asDouble(Double.NaN);
                         out.printf("%-9s %6d %-22s %12.2f %12.2f %8.2f%n", label, x.get("hidden").asInt(), f, va, vb, vb / va);
                     }
                     out.printf("%-9s %6s %-22s %12s %12s%n", label, "", "backend/threads",

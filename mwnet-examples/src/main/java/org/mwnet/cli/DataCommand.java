@@ -28,9 +28,10 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TrainChecks.dataFlags(data);
         SplitConfig config = data.splitConfig();
         TrainTest tt = data.load();
-        Splits splits = Splits.make(tt.train(), config);
+        Splits splits = TrainChecks.splitData(tt.train(), config);
         DatasetSummary s = DatasetSummary.of(splits, tt.test(), config);
         var out = spec.commandLine().getOut();
         if (json) {

@@ -51,7 +51,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        TrainChecks.atLeastOne("--epochs", epochs);
         backendOptions.checkThreads();
+        RunDirectory.requireNamed(out);
         RunDirectory.Mode mode = overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH;
         for (String method : METHODS) {
             RunDirectory.check(out.resolve(method), mode);

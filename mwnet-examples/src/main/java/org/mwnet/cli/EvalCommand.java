@@ -32,6 +32,10 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dataset != null && !Datasets.NAMES.contains(dataset)) {
+            throw new IllegalArgumentException("--dataset " + dataset + ": unknown dataset; expected one of "
+                    + Datasets.NAMES);
+        }
         Checkpoint.Saved saved = Checkpoint.read(checkpoint);
         String trainedOn = saved.data().dataset();
         if (dataset != null && !dataset.equals(trainedOn)) {

@@ -24,12 +24,12 @@ public final class Main {
      * @return the exit code: 0 success, 2 bad input the user can fix, 1 an internal failure
      */
     public static int run(String... args) {
+        CommandLine cl = commandLine();
         try {
-            return commandLine().execute(args);
+            return cl.execute(args);
         } catch (OutOfMemoryError e) {
             // past the memory budget's estimate (Methods): say so in one line rather than with a stack trace
-            System.err.println("mwnet: out of memory (" + e.getMessage() + "); use a smaller --batch, or give the JVM "
-                    + "more with JAVA_OPTS=-Xmx...");
+            System.err.println(OneLineErrors.outOfMemory(cl, e));
             return OneLineErrors.FAILURE;
         } catch (Error e) {
             // picocli hands only Exceptions to OneLineErrors; a native library that fails to load ends here
@@ -40,6 +40,10 @@ public final class Main {
     /** @return the configured picocli command line with one-line error reporting */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new MwnetCommand());
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            // every sub-command's --version prints the tool's version
+            sub.getCommandSpec().version(cl.getCommandSpec().version());
+        }
         cl.setExecutionExceptionHandler(new OneLineErrors());
         cl.setParameterExceptionHandler(OneLineErrors::onBadParameter);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

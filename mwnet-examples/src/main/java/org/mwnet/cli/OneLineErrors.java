@@ -21,6 +21,8 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     static final int BAD_INPUT = 2;
     /** Exit code for any other failure. */
     static final int FAILURE = 1;
+    /** The commands whose memory grows with a {@code --batch} flag ({@code demo} has none). */
+    private static final java.util.Set<String> BATCHED_COMMANDS = java.util.Set.of("train", "bench");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -45,6 +47,21 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
                 + "; set MWNET_DEBUG=1 for details)"));
         err.flush();
         return userFixable ? BAD_INPUT : FAILURE;
+    }
+
+    /**
+     * @param cl the command line that ran out of memory, after parsing its arguments
+     * @param e the error
+     * @return the one line to print: a smaller batch where the command has {@code --batch}, otherwise more heap
+     */
+    static String outOfMemory(CommandLine cl, OutOfMemoryError e) {
+        CommandLine.ParseResult parsed = cl.getParseResult();
+        String command = parsed == null || parsed.subcommand() == null ? null : parsed.subcommand().commandSpec().name();
+        String advice = command != null && BATCHED_COMMANDS.contains(command)
+                ? "use a smaller --batch, or give the JVM more with JAVA_OPTS=-Xmx..."
+                : "the input needs more memory than the JVM's -Xmx (set JAVA_OPTS=-Xmx...)";
+        return (command == null ? "mwnet: " : "mwnet " + command + ": ") + "out of memory (" + e.getMessage() + "); "
+                + advice;
     }
 
     static int onBadParameter(CommandLine.ParameterException e, String[] args) {

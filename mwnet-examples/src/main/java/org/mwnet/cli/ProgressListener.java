@@ -14,6 +14,12 @@ import org.mwnet.train.TrainingListener;
  * finished epoch.
  */
 final class ProgressListener implements TrainingListener {
+    /**
+     * Set to 1 by the {@code mwnet} launcher when standard error is a terminal: Java can only ask whether standard
+     * input and output are ({@code System.console()}), and a bar's redraws must not end up in a log of stderr.
+     */
+    static final String STDERR_TTY = "MWNET_STDERR_TTY";
+
     private final String label;
     private final int totalEpochs;
     private final boolean bar;
@@ -33,6 +39,14 @@ final class ProgressListener implements TrainingListener {
         this.totalEpochs = totalEpochs;
         this.bar = bar;
         this.err = err;
+    }
+
+    /**
+     * @param env the process environment
+     * @return whether to draw progress bars: only when the launcher says standard error is a terminal
+     */
+    static boolean barOnStderr(java.util.Map<String, String> env) {
+        return "1".equals(env.get(STDERR_TTY));
     }
 
     @Override

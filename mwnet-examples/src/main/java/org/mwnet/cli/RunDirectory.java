@@ -23,8 +23,11 @@ import org.mwnet.train.WeightNetFile;
  *
  * <p>An open run directory holds an exclusive lock on its {@code .lock} file, so two runs never write into one
  * folder at once. A fresh run refuses a folder that holds anything but that lock file and the temporary files of
- * interrupted writes, unless it may overwrite; a resumed run needs the folder's checkpoint. Closing releases the
- * lock, and removes the folder again when this run created it and left nothing in it (a run that failed early).
+ * interrupted writes; {@link Mode#OVERWRITE} replaces a previous run's files and keeps every other file; a resumed run
+ * needs the folder's checkpoint. A refused run removes the lock file again when it created it. Closing releases the
+ * lock and keeps the (empty) lock file of a run that ran, since deleting a lock file another run may have just opened
+ * would let two runs lock different files; it removes the folder again when this run created it and left nothing in
+ * it (a run that failed early).
  */
 final class RunDirectory implements AutoCloseable {
     /** File names inside the folder. */
@@ -68,6 +71,7 @@ final class RunDirectory implements AutoCloseable {
      * @throws IOException when the folder cannot be created or locked
      */
     static RunDirectory open(Path dir, Mode mode) throws IOException {
+        requireNamed(dir);
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
         }
@@ -79,15 +83,36 @@ final class RunDirectory implements AutoCloseable {
             createdRoot = p;
         }
         Files.createDirectories(dir);
+        boolean lockCreated = !Files.exists(dir.resolve(LOCK));
         RunDirectory run = new RunDirectory(dir, createdRoot, FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE));
         try {
             run.lock();
-            run.prepare(mode);
-            return run;
         } catch (IOException | RuntimeException e) {
             run.close();
             throw e;
+        }
+        try {
+            run.prepare(mode);
+            return run;
+        } catch (IOException | RuntimeException e) {
+            if (lockCreated) {
+                // refused before it wrote anything: leave the folder as it was (delete while still holding the lock)
+                Files.deleteIfExists(dir.resolve(LOCK));
+            }
+            run.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Refuses an empty {@code --out} (which would otherwise mean the working directory).
+     *
+     * @param out the flag's value
+     */
+    static void requireNamed(Path out) {
+        if (out.toString().isEmpty()) {
+            throw new IllegalArgumentException("--out must name a directory, got an empty path");
         }
     }
 
@@ -117,8 +142,7 @@ final class RunDirectory implements AutoCloseable {
 
     private void prepare(Mode mode) throws IOException {
         if (mode == Mode.FRESH && !leftovers(false).isEmpty()) {
-            throw new IllegalArgumentException("--out " + dir + " already holds a run (" + leftovers(false).get(0)
-                    .getFileName() + "); continue it (train --resume), replace it (--overwrite), or choose another --out");
+            throw new IllegalArgumentException(refusal(leftovers(false)));
         }
         for (Path temporary : leftovers(true)) {
             Files.deleteIfExists(temporary);
@@ -128,6 +152,27 @@ final class RunDirectory implements AutoCloseable {
                 Files.deleteIfExists(dir.resolve(name));
             }
         }
+    }
+
+    /**
+     * @param entries what the folder holds (not empty)
+     * @return why a fresh run refuses the folder, and the ways on that apply: {@code --resume} only where there is a
+     *     checkpoint to continue
+     */
+    private String refusal(List<Path> entries) {
+        List<String> names = entries.stream().map(p -> p.getFileName().toString()).toList();
+        String shown = names.stream().limit(3).reduce((a, b) -> a + ", " + b).orElseThrow()
+                + (names.size() > 3 ? ", ..." : "");
+        if (names.contains(CHECKPOINT)) {
+            return "--out " + dir + " already holds a run (" + shown + "); continue it (train --resume), replace it "
+                    + "(--overwrite), or choose another --out";
+        }
+        if (names.stream().anyMatch(RUN_FILES::contains)) {
+            return "--out " + dir + " already holds a run's files but no checkpoint to continue (" + shown
+                    + "); replace them (--overwrite), or choose another --out";
+        }
+        return "--out " + dir + " holds other files (" + shown + "); choose another --out, or run there with "
+                + "--overwrite (which replaces only a run's own files and keeps these)";
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
@@ -9,7 +10,8 @@ import org.mwnet.train.TrainConfig;
 
 /**
  * Every check of a training run's options, in the flags' words, made before any data is loaded or any run directory
- * is created: first the flags alone, then the sizes against the split data. Each failure is one
+ * is created: first the flags alone, then the sizes against the split data. The dataset and split part
+ * ({@link #dataFlags}, {@link #splitData}) is also {@code mwnet data}'s. Each failure is one
  * {@link IllegalArgumentException} naming the flag, the value and what was expected (exit code 2).
  */
 final class TrainChecks {
@@ -36,6 +38,8 @@ final class TrainChecks {
         atLeastOne("--meta-interval", train.metaInterval);
         positive("--lr", train.lr);
         positive("--meta-lr", train.metaLr);
+        fraction("--lr-decay", train.lrDecay);
+        fraction("--finetune-lr-factor", train.finetuneLrFactor);
         notNegative("--weight-decay", train.weightDecay);
         notNegative("--meta-weight-decay", train.metaWeightDecay);
         notNegative("--focal-gamma", train.focalGamma);
@@ -45,12 +49,17 @@ final class TrainChecks {
         if (train.finetuneEpochs < 0) {
             throw new IllegalArgumentException("--finetune-epochs must be at least 0, got " + train.finetuneEpochs);
         }
-        for (int milestone : train.lrMilestones == null ? List.<Integer>of() : train.lrMilestones) {
-            if (milestone < 0) {
-                throw new IllegalArgumentException("--lr-milestones " + train.lrMilestones.stream().map(String::valueOf)
-                        .reduce((a, b) -> a + "," + b).orElse("") + ": epochs are counted from 0, got " + milestone);
-            }
-        }
+        milestones(train.lrMilestones == null ? List.of() : train.lrMilestones, train.epochs);
+        dataFlags(data);
+        backend.checkThreads();
+    }
+
+    /**
+     * Checks the dataset and split flags on their own (the part of {@link #flags} that {@code data} shares).
+     *
+     * @param data dataset and split flags
+     */
+    static void dataFlags(DataOptions data) {
         if (!(data.noiseRate >= 0 && data.noiseRate <= 1)) {
             throw new IllegalArgumentException("--noise-rate must be in [0, 1], got " + data.noiseRate);
         }
@@ -60,7 +69,37 @@ final class TrainChecks {
         if (!(data.imbalance >= 1) || Double.isInfinite(data.imbalance)) {
             throw new IllegalArgumentException("--imbalance must be a finite factor >= 1, got " + data.imbalance);
         }
-        backend.checkThreads();
+        if (data.metaSize < 0) {
+            throw new IllegalArgumentException("--meta-size must be at least 0, got " + data.metaSize);
+        }
+        if (data.validationSize < 0) {
+            throw new IllegalArgumentException("--validation-size must be at least 0, got " + data.validationSize);
+        }
+    }
+
+    /**
+     * Milestones count epochs from 0 and must each decay the learning rate once within the run.
+     *
+     * @param milestones the epochs of {@code --lr-milestones}
+     * @param epochs the run's epochs
+     */
+    private static void milestones(List<Integer> milestones, int epochs) {
+        String given = "--lr-milestones " + milestones.stream().map(String::valueOf).collect(Collectors.joining(","));
+        int previous = -1;
+        for (int milestone : milestones) {
+            if (milestone < 0) {
+                throw new IllegalArgumentException(given + ": epochs are counted from 0, got " + milestone);
+            }
+            if (milestone <= previous) {
+                throw new IllegalArgumentException(given + ": expected increasing epochs without repeats, got "
+                        + milestone + " after " + previous);
+            }
+            if (milestone >= epochs) {
+                throw new IllegalArgumentException(given + ": epoch " + milestone + " is not below --epochs " + epochs
+                        + " (epochs are counted from 0), so the learning rate would never decay there");
+            }
+            previous = milestone;
+        }
     }
 
     /**
@@ -76,6 +115,20 @@ final class TrainChecks {
             throw new IllegalArgumentException("--method finetune fine-tunes on the meta set, so it selects on a "
                     + "validation split it did not train on: give --validation-size (a multiple of the class count)");
         }
+        Splits splits = splitData(pool, split);
+        againstData(config, splits);
+        return splits;
+    }
+
+    /**
+     * Splits the data and checks that every class keeps training samples (the part of {@link #split} that
+     * {@code data} shares).
+     *
+     * @param pool the dataset's training part
+     * @param split how to split and corrupt it
+     * @return the split data
+     */
+    static Splits splitData(Dataset pool, SplitConfig split) {
         Splits splits;
         try {
             splits = Splits.make(pool, split);
@@ -83,28 +136,34 @@ final class TrainChecks {
             throw new IllegalArgumentException("--meta-size " + split.metaSize() + ", --validation-size "
                     + split.validationSize() + ": " + e.getMessage(), e);
         }
-        againstData(config, splits, split.imbalance());
-        return splits;
-    }
-
-    private static void againstData(TrainConfig config, Splits splits, double imbalance) {
-        int[] counts = new int[splits.train().numClasses()];
-        for (int y : splits.train().cleanLabels()) {
-            counts[y]++;
-        }
+        int[] counts = classCounts(splits);
         int largest = java.util.Arrays.stream(counts).max().orElse(0);
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] == 0) {
-                String factor = java.math.BigDecimal.valueOf(imbalance).stripTrailingZeros().toPlainString();
+                String factor = java.math.BigDecimal.valueOf(split.imbalance()).stripTrailingZeros().toPlainString();
                 throw new IllegalArgumentException("--imbalance " + factor + " leaves class " + c + " without training "
                         + "samples; with " + largest + " samples in the largest class, use at most --imbalance " + largest);
             }
         }
+        return splits;
+    }
+
+    /** @return the training part's sample count of each class (by clean label) */
+    private static int[] classCounts(Splits splits) {
+        int[] counts = new int[splits.train().numClasses()];
+        for (int y : splits.train().cleanLabels()) {
+            counts[y]++;
+        }
+        return counts;
+    }
+
+    private static void againstData(TrainConfig config, Splits splits) {
+        int classes = splits.train().numClasses();
         int train = splits.train().size();
         int meta = splits.meta().size();
         if (meta == 0) {
             throw new IllegalArgumentException("--meta-size 0: every method needs a meta set (for selection, V or "
-                    + "fine-tuning); give a multiple of the " + counts.length + " classes");
+                    + "fine-tuning); give a multiple of the " + classes + " classes");
         }
         if (config.batch() > train) {
             throw new IllegalArgumentException("--batch " + config.batch() + " is larger than the training set ("
@@ -120,7 +179,11 @@ final class TrainChecks {
         }
     }
 
-    private static void atLeastOne(String flag, int value) {
+    /**
+     * @param flag the flag's name
+     * @param value its value, which must be at least 1
+     */
+    static void atLeastOne(String flag, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(flag + " must be at least 1, got " + value);
         }
@@ -129,6 +192,12 @@ final class TrainChecks {
     private static void positive(String flag, double value) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(flag + " must be a finite number > 0, got " + value);
+        }
+    }
+
+    private static void fraction(String flag, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(flag + " must be in (0, 1], got " + value);
         }
     }
 

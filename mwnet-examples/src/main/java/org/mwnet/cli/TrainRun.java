@@ -48,7 +48,7 @@ final class TrainRun {
                 Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(summary));
             }
             Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
-                    .withListener(new ProgressListener(label, config.totalEpochs(), System.console() != null, err));
+                    .withListener(new ProgressListener(label, config.totalEpochs(), ProgressListener.barOnStderr(System.getenv()), err));
             if (initialV != null) {
                 trainer.withInitialWeightNet(initialV);
             }

@@ -80,11 +80,30 @@ class BenchCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("PyTorch fake: 4.00 [4.00-4.00] ms/mwnet iter");
         JsonNode rec = Json.MAPPER.readTree(file.toFile()).get(0);
+        assertThat(rec.get("images_per_s").isNull()).as("no epoch run: null, not the string NaN").isTrue();
         JsonNode torch = rec.get("pytorch");
         assertThat(torch.get("ms_per_mwnet_iter").asDouble()).isEqualTo(4.0);
         assertThat(torch.get("ratio_mwnet_iter").asDouble()).isEqualTo(rec.get("ms_per_mwnet_iter").asDouble() / 4.0);
         assertThat(torch.get("ratio_ce_step").asDouble()).isEqualTo(rec.get("ms_per_ce_step").asDouble() / 2.0);
         assertThat(torch.get("peak_rss_mb").asDouble()).as("the interpreter's own peak").isPositive();
+    }
+
+    @Test
+    void anUnwritableJsonTargetIsRefusedBeforeMeasuringAndNothingIsCreated() {
+        Path missing = tmp.resolve("no").resolve("dir");
+        String[][] cases = {
+            {"mwnet bench: --json: directory " + missing + " does not exist", missing.resolve("x.json").toString()},
+            // root may "write" /proc by its permission bits; a real write fails
+            {"mwnet bench: --json /proc/x.json: cannot create files in /proc", "/proc/x.json"},
+        };
+        for (String[] c : cases) {
+            CliRunner.Result r = CliRunner.run("bench", "--json", c[1], "--iters", "1", "--warmup", "0", "--repeats", "1",
+                    "--epoch-iters", "0", "--batch", "4", "--hidden", "8");
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).startsWith(c[0]).doesNotContain("\n").doesNotContain(".part");
+            assertThat(r.out()).as("nothing measured").isEmpty();
+        }
+        assertThat(tmp.resolve("no")).as("no directory created").doesNotExist();
     }
 
     @Test

@@ -37,6 +37,17 @@ class ErrorMessagesTest {
         return file;
     }
 
+    @Test
+    void everySubCommandsVersionIsTheToolsVersion() {
+        CliRunner.Result top = CliRunner.run("--version");
+        assertThat(top.out().strip()).isEqualTo("mwnet 0.1.0");
+        for (String command : Main.commandLine().getSubcommands().keySet()) {
+            CliRunner.Result r = CliRunner.run(command, "--version");
+            assertThat(r.exitCode()).as(command).isZero();
+            assertThat(r.out()).as(command).isEqualTo(top.out());
+        }
+    }
+
     private static void assertOneLine(CliRunner.Result r, String command, String... parts) {
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err().strip()).doesNotContain("\n").startsWith("mwnet " + command + ": ").contains(parts);
@@ -113,7 +124,7 @@ class ErrorMessagesTest {
 
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         CliRunner.Result underFile = CliRunner.run("bench", "--json", file.resolve("bench.json").toString());
-        assertOneLine(underFile, "bench", "cannot create files in " + file);
+        assertOneLine(underFile, "bench", "--json: " + file + " is not a directory");
         assertThat(underFile.out()).isEmpty();
 
         CliRunner.Result noScript = CliRunner.run("bench", "--torch-reference", tmp.resolve("none.py").toString());

@@ -19,8 +19,11 @@ class FlagValidationTest {
 
     private CliRunner.Result train(Path data, Path out, String... flags) {
         List<String> args = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--hidden", "8",
-                "--epochs", "1", "--out", out.toString()));
+                "--out", out.toString()));
         args.addAll(List.of(flags));
+        if (!args.contains("--epochs")) {
+            args.addAll(List.of("--epochs", "1"));
+        }
         return CliRunner.run(args.toArray(String[]::new));
     }
 
@@ -34,7 +37,18 @@ class FlagValidationTest {
             {"--lr must be a finite number > 0, got NaN", "--lr", "NaN"},
             {"--lr must be a finite number > 0, got 0.0", "--lr", "0"},
             {"--meta-lr must be a finite number > 0, got -1.0", "--meta-lr", "-1"},
-            {"--lr-milestones 5,-1: epochs are counted from 0, got -1", "--lr-milestones", "5,-1"},
+            {"--lr-milestones 5,-1: epochs are counted from 0, got -1", "--epochs", "6", "--lr-milestones", "5,-1"},
+            {"--lr-milestones 0,0: expected increasing epochs without repeats, got 0 after 0", "--epochs", "3",
+                "--lr-milestones", "0,0"},
+            {"--lr-milestones 2,1: expected increasing epochs without repeats, got 1 after 2", "--epochs", "3",
+                "--lr-milestones", "2,1"},
+            {"--lr-milestones 3: epoch 3 is not below --epochs 3 (epochs are counted from 0)", "--epochs", "3",
+                "--lr-milestones", "3"},
+            {"--lr-decay must be in (0, 1], got 0.0", "--lr-decay", "0"},
+            {"--lr-decay must be in (0, 1], got 1.5", "--lr-decay", "1.5"},
+            {"--finetune-lr-factor must be in (0, 1], got 2.0", "--finetune-lr-factor", "2"},
+            {"--meta-size must be at least 0, got -10", "--meta-size", "-10"},
+            {"--validation-size must be at least 0, got -10", "--validation-size", "-10"},
             {"--momentum must be in [0, 1), got 1.0", "--momentum", "1"},
             {"--weight-decay must be a finite number >= 0, got -0.1", "--weight-decay", "-0.1"},
             {"--meta-interval must be at least 1, got 0", "--meta-interval", "0"},
@@ -70,6 +84,47 @@ class FlagValidationTest {
             assertThat(r.err().strip()).as(what).doesNotContain("\n").startsWith("mwnet train: ").contains(c[0]);
             assertThat(r.out()).as(what).isEmpty();
             assertThat(out).as(what + ": no run directory").doesNotExist();
+        }
+    }
+
+    @Test
+    void theOtherCommandsNameTheFlagToo() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        String[][] cases = {
+            // expected message, then the command
+            {"mwnet demo: --epochs must be at least 1, got 0", "demo", "--epochs", "0", "--data-dir", data.toString(),
+                "--out", tmp.resolve("demo").toString()},
+            {"mwnet eval: --dataset bogus: unknown dataset; expected one of [fashion-mnist, mnist, cifar10, cifar100]",
+                "eval", "--dataset", "bogus", tmp.resolve("checkpoint.zip").toString()},
+        };
+        for (String[] c : cases) {
+            CliRunner.Result r = CliRunner.run(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).isEqualTo(c[0]);
+        }
+        assertThat(tmp.resolve("demo")).doesNotExist();
+    }
+
+    @Test
+    void dataRefusesWhatTrainRefusesWithTheSameMessage() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        String[][] cases = {
+            {"--imbalance must be a finite factor >= 1, got Infinity", "--meta-size", "100", "--imbalance", "Infinity"},
+            {"--noise-rate 0.3 needs --noise uniform, flip or pair", "--noise-rate", "0.3"},
+            {"--imbalance 1000000000 leaves class 2 without training samples", "--meta-size", "100", "--imbalance", "1e9"},
+            {"--meta-size must be at least 0, got -10", "--meta-size", "-10"},
+        };
+        for (String[] c : cases) {
+            String[] flags = java.util.Arrays.copyOfRange(c, 1, c.length);
+            List<String> dataArgs = new ArrayList<>(List.of("data", "--data-dir", data.toString()));
+            dataArgs.addAll(List.of(flags));
+            CliRunner.Result d = CliRunner.run(dataArgs.toArray(String[]::new));
+            CliRunner.Result t = train(data, tmp.resolve("out"), flags);
+            String what = String.join(" ", flags);
+            assertThat(d.exitCode()).as(what + "\n" + d.err()).isEqualTo(2);
+            assertThat(d.out()).as(what).isEmpty();
+            assertThat(d.err().strip()).as(what).startsWith("mwnet data: ").contains(c[0])
+                    .isEqualTo(t.err().strip().replace("mwnet train: ", "mwnet data: "));
         }
     }
 

@@ -40,8 +40,48 @@ class RunDirectoryTest {
         writeFiles(demo.resolve("mwnet"), "metrics.json");
         CliRunner.Result r = CliRunner.run("demo", "--out", demo.toString(), "--data-dir", tmp.resolve("none").toString());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).contains(demo.resolve("mwnet") + " already holds a run").contains("--overwrite");
+        assertThat(r.err()).contains(demo.resolve("mwnet") + " already holds a run").contains("--overwrite")
+                .as("no checkpoint to continue").doesNotContain("--resume");
         assertThat(demo.resolve("ce")).as("the ce run did not start").doesNotExist();
+    }
+
+    @Test
+    void aRefusedRunLeavesAFolderOfOtherFilesAsItWasAndSuggestsOnlyWhatApplies() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        Path out = tmp.resolve("user");
+        writeFiles(out, "notes.txt");
+        String[] train = {"train", "--data-dir", data.toString(), "--meta-size", "100", "--hidden", "8", "--epochs", "1",
+            "--method", "ce", "--out", out.toString()};
+        CliRunner.Result r = CliRunner.run(train);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).doesNotContain("\n").isEqualTo("mwnet train: --out " + out + " holds other files "
+                + "(notes.txt); choose another --out, or run there with --overwrite (which replaces only a run's own "
+                + "files and keeps these)");
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("no stray lock file").containsExactly("notes.txt");
+        }
+        // what the message promises: --overwrite runs there and keeps the user's file
+        String[] overwrite = java.util.Arrays.copyOf(train, train.length + 1);
+        overwrite[train.length] = "--overwrite";
+        CliRunner.Result o = CliRunner.run(overwrite);
+        assertThat(o.exitCode()).as(o.err()).isZero();
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("notes.txt");
+        assertThat(out.resolve("checkpoint.zip")).isRegularFile();
+    }
+
+    @Test
+    void anEmptyOutIsRefused() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        String[][] commands = {
+            {"demo", "--out", "", "--data-dir", data.toString()},
+            {"train", "--out", "", "--data-dir", data.toString(), "--meta-size", "100", "--hidden", "8", "--epochs", "1"},
+        };
+        for (String[] command : commands) {
+            CliRunner.Result r = CliRunner.run(command);
+            assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).isEqualTo("mwnet " + command[0] + ": --out must name a directory, got an "
+                    + "empty path");
+        }
     }
 
     @Test
