@@ -2,10 +2,13 @@ package org.mwnet.data;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes files under a temporary name in the target directory and renames them into place, so no partial file is ever visible. */
@@ -36,7 +39,8 @@ public final class AtomicFiles {
     }
 
     /**
-     * Writes {@code target} atomically: on any failure the temporary file is deleted and the target is untouched.
+     * Writes {@code target} atomically and durably: the content is synced to disk before the rename, and on any failure
+     * the temporary file is deleted and the target is untouched.
      *
      * @param target the final path
      * @param writer produces the content
@@ -52,16 +56,30 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), TEMPORARY_SUFFIX);
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 writer.writeTo(out);
+                out.flush();
+                // on the disk before the rename, so that a power loss leaves the old file or the new one, never an empty one
+                channel.force(true);
             }
             moveIntoPlace(tmp, target);
+            syncDirectory(dir);
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": " + reason(e), e);
         } finally {
             if (tmp != null) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /** Makes a rename in {@code dir} durable; file systems that cannot sync a directory are left as they are. */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // not every file system can open or sync a directory; the rename itself has succeeded
         }
     }
 
