@@ -52,7 +52,7 @@ class TrainerTest {
     }
 
     private static TrainConfig.Builder tinyConfig(String method) {
-        return TrainConfig.defaults().toBuilder().method(method).hidden(32).epochs(3).batch(50).metaBatch(50).lr(0.03)
+        return TrainConfig.defaults().toBuilder().method(method).hidden(32).epochs(3).batch(50).lr(0.03)
                 .finetuneEpochs(1);
     }
 
