@@ -8,8 +8,8 @@ import org.mwnet.data.Splits;
 /**
  * Which copy of the data a run used, beside the {@link DataSettings} that drew it: the splits' sizes and CRC32
  * checksums of their images and observed labels. Two copies of a dataset's files (a subset, another dataset under the
- * same names) give the same settings but another fingerprint. Computing it reads every image once (about 0.1 s for
- * Fashion-MNIST).
+ * same names) give the same settings but another fingerprint. Computing it reads every image once: 70-90 ms for the
+ * 70,000 images of Fashion-MNIST on one core.
  *
  * @param trainSize training-split size
  * @param metaSize meta-set size
