@@ -1,6 +1,8 @@
 package org.mwnet.data;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.zip.Checksum;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -9,6 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Instances are immutable; subsets and relabellings copy.
  */
 public final class Dataset {
+    /** Values copied per checksum update. */
+    private static final int CHECKSUM_CHUNK = 1 << 14;
     private final String name;
     private final int numClasses;
     private final int channels;
@@ -46,6 +50,26 @@ public final class Dataset {
         this.pixels = pixels;
         this.labels = labels;
         this.cleanLabels = cleanLabels;
+    }
+
+    /**
+     * Feeds the images (as float bits) and the observed labels into a checksum, to tell one copy of the data from
+     * another.
+     *
+     * @param checksum updated in place
+     */
+    public void updateChecksum(Checksum checksum) {
+        ByteBuffer bytes = ByteBuffer.allocate(CHECKSUM_CHUNK * Float.BYTES);
+        for (int i = 0; i < pixels.length; i += CHECKSUM_CHUNK) {
+            int n = Math.min(CHECKSUM_CHUNK, pixels.length - i);
+            bytes.clear().asFloatBuffer().put(pixels, i, n);
+            checksum.update(bytes.limit(n * Float.BYTES));
+        }
+        for (int i = 0; i < labels.length; i += CHECKSUM_CHUNK) {
+            int n = Math.min(CHECKSUM_CHUNK, labels.length - i);
+            bytes.clear().asIntBuffer().put(labels, i, n);
+            checksum.update(bytes.limit(n * Integer.BYTES));
+        }
     }
 
     /** @return the dataset's short name */

@@ -1,5 +1,7 @@
 package org.mwnet.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -28,6 +30,15 @@ import org.nd4j.linalg.factory.Nd4j;
 public record ArrayArchive(String kind, String header, Map<String, INDArray> arrays) {
     private static final String HEADER = "header.json";
     private static final String KIND = "kind";
+    /**
+     * The most an archive may expand to, as a multiple of its size on disk, plus {@link #EXPANSION_SLACK}. mwnet's
+     * entries are float arrays, which deflate hardly at all (a trained checkpoint's entries are 85-100% of their
+     * size), so 16 is far beyond any file mwnet writes, while a zip bomb (deflate reaches about 1000 times) is
+     * refused after reading at most 16 times the file instead of exhausting memory.
+     */
+    static final int MAX_EXPANSION = 16;
+    /** Room for small archives whose few short arrays and JSON header deflate well. */
+    static final long EXPANSION_SLACK = 16L << 20;
 
     /**
      * @param file target, replaced atomically
@@ -64,10 +75,18 @@ public record ArrayArchive(String kind, String header, Map<String, INDArray> arr
         String header = null;
         Map<String, INDArray> arrays = new LinkedHashMap<>();
         String entry = null;
+        long budget = Math.min(Integer.MAX_VALUE - 8L, MAX_EXPANSION * Files.size(file) + EXPANSION_SLACK);
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 entry = e.getName();
-                byte[] content = zip.readAllBytes();
+                // readNBytes grows its buffer as the bytes arrive, so a huge declared size allocates nothing
+                byte[] content = zip.readNBytes((int) budget + 1);
+                budget -= content.length;
+                if (budget < 0) {
+                    throw new DataFormatException(file, "corrupt mwnet " + expectedKind + " (entry " + entry
+                            + " expands to more than " + MAX_EXPANSION + " times the file's size; mwnet never "
+                            + "writes such a file)");
+                }
                 if (e.getName().equals(KIND)) {
                     kind = new String(content, java.nio.charset.StandardCharsets.UTF_8);
                 } else if (e.getName().equals(HEADER)) {
@@ -76,7 +95,7 @@ public record ArrayArchive(String kind, String header, Map<String, INDArray> arr
                     arrays.put(e.getName().substring(7), Nd4j.read(new DataInputStream(new ByteArrayInputStream(content))));
                 }
             }
-        } catch (java.nio.file.FileSystemException e) {
+        } catch (java.nio.file.FileSystemException | DataFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // a cut-off zip ends in EOFException, a foreign entry's bytes in whatever Nd4j.read throws (often wrapped)
@@ -92,6 +111,51 @@ public record ArrayArchive(String kind, String header, Map<String, INDArray> arr
             throw new DataFormatException(file, "is an mwnet " + kind + " file; expected a " + expectedKind);
         }
         return new ArrayArchive(kind, header, arrays);
+    }
+
+    /**
+     * Parses an archive's JSON header into its record, which validates it.
+     *
+     * @param file the archive, for messages
+     * @param header its header, parsed
+     * @param type the header's record
+     * @param <T> that record
+     * @return the header
+     * @throws DataFormatException naming the file and the first problem, when the header lacks a field, holds one of
+     *     the wrong type, or a value the record refuses
+     */
+    <T> T header(Path file, JsonNode header, Class<T> type) throws DataFormatException {
+        try {
+            return Json.MAPPER.treeToValue(header, type);
+        } catch (JsonProcessingException e) {
+            throw corruptHeader(file, e);
+        }
+    }
+
+    /**
+     * @param file the archive, for messages
+     * @return its header as a JSON tree
+     * @throws DataFormatException naming the file, when the header is not JSON (e.g. cut off)
+     */
+    JsonNode headerTree(Path file) throws DataFormatException {
+        try {
+            return Json.MAPPER.readTree(header);
+        } catch (JsonProcessingException e) {
+            throw corruptHeader(file, e);
+        }
+    }
+
+    private DataFormatException corruptHeader(Path file, JsonProcessingException e) {
+        // a record's own check (e.g. a width below 1) arrives as the cause; Jackson's messages end in a dump of the
+        // input and its position, which say nothing to the user
+        String reason = e.getCause() instanceof RuntimeException c && c.getMessage() != null ? c.getMessage()
+                : e.getOriginalMessage();
+        int cut = reason.length();
+        for (String tail : new String[] {"\n", " (start marker", " at [Source", " (for "}) {
+            int i = reason.indexOf(tail);
+            cut = i >= 0 ? Math.min(cut, i) : cut;
+        }
+        return new DataFormatException(file, "corrupt mwnet " + kind + " header (" + reason.substring(0, cut) + ")");
     }
 
     /**

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.mwnet.data.DataFormatException;
+import org.mwnet.data.Dataset;
 import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
@@ -31,12 +33,14 @@ public final class Checkpoint {
      * @param file target (replaced atomically)
      * @param config the run's configuration
      * @param data the run's data settings
+     * @param fingerprint the data the run uses
      * @param s the state
      * @throws IOException when writing fails
      */
-    public static void write(Path file, TrainConfig config, DataSettings data, TrainingState s) throws IOException {
-        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, s.nextEpoch, s.iteration,
-                s.metaCycle.pass(), s.metaCycle.cursor(), s.sgd.steps(), s.adam.steps(), s.history);
+    public static void write(Path file, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
+                             TrainingState s) throws IOException {
+        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, fingerprint, s.nextEpoch,
+                s.iteration, s.metaCycle.pass(), s.metaCycle.cursor(), s.sgd.steps(), s.adam.steps(), s.history);
         new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), arrays(s)).write(file);
     }
 
@@ -60,22 +64,22 @@ public final class Checkpoint {
      *
      * @param file the checkpoint
      * @return its content
-     * @throws IOException when the file is unreadable, not a checkpoint, or written by an mwnet that did not record
-     *     the data settings
+     * @throws IOException when the file is unreadable, not a checkpoint, has a damaged header, or was written by an
+     *     mwnet that did not record which data it was trained on
      */
     public static Saved read(Path file) throws IOException {
         ArrayArchive a = ArrayArchive.read(file, KIND);
-        JsonNode header = Json.MAPPER.readTree(a.header());
+        JsonNode header = a.headerTree(file);
         int format = header.path("format").asInt(0);
         if (format != CheckpointHeader.FORMAT) {
             // Older checkpoints do not say which data they were trained on, so nothing could check that a resumed
             // run or an evaluation uses the same data: refuse them rather than guess.
             throw new DataFormatException(file, format < CheckpointHeader.FORMAT
-                    ? "written by an older mwnet that did not record the data settings; train a new run"
+                    ? "written by an older mwnet that did not record which data it was trained on; train a new run"
                     : "written by a newer mwnet (checkpoint format " + format + ", this one reads "
                     + CheckpointHeader.FORMAT + ")");
         }
-        return new Saved(file, a, Json.MAPPER.treeToValue(header, CheckpointHeader.class));
+        return new Saved(file, a, a.header(file, header, CheckpointHeader.class));
     }
 
     /** A checkpoint read back: the settings that wrote it and, on demand, its classifier. */
@@ -110,22 +114,55 @@ public final class Checkpoint {
          *
          * @param config the configuration of the run that resumes (must equal the saved one)
          * @param data the data settings of the run that resumes (must equal the saved ones)
-         * @throws IllegalArgumentException naming the first setting that differs, with both values
+         * @param fingerprint the data the run that resumes uses (must equal the saved one)
+         * @throws IllegalArgumentException naming the first setting that differs, with both values, or how the data
+         *     differs
          */
-        public void requireResumableBy(TrainConfig config, DataSettings data) {
+        public void requireResumableBy(TrainConfig config, DataSettings data, DataFingerprint fingerprint) {
             requireSame(file, "data settings", data(), data);
             requireSame(file, "configuration", config(), config);
+            String difference = fingerprint.difference(header.fingerprint());
+            if (difference != null) {
+                throw new IllegalArgumentException(file + " was trained on other data (" + difference
+                        + "); resume with the same data files");
+            }
+        }
+
+        /**
+         * Checks that a test set is the one the checkpoint's run reported on, so that an evaluation reads the same
+         * data (another dataset's files under the same names have the same size but other contents).
+         *
+         * @param test the test set to evaluate on
+         * @throws IllegalArgumentException saying how it differs
+         */
+        public void requireTestSet(Dataset test) {
+            DataFingerprint saved = header.fingerprint();
+            long crc32 = DataFingerprint.testCrc32(test);
+            if (saved.testSize() != test.size() || saved.testCrc32() != crc32) {
+                throw new IllegalArgumentException(file + " was trained on other data (" + DataFingerprint
+                        .testDifference(saved.testSize(), saved.testCrc32(), test.size(), crc32)
+                        + " in the test set); evaluate with the same " + data().dataset() + " files");
+            }
         }
 
         /**
          * @param imageShape the data's image shape [C, H, W]
          * @param numClasses the data's class count
          * @return the classifier's architecture and parameters
+         * @throws DataFormatException when the header describes a model too large for this JVM's memory
          * @throws IllegalArgumentException when the parameters do not fit that data
          */
-        public Classifier classifier(long[] imageShape, int numClasses) {
+        public Classifier classifier(long[] imageShape, int numClasses) throws DataFormatException {
             TrainConfig c = config();
             Network net = Models.byName(c.model(), imageShape, numClasses, c.hidden());
+            // the archive's copy and the loaded one; refused before allocating, as a damaged or foreign header can
+            // declare any width
+            double bytes = 2 * MemoryBudget.parameterBytes(net, c.dataType());
+            if (bytes > MemoryBudget.memoryLimit()) {
+                throw new DataFormatException(file, String.format(Locale.ROOT, "its %s of width %d needs %.3g GiB "
+                        + "for its parameters, more than this JVM's memory limit of %.1f GiB", c.model(), c.hidden(),
+                        bytes / MemoryBudget.GIB, MemoryBudget.memoryLimit() / MemoryBudget.GIB));
+            }
             Parameters p = net.init(0, c.dataType());
             p.load(archive.group(CLASSIFIER), file + " (does it belong to this dataset?)");
             return new Classifier(net, p);
@@ -147,14 +184,16 @@ public final class Checkpoint {
      * @param file the checkpoint
      * @param config the configuration of the run that resumes (must equal the saved one)
      * @param data the data settings of the run that resumes (must equal the saved ones)
+     * @param fingerprint the data the run that resumes uses (must equal the saved one)
      * @param s a freshly initialised state of that run, overwritten
      * @throws IOException when the file is unreadable
-     * @throws IllegalArgumentException when it belongs to another configuration or other data settings; the message
-     *     names the first setting that differs, with both values
+     * @throws IllegalArgumentException when it belongs to another configuration, other data settings or other data;
+     *     the message names the first setting that differs, with both values, or how the data differs
      */
-    public static void restore(Path file, TrainConfig config, DataSettings data, TrainingState s) throws IOException {
+    public static void restore(Path file, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
+                               TrainingState s) throws IOException {
         Saved saved = read(file);
-        saved.requireResumableBy(config, data);
+        saved.requireResumableBy(config, data, fingerprint);
         CheckpointHeader h = saved.header;
         ArrayArchive a = saved.archive;
         s.classifier.load(a.group(CLASSIFIER), file.toString());

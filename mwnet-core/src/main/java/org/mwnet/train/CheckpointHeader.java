@@ -1,6 +1,7 @@
 package org.mwnet.train;
 
 import java.util.List;
+import java.util.Objects;
 import org.mwnet.eval.EpochMetrics;
 
 /**
@@ -9,6 +10,7 @@ import org.mwnet.eval.EpochMetrics;
  * @param format the layout's version ({@link #FORMAT}; absent, so 0, in checkpoints without data settings)
  * @param config the run's configuration (a resumed run must match it)
  * @param data the run's data settings (a resumed run must match them)
+ * @param fingerprint the data the run used (a resumed run and an evaluation must use the same)
  * @param nextEpoch the first epoch still to run (0-based)
  * @param iteration iterations done
  * @param metaPass the meta-batch stream's permutation number
@@ -17,8 +19,20 @@ import org.mwnet.eval.EpochMetrics;
  * @param adamSteps V optimiser steps
  * @param history metrics of the epochs done
  */
-record CheckpointHeader(int format, TrainConfig config, DataSettings data, int nextEpoch, long iteration,
-                        long metaPass, int metaCursor, long sgdSteps, long adamSteps, List<EpochMetrics> history) {
-    /** The current layout: the first to record the data settings. */
-    static final int FORMAT = 2;
+record CheckpointHeader(int format, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
+                        int nextEpoch, long iteration, long metaPass, int metaCursor, long sgdSteps, long adamSteps,
+                        List<EpochMetrics> history) {
+    /**
+     * The current layout: 3 records the data's {@link DataFingerprint}; 2 recorded only the data settings, so it
+     * could not tell two copies of the data apart; before 2, not even those.
+     */
+    static final int FORMAT = 3;
+
+    /** Refuses a header without one of its parts (a damaged file). */
+    CheckpointHeader {
+        Objects.requireNonNull(config, "no configuration");
+        Objects.requireNonNull(data, "no data settings");
+        Objects.requireNonNull(fingerprint, "no data fingerprint");
+        Objects.requireNonNull(history, "no history");
+    }
 }

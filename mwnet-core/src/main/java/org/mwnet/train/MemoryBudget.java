@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.OptionalLong;
 import org.mwnet.natives.ProcessMemory;
 import org.mwnet.nn.Network;
+import org.mwnet.nn.ParamSpec;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -23,7 +24,8 @@ public final class MemoryBudget {
     static final double META_STEP_FACTOR = 8;
     /** The same for a plain weighted cross-entropy step. */
     static final double PLAIN_STEP_FACTOR = 4;
-    private static final double GIB = 1L << 30;
+    /** Bytes in a GiB, for messages. */
+    static final double GIB = 1L << 30;
 
     private MemoryBudget() {
     }
@@ -65,5 +67,30 @@ public final class MemoryBudget {
                         + "step beside the %.1f GiB the process holds, and this machine has %.1f GiB available; %s",
                 net.name(), batch, need / GIB, metaStep ? "meta" : "training", base / GIB,
                 available.getAsLong() / GIB, fits >= 1 ? "a batch of at most " + fits + " fits" : "no batch fits"));
+    }
+
+    /**
+     * @param net a network
+     * @param dataType FLOAT or DOUBLE
+     * @return the bytes of its parameters and buffers (a double: absurd widths overflow a long)
+     */
+    static double parameterBytes(Network net, DataType dataType) {
+        double values = 0;
+        for (ParamSpec p : net.params()) {
+            double n = 1;
+            for (long d : p.shape()) {
+                n *= d;
+            }
+            values += n;
+        }
+        return values * dataType.width();
+    }
+
+    /**
+     * @return the most memory ND4J may allocate: its off-heap allocator (JavaCPP) is capped by default at the JVM's
+     *     maximum heap, so that is the limit of arrays as well as of Java objects
+     */
+    static long memoryLimit() {
+        return Runtime.getRuntime().maxMemory();
     }
 }

@@ -104,7 +104,10 @@ public record TrainConfig(
         return new Builder().build();
     }
 
-    /** @return a builder starting from this configuration */
+    /**
+     * @return a builder starting from this configuration; a {@link #hidden} equal to the model's default width and a
+     *     {@link #metaBatch} equal to the batch size count as defaults there, so they follow a changed model or batch
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -171,12 +174,14 @@ public record TrainConfig(
         }
 
         private Builder(TrainConfig c) {
+            // A width or meta batch equal to its default (the model's width, the batch size) counts as not given,
+            // so that it keeps following the model and the batch size when the copy changes them.
             model = c.model;
-            hidden = c.hidden;
+            hidden = c.hidden == Models.defaultWidth(c.model) ? null : c.hidden;
             method = c.method;
             epochs = c.epochs;
             batch = c.batch;
-            metaBatch = c.metaBatch;
+            metaBatch = c.metaBatch == c.batch ? null : c.metaBatch;
             lr = c.lr;
             lrDecay = c.lrDecay;
             lrMilestones = c.lrMilestones;

@@ -93,7 +93,7 @@ public final class Trainer {
      * @return the trained model and its metrics
      * @throws IOException when a checkpoint cannot be read or written
      * @throws IllegalArgumentException when the method is finetune and the validation split is empty, or the
-     *     checkpoint to resume belongs to another configuration or other data settings
+     *     checkpoint to resume belongs to another configuration, other data settings or other data
      * @throws TrainingDivergedException when a loss or the state becomes NaN or infinite
      */
     public TrainedModel train(Splits splits, Dataset test, DatasetSummary summary) throws IOException {
@@ -103,6 +103,7 @@ public final class Trainer {
                     + "give it a validation split (validation size > 0)");
         }
         DataSettings data = DataSettings.of(summary);
+        DataFingerprint fingerprint = DataFingerprint.of(splits, test);
         DataType dt = config.dataType();
         Dataset train = splits.train();
         Dataset meta = splits.meta();
@@ -114,7 +115,7 @@ public final class Trainer {
         Parameters theta = !learnsV ? null : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.seed() + 1, dt);
         TrainingState state = TrainingState.initial(config, net, theta, meta.size(), dt);
         if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
-            Checkpoint.restore(checkpoint, config, data, state);
+            Checkpoint.restore(checkpoint, config, data, fingerprint, state);
         }
         Method method = methodWrapper.apply(Methods.create(config, net, vnet, dt));
         BatchLoader trainLoader = new BatchLoader(train, config.batch(), dt);
@@ -158,7 +159,7 @@ public final class Trainer {
             state.history.add(m);
             state.nextEpoch = epoch + 1;
             if (checkpoint != null) {
-                Checkpoint.write(checkpoint, config, data, state);
+                Checkpoint.write(checkpoint, config, data, fingerprint, state);
             }
             listener.onEpochEnd(m);
         }

@@ -44,7 +44,7 @@ public final class WeightNetFile {
      */
     public static Parameters read(Path file, WeightNet vnet, DataType dataType) throws IOException {
         ArrayArchive a = ArrayArchive.read(file, KIND);
-        Header h = Json.MAPPER.readValue(a.header(), Header.class);
+        Header h = a.header(file, a.headerTree(file), Header.class);
         if (h.hidden() != vnet.hidden()) {
             throw new IllegalArgumentException(file + " holds a V with hidden size " + h.hidden()
                     + "; this run's V has " + vnet.hidden() + " (set --v-hidden " + h.hidden() + ")");

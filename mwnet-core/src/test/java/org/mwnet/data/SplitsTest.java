@@ -9,16 +9,26 @@ import org.junit.jupiter.api.Test;
 class SplitsTest {
     private static final Dataset POOL = SyntheticImages.gaussian(6000, 10, 1, 4, 3);
 
+    /*
+     * Expected counts floor(n_max * (1/r)^(c/9)), computed independently of LongTail with Python's decimal module at
+     * 60 digits: Decimal(n) * (1 / Decimal(r)) ** (Decimal(c) / 9), then int(). The exact products are e.g.
+     * 5000 -> 2997.42, 1796.91, 1077.22, 645.77, 387.13, 232.08, 139.13, 83.41 and exactly 50 for the tail class
+     * (which a plain double pow may land just below).
+     */
     @Test
     void longTailCountsFollowTheFormulaExactly() {
-        int[] n = LongTail.counts(5000, 10, 100);
-        for (int c = 0; c < 10; c++) {
-            assertThat(n[c]).isEqualTo((int) Math.floor(5000 * Math.pow(0.01, c / 9.0) + 1e-9));
-        }
-        assertThat(n[0]).isEqualTo(5000);
-        assertThat(n[9]).isEqualTo(50);
+        assertThat(LongTail.counts(5000, 10, 100))
+                .containsExactly(5000, 2997, 1796, 1077, 645, 387, 232, 139, 83, 50);
+    }
+
+    @Test
+    void imbalancedTrainingSetKeepsTheLongTailCountsOfTheSmallestClass() {
+        // POOL has 600 images per class; the meta set takes 100 of each, so n_max is 500, and r = 10 gives
+        // floor(500 * 0.1^(c/9)) of 500, 387.13, 299.74, 232.08, 179.69, 139.13, 107.72, 83.41, 64.58 and 50
+        // (computed as above)
+        assertThat(POOL.classCounts()).containsOnly(600);
         Splits s = Splits.make(POOL, SplitConfig.defaults().withImbalance(10));
-        assertThat(s.train().classCounts()).containsExactly(LongTail.counts(500, 10, 10));
+        assertThat(s.train().classCounts()).containsExactly(500, 387, 299, 232, 179, 139, 107, 83, 64, 50);
     }
 
     @Test

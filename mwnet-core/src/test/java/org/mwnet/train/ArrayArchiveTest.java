@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.data.DataFormatException;
@@ -37,5 +40,24 @@ class ArrayArchiveTest {
                     .isInstanceOf(DataFormatException.class)
                     .hasMessageStartingWith(f + ": corrupt or truncated mwnet checkpoint (");
         }
+    }
+
+    @Test
+    void anEntryExpandingFarBeyondTheFileIsRefusedWithoutReadingItAll() throws IOException {
+        // 40 MiB of zeros deflate to about 40 KiB: the budget is 16 * 40 KiB + 16 MiB, so reading stops there
+        Path f = dir.resolve("bomb.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(f))) {
+            zip.putNextEntry(new ZipEntry("kind"));
+            zip.write("checkpoint".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("arrays/classifier/fc1.weight"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 40; i++) {
+                zip.write(zeros);
+            }
+        }
+        assertThat(Files.size(f)).as("a small file").isLessThan(1 << 20);
+        assertThatThrownBy(() -> ArrayArchive.read(f, "checkpoint")).isInstanceOf(DataFormatException.class)
+                .hasMessage(f + ": corrupt mwnet checkpoint (entry arrays/classifier/fc1.weight expands to more than "
+                        + "16 times the file's size; mwnet never writes such a file)");
     }
 }

@@ -34,14 +34,25 @@ final class FashionSlice {
      * @return the slice
      */
     static FashionSlice of(int poolSize, int testSize, SplitConfig config) throws IOException {
+        return of(0, poolSize, testSize, config);
+    }
+
+    /**
+     * @param first index of the first training and test image taken (another slice of the same sizes)
+     * @param poolSize training images taken from the official training part
+     * @param testSize test images taken
+     * @param config splits and noise
+     * @return the slice
+     */
+    static FashionSlice of(int first, int poolSize, int testSize, SplitConfig config) throws IOException {
         synchronized (FashionSlice.class) {
             if (full == null) {
                 DataLocator locator = new DataLocator(null, null, Path.of("/nonexistent"), new Downloader());
                 full = IdxFiles.load(locator.locateIdx(IdxSource.FASHION_MNIST), IdxSource.FASHION_MNIST);
             }
         }
-        Dataset pool = full.train().subset(IntStream.range(0, poolSize).toArray());
-        Dataset test = full.test().subset(IntStream.range(0, testSize).toArray());
+        Dataset pool = full.train().subset(IntStream.range(first, first + poolSize).toArray());
+        Dataset test = full.test().subset(IntStream.range(first, first + testSize).toArray());
         Splits splits = Splits.make(pool, config);
         return new FashionSlice(splits, test, DatasetSummary.of(splits, test, config));
     }

@@ -24,8 +24,8 @@ class GoldenUpdateTest {
         GoldenFixture f = GoldenFixture.load("resnet32");
         Network net = Models.resnet32(new long[] {3, 32, 32}, 10, 16);
         WeightNet vnet = new WeightNet(WeightNet.DEFAULT_HIDDEN);
-        TrainConfig config = TrainConfig.defaults().toBuilder().model("resnet32").hidden(16).batch(2).metaBatch(2)
-                .precision("double").build();
+        TrainConfig config = TrainConfig.defaults().toBuilder().model("resnet32").batch(2).precision("double")
+                .build();
         Parameters theta = f.theta(vnet);
         TrainingState state = TrainingState.initial(config, net, theta, 2, DataType.DOUBLE);
         f.parameters("w/", state.classifier());

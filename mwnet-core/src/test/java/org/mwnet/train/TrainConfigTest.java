@@ -48,6 +48,24 @@ class TrainConfigTest {
     }
 
     @Test
+    void aCopiedDefaultWidthAndMetaBatchFollowTheNewModelAndBatch() {
+        TrainConfig d = TrainConfig.defaults();
+        assertThat(d.toBuilder().model("resnet32").build().hidden()).as("ResNet's default width").isEqualTo(16);
+        assertThat(d.toBuilder().batch(50).build().metaBatch()).as("the new batch size").isEqualTo(50);
+        TrainConfig narrow = d.toBuilder().model("resnet32").build();
+        assertThat(narrow.toBuilder().model("mlp").build().hidden()).as("back to the MLP's default").isEqualTo(256);
+    }
+
+    @Test
+    void aCopiedExplicitWidthAndMetaBatchStay() {
+        TrainConfig c = new TrainConfig.Builder().hidden(32).batch(64).metaBatch(10).build();
+        TrainConfig copy = c.toBuilder().model("lenet").batch(50).build();
+        assertThat(copy.hidden()).isEqualTo(32);
+        assertThat(copy.metaBatch()).isEqualTo(10);
+        assertThat(c.toBuilder().build()).as("an unchanged copy").isEqualTo(c);
+    }
+
+    @Test
     void ratesOutsideTheirRangeAreRefused() {
         assertThatThrownBy(() -> new TrainConfig.Builder().lrDecay(0).build()).hasMessageContaining("decay");
         assertThatThrownBy(() -> new TrainConfig.Builder().lrDecay(1.5).build()).hasMessageContaining("decay");

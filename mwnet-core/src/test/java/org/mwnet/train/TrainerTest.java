@@ -11,12 +11,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mwnet.data.DataFormatException;
+import org.mwnet.data.Dataset;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.EpochMetrics;
@@ -52,7 +54,7 @@ class TrainerTest {
     }
 
     private static TrainConfig.Builder tinyConfig(String method) {
-        return TrainConfig.defaults().toBuilder().method(method).hidden(32).epochs(3).batch(50).metaBatch(50).lr(0.03)
+        return TrainConfig.defaults().toBuilder().method(method).hidden(32).epochs(3).batch(50).lr(0.03)
                 .finetuneEpochs(1);
     }
 
@@ -144,19 +146,59 @@ class TrainerTest {
     }
 
     @Test
-    void checkpointWithoutDataSettingsIsRefused() throws Exception {
+    void checkpointOfOtherDataWithTheSameSettingsIsRefused() throws Exception {
+        Path ckpt = dir.resolve("f.zip");
+        new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, false).train(tiny.splits, tiny.test, tiny.summary);
+        SplitConfig same = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4).withMetaSize(200);
+        FashionSlice fewer = FashionSlice.of(1400, 500, same);
+        FashionSlice shifted = FashionSlice.of(1500, 1500, 500, same);
+        assertThat(DataSettings.of(shifted.summary)).as("the settings cannot tell").isEqualTo(DataSettings.of(tiny.summary));
+        assertThatThrownBy(() -> new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, true)
+                .train(fewer.splits, fewer.test, fewer.summary))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(ckpt + " was trained on other data (1300 training samples there, 1200 here); resume with "
+                        + "the same data files");
+        assertThatThrownBy(() -> new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, true)
+                .train(shifted.splits, shifted.test, shifted.summary))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(ckpt + " was trained on other data (different contents); resume with the same data files");
+    }
+
+    @Test
+    void evaluationOnAnotherTestSetIsRefused() throws Exception {
+        Path ckpt = dir.resolve("g.zip");
+        new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, false).train(tiny.splits, tiny.test, tiny.summary);
+        Checkpoint.Saved saved = Checkpoint.read(ckpt);
+        saved.requireTestSet(tiny.test);
+        assertThatThrownBy(() -> saved.requireTestSet(data.test)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(ckpt + " was trained on other data (500 test images there, 2000 here in the test set); "
+                        + "evaluate with the same fashion-mnist files");
+        Dataset sameSize = data.test.subset(IntStream.range(1000, 1500).toArray());
+        assertThatThrownBy(() -> saved.requireTestSet(sameSize)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(ckpt + " was trained on other data (different contents in the test set); "
+                        + "evaluate with the same fashion-mnist files");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2})
+    void checkpointThatDoesNotSayWhichDataItUsedIsRefused(int format) throws Exception {
         Path ckpt = dir.resolve("new.zip");
         new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, false).train(tiny.splits, tiny.test, tiny.summary);
         ArrayArchive current = ArrayArchive.read(ckpt, "checkpoint");
         ObjectNode header = (ObjectNode) Json.MAPPER.readTree(current.header());
-        header.remove("format");
-        header.remove("data");
+        header.put("format", format);
+        header.remove("fingerprint");
+        if (format == 0) {
+            header.remove("format");
+            header.remove("data");
+        }
         Path old = dir.resolve("old.zip");
         new ArrayArchive("checkpoint", Json.MAPPER.writeValueAsString(header), current.arrays()).write(old);
         assertThatThrownBy(() -> new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(old, true)
                 .train(tiny.splits, tiny.test, tiny.summary))
-                .isInstanceOf(DataFormatException.class).hasMessageContaining(old.toString())
-                .hasMessageContaining("did not record the data settings");
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(old + ": written by an older mwnet that did not record which data it was trained on; "
+                        + "train a new run");
     }
 
     @Test

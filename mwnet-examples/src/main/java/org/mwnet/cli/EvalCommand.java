@@ -43,6 +43,7 @@ final class EvalCommand implements Callable<Integer> {
                     + ", which was trained on " + trainedOn + "; leave --dataset out or give --dataset " + trainedOn);
         }
         Dataset test = Datasets.load(trainedOn, DataLocator.standard(dataDir)).test();
+        saved.requireTestSet(test);
         int[] s = test.imageShape();
         Checkpoint.Classifier c = saved.classifier(new long[] {s[0], s[1], s[2]}, test.numClasses());
         double acc = new Evaluator(c.network(), c.parameters().dataType()).accuracy(c.parameters(), test);

@@ -10,6 +10,7 @@ import org.mwnet.data.TrainTest;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
 import org.mwnet.train.Checkpoint;
+import org.mwnet.train.DataFingerprint;
 import org.mwnet.train.DataSettings;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainedModel;
@@ -45,7 +46,8 @@ final class TrainRun {
         Parameters initialV = initV == null ? null : WeightNetFile.read(initV, vnet, config.dataType());
         try (RunDirectory dir = RunDirectory.open(out, mode)) {
             if (mode == RunDirectory.Mode.RESUME) {
-                Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(summary));
+                Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(summary),
+                        DataFingerprint.of(splits, data.test()));
             }
             Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
                     .withListener(new ProgressListener(label, config.totalEpochs(), ProgressListener.barOnStderr(System.getenv()), err));
