@@ -56,8 +56,8 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), TEMPORARY_SUFFIX);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out = new java.io.BufferedOutputStream(unclosable(Channels.newOutputStream(channel)), 1 << 16);
                 writer.writeTo(out);
                 out.flush();
                 // on the disk before the rename, so that a power loss leaves the old file or the new one, never an empty one
@@ -72,6 +72,21 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /** @return {@code out}, except that closing it only flushes (writers such as Jackson close what they are given) */
+    private static OutputStream unclosable(OutputStream out) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
     }
 
     /** Makes a rename in {@code dir} durable; file systems that cannot sync a directory are left as they are. */
