@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class WeightsCsv {
                 throw new IllegalArgumentException(file + " is empty, expected the header " + String.join(",", COLUMNS));
             }
             return rows;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             // commons-csv reports a broken quote while iterating
             throw new IllegalArgumentException(file + ": " + e.getCause().getMessage(), e);
         }
