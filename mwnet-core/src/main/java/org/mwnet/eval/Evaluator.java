@@ -28,12 +28,13 @@ public final class Evaluator {
     /**
      * @param params the classifier's parameters
      * @param data the samples (observed labels are used for the losses)
-     * @return predictions and per-sample losses
+     * @return predictions, their probabilities and per-sample losses
      */
     public Predictions predict(Parameters params, Dataset data) {
         int n = data.size();
         int[] predicted = new int[n];
         double[] losses = new double[n];
+        double[] confidence = new double[n];
         int[] s = data.imageShape();
         for (int start = 0; start < n; start += CHUNK) {
             int len = Math.min(CHUNK, n - start);
@@ -48,9 +49,10 @@ public final class Evaluator {
             for (int i = 0; i < len; i++) {
                 predicted[start + i] = argMax.getInt(i);
                 losses[start + i] = logSumExp.getDouble(i) - logits.getDouble(i, data.label(start + i));
+                confidence[start + i] = Math.exp(max.getDouble(i) - logSumExp.getDouble(i));
             }
         }
-        return new Predictions(predicted, losses);
+        return new Predictions(predicted, losses, confidence);
     }
 
     /**

@@ -23,6 +23,8 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.RunMetrics;
+import org.mwnet.eval.Suspects;
+import org.mwnet.eval.WeightReport;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -66,12 +68,21 @@ class TrainerTest {
 
     @Test
     void mwnetGivesCorruptedSamplesLowerWeightsThanClean() throws Exception {
-        RunMetrics r = new Trainer(small("mwnet").build()).train(data.splits, data.test, data.summary).metrics();
+        TrainedModel model = new Trainer(small("mwnet").build()).train(data.splits, data.test, data.summary);
+        RunMetrics r = model.metrics();
         assertThat(r.weights().meanWeightCorrupted()).isLessThan(r.weights().meanWeightClean());
         assertThat(r.weights().auc()).as("weights tell clean from corrupted").isGreaterThan(0.8);
         assertThat(r.epochs()).hasSize(3);
         assertThat(r.finalTestAcc()).as("far above chance on 2000 test images").isGreaterThan(60);
         assertThat(r.weights().curveWeight()).hasSize(101);
+
+        // the suspects ranking (weights.csv, mwnet suspects): the lowest weights are mostly the corrupted samples
+        Suspects suspects = Suspects.of(WeightReport.of(model, data.splits.train()));
+        double noiseRate = data.splits.train().noisyFraction();
+        Suspects.Quality top = suspects.quality(100);
+        assertThat(top.precision()).as("precision@100 at a noise rate of %.2f", noiseRate).isGreaterThan(0.9);
+        Suspects.Quality atCount = suspects.quality(top.corruptedTotal());
+        assertThat(atCount.precision()).as("precision at K = the number corrupted").isGreaterThan(noiseRate + 0.3);
     }
 
     @ParameterizedTest

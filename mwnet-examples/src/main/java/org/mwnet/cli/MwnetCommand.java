@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mwnet", mixinStandardHelpOptions = true, version = "mwnet 0.1.0",
         description = "Meta-Weight-Net: classifiers that stay accurate under label noise and class imbalance.",
         subcommands = {DemoCommand.class, TrainCommand.class, EvalCommand.class, DataCommand.class, BenchCommand.class,
-            BenchCompareCommand.class})
+            BenchCompareCommand.class, SuspectsCommand.class})
 final class MwnetCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -11,7 +11,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mwnet.data.AtomicFiles;
+import org.mwnet.data.Dataset;
 import org.mwnet.eval.RunMetrics;
+import org.mwnet.eval.SampleReport;
+import org.mwnet.eval.WeightReport;
+import org.mwnet.eval.WeightsCsv;
 import org.mwnet.plots.RunPlots;
 import org.mwnet.train.Json;
 import org.mwnet.train.TrainedModel;
@@ -19,7 +23,8 @@ import org.mwnet.train.WeightNetFile;
 
 /**
  * A run's output folder: {@code metrics.json}, {@code curves.png}, {@code checkpoint.zip} (every epoch), and for
- * mwnet {@code weight-function.png} and {@code vnet.zip} (the trained V alone, for {@code --init-v}).
+ * mwnet {@code weight-function.png}, {@code vnet.zip} (the trained V alone, for {@code --init-v}) and
+ * {@code weights.csv} (every training sample's loss, weight and prediction, read by {@code mwnet suspects}).
  *
  * <p>An open run directory holds an exclusive lock on its {@code .lock} file, so two runs never write into one
  * folder at once. A fresh run refuses a folder that holds anything but that lock file and the temporary files of
@@ -36,9 +41,11 @@ final class RunDirectory implements AutoCloseable {
     static final String VNET = "vnet.zip";
     static final String CURVES = "curves.png";
     static final String WEIGHT_FUNCTION = "weight-function.png";
+    static final String WEIGHTS = "weights.csv";
     static final String LOCK = ".lock";
     /** Everything a run writes, which {@link Mode#OVERWRITE} removes before it starts. */
-    private static final List<String> RUN_FILES = List.of(METRICS, CHECKPOINT, VNET, CURVES, WEIGHT_FUNCTION);
+    private static final List<String> RUN_FILES = List.of(METRICS, CHECKPOINT, VNET, CURVES, WEIGHT_FUNCTION,
+            WEIGHTS);
 
     /** How a run treats what its folder already holds. */
     enum Mode {
@@ -200,10 +207,11 @@ final class RunDirectory implements AutoCloseable {
      * Writes everything a finished run leaves.
      *
      * @param model the trained model
+     * @param train the training split it was trained on (for weights.csv)
      * @param name the run's label for chart titles
      * @throws IOException when a file cannot be written
      */
-    void write(TrainedModel model, String name) throws IOException {
+    void write(TrainedModel model, Dataset train, String name) throws IOException {
         RunMetrics m = model.metrics();
         AtomicFiles.write(dir.resolve(METRICS), out -> Json.MAPPER.writeValue(out, m));
         RunPlots.writePng(dir.resolve(CURVES), RunPlots.accuracy(m), RunPlots.loss(m));
@@ -211,6 +219,8 @@ final class RunDirectory implements AutoCloseable {
             WeightNetFile.write(dir.resolve(VNET), model.vnet(), model.theta());
             RunPlots.writePng(dir.resolve(WEIGHT_FUNCTION), RunPlots.weightFunction(m.weights(), name
                     + ": learned weighting function V(loss)"));
+            List<SampleReport> report = WeightReport.of(model, train);
+            AtomicFiles.write(dir.resolve(WEIGHTS), out -> WeightsCsv.write(report, out));
         }
     }
 

@@ -56,7 +56,7 @@ final class TrainRun {
             }
             backend.apply(err);
             TrainedModel model = trainer.train(splits, data.test(), summary);
-            dir.write(model, label);
+            dir.write(model, splits.train(), label);
             return model;
         }
     }

@@ -40,7 +40,8 @@ class TrainCommandTest {
         CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("final test accuracy");
-        for (String f : new String[] {"metrics.json", "curves.png", "weight-function.png", "checkpoint.zip", "vnet.zip"}) {
+        for (String f : new String[] {"metrics.json", "curves.png", "weight-function.png", "checkpoint.zip", "vnet.zip",
+            "weights.csv"}) {
             assertThat(out.resolve(f)).as(f).isRegularFile();
         }
         JsonNode m = Json.MAPPER.readTree(out.resolve("metrics.json").toFile());

@@ -1,0 +1,129 @@
+package org.mwnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.train.Json;
+
+/** weights.csv from a training run, and {@code mwnet suspects} on hand-made and trained run directories. */
+class SuspectsCommandTest {
+    private static final String HEADER = "id,observed_label,loss,weight,predicted_label,predicted_probability,"
+            + "observed_probability,clean_label,corrupted\n";
+
+    @TempDir
+    Path tmp;
+
+    /** Ranked c, f, b, a, e, d (weight, then p(observed), then row); b, e and f are corrupted. */
+    private Path handMadeRun(boolean cleanKnown) throws Exception {
+        String[][] rows = {
+            {"a", "0.5", "0.3", "false"}, {"b", "0.1", "0.2", "true"}, {"c", "0.1", "0.05", "false"},
+            {"d", "0.9", "0.9", "false"}, {"e", "0.6", "0.4", "true"}, {"f", "0.1", "0.05", "true"}};
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (String[] r : rows) {
+            boolean corrupted = Boolean.parseBoolean(r[3]);
+            csv.append(r[0]).append(",1,1.0,").append(r[1]).append(",2,0.9,").append(r[2]).append(',')
+                    .append(cleanKnown ? (corrupted ? "2," : "1,") + r[3] : ",").append('\n');
+        }
+        Path run = Files.createDirectories(tmp.resolve(cleanKnown ? "known" : "unknown"));
+        Files.writeString(run.resolve("weights.csv"), csv);
+        return run;
+    }
+
+    private static List<String> firstColumnsOf(String out) {
+        return out.lines().skip(2).takeWhile(l -> !l.startsWith("precision"))
+                .map(l -> l.strip().split("\\s+")[1]).toList();
+    }
+
+    @Test
+    void ranksAHandMadeReportAndMeasuresIt() throws Exception {
+        CliRunner.Result r = CliRunner.run("suspects", handMadeRun(true).toString(), "--top", "3");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(firstColumnsOf(r.out())).containsExactly("c", "f", "b");
+        assertThat(r.out().lines().skip(2).limit(3)).allMatch(l -> l.contains("1 -> 2"));
+        assertThat(r.out().lines().skip(2).limit(3).map(l -> l.substring(l.lastIndexOf(' ') + 1)))
+                .containsExactly("no", "yes", "yes");
+        // hand-computed: 2 of the top 3 are corrupted, 2 of the 3 corrupted are in the top 3, 5 of 9 pairs in order
+        assertThat(r.out()).contains("precision@3 0.6667 (2 of 3 corrupted), recall@3 0.6667 (2 of 3 corrupted "
+                + "samples), ROC AUC 0.5556");
+
+        CliRunner.Result all = CliRunner.run("suspects", handMadeRun(true).toString());
+        assertThat(firstColumnsOf(all.out())).as("default K 20, capped at 6 rows").containsExactly("c", "f", "b", "a",
+                "e", "d");
+        assertThat(all.out()).contains("precision@6 0.5000 (3 of 6 corrupted), recall@6 1.0000 (3 of 3 corrupted samples), ROC AUC 0.5556");
+    }
+
+    @Test
+    void withoutTrueLabelsListsOnly() throws Exception {
+        CliRunner.Result r = CliRunner.run("suspects", handMadeRun(false).toString(), "--top", "2");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(firstColumnsOf(r.out())).containsExactly("c", "f");
+        assertThat(r.out()).doesNotContain("precision").doesNotContain("corrupted");
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitCode2() throws Exception {
+        Path run = handMadeRun(true);
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path broken = Files.createDirectories(tmp.resolve("broken"));
+        Files.writeString(broken.resolve("weights.csv"), HEADER + "a,1,1.0,0.5,2,0.9,x,1,false\n");
+        String[][] cases = {
+            {run.toString(), "--top", "0", "--top 0: expected at least 1"},
+            {tmp.resolve("nowhere").toString(), "RUN_DIR " + tmp.resolve("nowhere") + " is not a directory"},
+            {empty.toString(), empty.resolve("weights.csv") + " not found"},
+            {broken.toString(), broken.resolve("weights.csv") + " row 1, column observed_probability: found \"x\", "
+                    + "expected a number in [0.0, 1.0]"},
+        };
+        for (String[] c : cases) {
+            CliRunner.Result r = CliRunner.run(concat("suspects", Arrays.copyOf(c, c.length - 1)));
+            assertThat(r.exitCode()).as(c[c.length - 1]).isEqualTo(2);
+            assertThat(r.err().strip()).doesNotContain("\n").startsWith("mwnet suspects: " + c[c.length - 1]);
+        }
+    }
+
+    private static String[] concat(String first, String[] rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    @Test
+    void aTrainingRunWritesOneRowPerTrainingSample() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        Path out = tmp.resolve("run");
+        CliRunner.Result r = CliRunner.run("train", "--dataset", "fashion-mnist", "--data-dir", data.toString(),
+                "--noise", "uniform", "--noise-rate", "0.4", "--meta-size", "100", "--hidden", "16", "--epochs", "1",
+                "--batch", "50", "--seed", "3", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode m = Json.MAPPER.readTree(out.resolve("metrics.json").toFile());
+        List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(out.resolve("weights.csv"))).getRecords();
+        assertThat(rows).hasSize(m.get("dataset").get("train_size").asInt());
+        int corrupted = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord row = rows.get(i);
+            assertThat(row.get("id")).isEqualTo(Integer.toString(i));
+            for (String p : List.of("weight", "predicted_probability", "observed_probability")) {
+                assertThat(Double.parseDouble(row.get(p))).as(p).isBetween(0.0, 1.0);
+            }
+            boolean wrong = Boolean.parseBoolean(row.get("corrupted"));
+            assertThat(wrong).isEqualTo(!row.get("observed_label").equals(row.get("clean_label")));
+            corrupted += wrong ? 1 : 0;
+        }
+        assertThat((double) corrupted / rows.size()).as("the run's noisy fraction")
+                .isEqualTo(m.get("dataset").get("noisy_fraction").asDouble());
+
+        CliRunner.Result s = CliRunner.run("suspects", out.toString(), "--top", "5");
+        assertThat(s.exitCode()).as(s.err()).isZero();
+        assertThat(firstColumnsOf(s.out())).hasSize(5);
+        assertThat(s.out()).contains("precision@5 ");
+    }
+}
