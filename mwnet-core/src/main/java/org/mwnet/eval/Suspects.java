@@ -45,6 +45,22 @@ public record Suspects(List<SampleReport> ranked) {
         return ranked.subList(0, Math.min(k, ranked.size()));
     }
 
+    /**
+     * Whether V learned the opposite of a noise filter in this run: the mean weight of the tenth of samples with the
+     * highest losses exceeds that of the tenth with the lowest. Then the lowest weights are the cleanest-looking
+     * samples and the ranking lists clean samples first (seen on very small training sets).
+     *
+     * @return whether weights rise with the loss
+     */
+    public boolean weightsRiseWithLoss() {
+        List<SampleReport> byLoss = ranked.stream().sorted(Comparator.comparingDouble(SampleReport::loss)).toList();
+        int tenth = Math.max(1, byLoss.size() / 10);
+        double low = byLoss.subList(0, tenth).stream().mapToDouble(SampleReport::weight).average().orElse(0);
+        double high = byLoss.subList(byLoss.size() - tenth, byLoss.size()).stream().mapToDouble(SampleReport::weight)
+                .average().orElse(0);
+        return high > low;
+    }
+
     /** @return whether every sample's true label is known, so {@link #quality} can be measured */
     public boolean cleanKnown() {
         return ranked.stream().allMatch(SampleReport::cleanKnown);

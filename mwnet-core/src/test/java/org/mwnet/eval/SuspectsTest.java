@@ -65,4 +65,18 @@ class SuspectsTest {
         assertThat(s.cleanKnown()).isFalse();
         assertThatThrownBy(() -> s.quality(1)).isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void aWeightThatRisesWithTheLossIsFlagged() {
+        // losses 0.1 .. 2.0 (p = exp(-loss)); a falling V (1 / (1 + loss)) and a rising one (loss / 2)
+        List<SampleReport> falling = new java.util.ArrayList<>();
+        List<SampleReport> rising = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            double loss = i / 10.0;
+            falling.add(row("f" + i, 1 / (1 + loss), Math.exp(-loss), false));
+            rising.add(row("r" + i, loss / 2, Math.exp(-loss), false));
+        }
+        assertThat(Suspects.of(falling).weightsRiseWithLoss()).isFalse();
+        assertThat(Suspects.of(rising).weightsRiseWithLoss()).isTrue();
+    }
 }

@@ -50,6 +50,11 @@ final class SuspectsCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + " holds no rows, expected one per training sample");
         }
         Suspects suspects = Suspects.of(report);
+        if (suspects.weightsRiseWithLoss()) {
+            spec.commandLine().getErr().println("mwnet suspects: warning: in this run V gives higher weights to higher "
+                    + "losses, so the lowest weights are the cleanest-looking samples, not the likely mislabelled "
+                    + "ones; see weight-function.png (seen on very small training sets)");
+        }
         boolean known = suspects.cleanKnown();
         List<SampleReport> shown = suspects.top(top);
         int idWidth = Math.max(2, shown.stream().mapToInt(r -> r.id().length()).max().orElse(2));
