@@ -3,6 +3,7 @@ package org.mwnet.data;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Reads a CSV table with a header row (parsed by Apache Commons CSV) into tabular samples for the MLP: each row's
@@ -20,7 +22,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvTables {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .get();
 
     private CsvTables() {
     }
@@ -72,8 +75,9 @@ public final class CsvTables {
                 throw new DataFormatException(file, "has a header but no data rows");
             }
             return assemble(file, options.labelColumn(), features.size(), rows, labelValues);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            // Commons CSV reports a duplicate or empty header name, or broken quoting, this way
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // Commons CSV reports a duplicate header name this way, and broken quoting met while iterating as
+            // an UncheckedIOException
             throw new DataFormatException(file, "is not a CSV table with one header row: " + e.getMessage());
         }
     }

@@ -46,6 +46,9 @@ public final class NpyFiles {
                     + "; expected [N, C, H, W], [N, H, W] or [N, D]");
         };
         int n = (int) s[0];
+        if (n == 0) {
+            throw new DataFormatException(samples, "holds no samples; expected at least one");
+        }
         float[] px = x.castTo(DataType.FLOAT).reshape(x.length()).toFloatVector();
         if (x.dataType() == DataType.UINT8) {
             for (int i = 0; i < px.length; i++) {

@@ -82,4 +82,14 @@ class CsvTablesTest {
         assertThatThrownBy(() -> Datasets.fromCsv(empty, CsvOptions.label("y"))).isInstanceOf(DataFormatException.class)
                 .hasMessage(empty + ": has a header but no data rows");
     }
+
+    @Test
+    void refusesBrokenQuotingAndDuplicateHeaders() throws IOException {
+        Path quote = csv("a,y\n\"1,0\n");
+        assertThatThrownBy(() -> Datasets.fromCsv(quote, CsvOptions.label("y"))).isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith(quote + ": is not a CSV table with one header row: ");
+        Path twice = csv("a,a,y\n1,2,0\n");
+        assertThatThrownBy(() -> Datasets.fromCsv(twice, CsvOptions.label("y"))).isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith(twice + ": is not a CSV table with one header row: ");
+    }
 }

@@ -115,6 +115,13 @@ class NpyFilesTest {
     }
 
     @Test
+    void refusesAnEmptyArray() throws IOException {
+        Path x = npy(dir.resolve("x.npy"), "<f4", new long[] {0, 2}, floats());
+        assertThatThrownBy(() -> Datasets.fromNpy(x, labels())).isInstanceOf(DataFormatException.class)
+                .hasMessage(x + ": holds no samples; expected at least one");
+    }
+
+    @Test
     void refusesAFileThatIsNotNpy() throws IOException {
         Path x = Files.writeString(dir.resolve("x.npy"), "not numpy at all");
         assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0))).isInstanceOf(DataFormatException.class)
