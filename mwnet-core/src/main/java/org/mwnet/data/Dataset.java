@@ -97,6 +97,11 @@ public final class Dataset {
         return channels * height * width;
     }
 
+    /** @return the values themselves, not a copy, for readers in this package that must not change them */
+    float[] values() {
+        return pixels;
+    }
+
     /** @param i sample index @return its observed label */
     public int label(int i) {
         return labels[i];

@@ -1,9 +1,10 @@
 package org.mwnet.data;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
-/** Loads a dataset by its command-line name. */
+/** Loads a dataset by its command-line name, or reads a user's own files. */
 public final class Datasets {
     /** The names {@link #load} accepts. */
     public static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100");
@@ -25,5 +26,41 @@ public final class Datasets {
             case "cifar100" -> Cifar.load(Cifar.Variant.CIFAR100, locator);
             default -> throw new IllegalArgumentException("unknown dataset '" + name + "'; expected one of " + NAMES);
         };
+    }
+
+    /**
+     * Reads {@code root/<class name>/<image file>} folders; see {@link ImageFolders}.
+     *
+     * @param root the folder of class folders
+     * @param options channels, size, and whether to skip unreadable images
+     * @return the images (values in [0, 1]), the class names (sorted) and the relative paths as ids
+     * @throws IOException naming the folder or file when the input is not as expected
+     */
+    public static LabelledData fromFolder(Path root, ImageOptions options) throws IOException {
+        return ImageFolders.read(root, options);
+    }
+
+    /**
+     * Reads a CSV table of numeric features and a label column; see {@link CsvTables}.
+     *
+     * @param file the CSV file, with a header row
+     * @param options the label column and columns to leave out
+     * @return samples of shape [1, 1, D] (for the MLP), the class names and the row numbers as ids
+     * @throws IOException naming the file, row and column when the input is not as expected
+     */
+    public static LabelledData fromCsv(Path file, CsvOptions options) throws IOException {
+        return CsvTables.read(file, options);
+    }
+
+    /**
+     * Reads samples and labels from two {@code .npy} files; see {@link NpyFiles}.
+     *
+     * @param samples [N, C, H, W], [N, H, W] or [N, D], uint8 (divided by 255), float32 or float64
+     * @param labels [N] integers from 0
+     * @return the samples, the classes 0..max and the indices as ids
+     * @throws IOException naming the file when the input is not as expected
+     */
+    public static LabelledData fromNpy(Path samples, Path labels) throws IOException {
+        return NpyFiles.read(samples, labels);
     }
 }

@@ -100,7 +100,8 @@ public record Splits(Dataset meta, Dataset validation, Dataset train, int[] meta
         return out;
     }
 
-    private static int perClass(String what, int size, int k) {
+    /** @return {@code size / k}, refusing a size that is not a multiple of the K classes */
+    static int perClass(String what, int size, int k) {
         if (size % k != 0) {
             throw new IllegalArgumentException(what + " size " + size + " must be a multiple of the " + k
                     + " classes to be class-balanced");

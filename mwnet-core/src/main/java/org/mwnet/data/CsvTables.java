@@ -1,0 +1,151 @@
+package org.mwnet.data;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+
+/**
+ * Reads a CSV table with a header row (parsed by Apache Commons CSV) into tabular samples for the MLP: each row's
+ * numeric feature columns, in header order, become a [1, 1, D] "image", taken as they are (not rescaled). Labels
+ * that are all integers from 0 are the classes 0..max; otherwise the distinct label names, sorted, are the classes.
+ * A sample's id is its data-row number, from 1 (the header is not counted).
+ */
+public final class CsvTables {
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .get();
+
+    private CsvTables() {
+    }
+
+    /**
+     * @param file the CSV file
+     * @param options the label column and the columns to leave out
+     * @return the rows, the class names and the row ids
+     * @throws DataFormatException naming the file, row and column: a missing label or excluded column, a ragged
+     *     row, a missing or non-numeric value, a negative integer label, or no rows at all
+     * @throws IOException when the file cannot be read
+     */
+    public static LabelledData read(Path file, CsvOptions options) throws IOException {
+        try (Reader in = new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+            List<String> header = parser.getHeaderNames();
+            requireColumn(file, header, options.labelColumn(), "label");
+            for (String column : options.excluded()) {
+                requireColumn(file, header, column, "excluded");
+            }
+            List<String> features = header.stream()
+                    .filter(c -> !c.equals(options.labelColumn()) && !options.excluded().contains(c)).toList();
+            if (features.isEmpty()) {
+                throw new DataFormatException(file, "has no feature column; expected numeric columns besides the label");
+            }
+            int[] featureIndex = features.stream().mapToInt(header::indexOf).toArray();
+            int labelIndex = header.indexOf(options.labelColumn());
+            List<float[]> rows = new ArrayList<>();
+            List<String> labelValues = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                long row = rows.size() + 1;
+                if (record.size() != header.size()) {
+                    throw new DataFormatException(file, "row " + row + " (line " + parser.getCurrentLineNumber()
+                            + ") has " + record.size() + " fields; expected " + header.size() + " as in the header");
+                }
+                float[] x = new float[featureIndex.length];
+                for (int j = 0; j < x.length; j++) {
+                    x[j] = number(file, row, features.get(j), record.get(featureIndex[j]));
+                }
+                String label = record.get(labelIndex);
+                if (label.isEmpty()) {
+                    throw new DataFormatException(file, "row " + row + ", column '" + options.labelColumn()
+                            + "': missing label; expected a class name or an integer");
+                }
+                rows.add(x);
+                labelValues.add(label);
+            }
+            if (rows.isEmpty()) {
+                throw new DataFormatException(file, "has a header but no data rows");
+            }
+            return assemble(file, options.labelColumn(), features.size(), rows, labelValues);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            // Commons CSV reports a duplicate header name this way, and broken quoting met while iterating as
+            // an UncheckedIOException
+            throw new DataFormatException(file, "is not a CSV table with one header row: " + e.getMessage());
+        }
+    }
+
+    private static LabelledData assemble(Path file, String labelColumn, int d, List<float[]> rows,
+                                         List<String> labelValues) throws DataFormatException {
+        int n = rows.size();
+        List<String> classes = classes(file, labelColumn, labelValues);
+        boolean integers = labelValues.stream().allMatch(CsvTables::isInteger);
+        int[] y = new int[n];
+        float[] x = new float[n * d];
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String v = labelValues.get(i);
+            y[i] = integers ? Integer.parseInt(v) : classes.indexOf(v);
+            System.arraycopy(rows.get(i), 0, x, i * d, d);
+            ids.add(Integer.toString(i + 1));
+        }
+        String name = file.getFileName().toString();
+        return LabelledData.of(new Dataset(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids);
+    }
+
+    private static List<String> classes(Path file, String labelColumn, List<String> values)
+            throws DataFormatException {
+        if (!values.stream().allMatch(CsvTables::isInteger)) {
+            return List.copyOf(new TreeSet<>(values));
+        }
+        int max = 0;
+        for (int i = 0; i < values.size(); i++) {
+            int y = Integer.parseInt(values.get(i));
+            if (y < 0) {
+                throw new DataFormatException(file, "row " + (i + 1) + ", column '" + labelColumn + "': label " + y
+                        + " is negative; expected integers from 0 or class names");
+            }
+            max = Math.max(max, y);
+        }
+        List<String> classes = new ArrayList<>();
+        for (int c = 0; c <= max; c++) {
+            classes.add(Integer.toString(c));
+        }
+        return classes;
+    }
+
+    private static boolean isInteger(String s) {
+        return s.matches("[+-]?\\d{1,9}");
+    }
+
+    private static float number(Path file, long row, String column, String value) throws DataFormatException {
+        String where = "row " + row + ", column '" + column + "': ";
+        if (value.isEmpty()) {
+            throw new DataFormatException(file, where + "missing value; expected a number");
+        }
+        try {
+            float v = Float.parseFloat(value);
+            if (Float.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the row and column
+        }
+        throw new DataFormatException(file, where + "'" + value + "' is not a finite number; expected a number");
+    }
+
+    private static void requireColumn(Path file, List<String> header, String column, String role)
+            throws DataFormatException {
+        if (!header.contains(column)) {
+            throw new DataFormatException(file, "has no " + role + " column '" + column + "'; its columns are "
+                    + header);
+        }
+    }
+}

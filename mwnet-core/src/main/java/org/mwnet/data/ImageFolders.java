@@ -1,0 +1,165 @@
+package org.mwnet.data;
+
+import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * Reads {@code root/<class name>/<image file>} folders (PNG, JPEG, BMP or GIF, decoded by {@link ImageIO}) into a
+ * dataset with values in [0, 1]. Classes are the sub-folders sorted by name; images within a class are read in name
+ * order, and each sample's id is its path relative to the root, with '/' separators. Files whose name starts with a
+ * dot are ignored. Transparency is ignored: a pixel keeps its stored colour.
+ */
+public final class ImageFolders {
+    private static final double[] LUMA = {0.299, 0.587, 0.114};
+
+    private ImageFolders() {
+    }
+
+    /**
+     * @param root the folder of class folders
+     * @param options channels, size and what to do with unreadable images
+     * @return the images, the class names and the ids
+     * @throws DataFormatException naming the folder or file: no class folders, an empty class folder, an image
+     *     that cannot be decoded (unless skipped), or images of different sizes when no size is given
+     * @throws IOException when a folder cannot be listed
+     */
+    public static LabelledData read(Path root, ImageOptions options) throws IOException {
+        if (!Files.isDirectory(root)) {
+            throw new DataFormatException(root, "is not a folder; expected a folder of class folders");
+        }
+        List<Path> classDirs = sorted(root, true);
+        if (classDirs.isEmpty()) {
+            throw new DataFormatException(root, "holds no class folders; expected <class name>/<image file> in it");
+        }
+        List<String> classes = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        List<float[]> images = new ArrayList<>();
+        Path first = null;
+        int[] firstSize = null;
+        for (Path dir : classDirs) {
+            int label = classes.size();
+            classes.add(dir.getFileName().toString());
+            int before = images.size();
+            for (Path file : sorted(dir, false)) {
+                String id = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                BufferedImage image = decode(file, options.skipUnreadable());
+                if (image == null) {
+                    skipped.add(id);
+                    continue;
+                }
+                if (first == null) {
+                    first = file;
+                    firstSize = new int[] {image.getWidth(), image.getHeight()};
+                } else if (options.size() == 0
+                        && (image.getWidth() != firstSize[0] || image.getHeight() != firstSize[1])) {
+                    throw new DataFormatException(file, "is " + image.getWidth() + "x" + image.getHeight() + " but "
+                            + first + " is " + firstSize[0] + "x" + firstSize[1]
+                            + "; expected one size, or give an image size to resize them all");
+                }
+                int side = options.size();
+                images.add(pixels(side == 0 ? image : resize(image, side), options.channels()));
+                labels.add(label);
+                ids.add(id);
+            }
+            if (images.size() == before) {
+                throw new DataFormatException(dir, "class folder holds no readable image; expected PNG, JPEG, BMP "
+                        + "or GIF files");
+            }
+        }
+        int h = options.size() == 0 ? firstSize[1] : options.size();
+        int w = options.size() == 0 ? firstSize[0] : options.size();
+        int d = options.channels() * h * w;
+        float[] px = new float[images.size() * d];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i), 0, px, i * d, d);
+        }
+        int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+        Dataset data = new Dataset(root.getFileName().toString(), classes.size(), options.channels(), h, w, px, y,
+                y.clone());
+        return new LabelledData(data, classes, ids, skipped);
+    }
+
+    private static List<Path> sorted(Path dir, boolean folders) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> folders ? Files.isDirectory(p) : Files.isRegularFile(p))
+                    .sorted().toList();
+        }
+    }
+
+    /** @return the image, or null when it cannot be decoded and skipping was asked for */
+    private static BufferedImage decode(Path file, boolean skip) throws IOException {
+        String why;
+        try (InputStream in = DataFiles.open(file)) {
+            BufferedImage image = ImageIO.read(in);
+            if (image != null) {
+                return image;
+            }
+            why = "is not an image ImageIO can decode";
+        } catch (IOException | RuntimeException e) {
+            // ImageIO reports corrupt files as IIOException, and some decoders as runtime exceptions
+            why = "cannot be decoded (" + e.getMessage() + ")";
+        }
+        if (skip) {
+            return null;
+        }
+        throw new DataFormatException(file, why + "; expected a PNG, JPEG, BMP or GIF image");
+    }
+
+    private static BufferedImage resize(BufferedImage image, int side) {
+        // the same type keeps grey images grey, so no colour-space conversion touches their values
+        int type = image.getType() == BufferedImage.TYPE_CUSTOM || image.getType() == BufferedImage.TYPE_BYTE_BINARY
+                || image.getType() == BufferedImage.TYPE_BYTE_INDEXED ? BufferedImage.TYPE_INT_RGB : image.getType();
+        BufferedImage out = new BufferedImage(side, side, type);
+        var g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, side, side, null);
+        g.dispose();
+        return out;
+    }
+
+    /** Channel-major values in [0, 1]. */
+    private static float[] pixels(BufferedImage image, int channels) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        float[] out = new float[channels * h * w];
+        boolean grey = image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY;
+        Raster raster = image.getRaster();
+        // grey samples are read from the raster: ColorModel.getRGB would treat them as linear and change them
+        double greyMax = (1 << image.getColorModel().getComponentSize(0)) - 1;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int p = y * w + x;
+                if (grey) {
+                    float v = (float) (raster.getSample(x, y, 0) / greyMax);
+                    for (int c = 0; c < channels; c++) {
+                        out[c * h * w + p] = v;
+                    }
+                    continue;
+                }
+                int rgb = image.getRGB(x, y);
+                double[] v = {(rgb >> 16 & 0xFF) / 255.0, (rgb >> 8 & 0xFF) / 255.0, (rgb & 0xFF) / 255.0};
+                if (channels == 3) {
+                    for (int c = 0; c < 3; c++) {
+                        out[c * h * w + p] = (float) v[c];
+                    }
+                } else {
+                    out[p] = (float) (LUMA[0] * v[0] + LUMA[1] * v[1] + LUMA[2] * v[2]);
+                }
+            }
+        }
+        return out;
+    }
+}

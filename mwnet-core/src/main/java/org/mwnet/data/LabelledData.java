@@ -1,0 +1,35 @@
+package org.mwnet.data;
+
+import java.util.List;
+
+/**
+ * A dataset read from a user's files, with what the files said about it: the class names (index = label) and one
+ * id per sample (a relative file path or a row number), plus the ids of inputs that were skipped as unreadable.
+ *
+ * @param data the samples; observed and clean labels are equal (the files' labels are all mwnet knows)
+ * @param classes class names, label {@code c} is {@code classes.get(c)}
+ * @param ids one id per sample, in the dataset's order
+ * @param skipped ids of inputs skipped because they could not be read (empty unless skipping was asked for)
+ */
+public record LabelledData(Dataset data, List<String> classes, List<String> ids, List<String> skipped) {
+    /** Copies the lists and checks they fit the data. */
+    public LabelledData {
+        classes = List.copyOf(classes);
+        ids = List.copyOf(ids);
+        skipped = List.copyOf(skipped);
+        if (classes.size() != data.numClasses() || ids.size() != data.size()) {
+            throw new IllegalArgumentException(data + ": " + classes.size() + " class names and " + ids.size()
+                    + " ids do not fit " + data.numClasses() + " classes and " + data.size() + " samples");
+        }
+    }
+
+    /**
+     * @param data the samples
+     * @param classes class names
+     * @param ids sample ids
+     * @return the data with nothing skipped
+     */
+    public static LabelledData of(Dataset data, List<String> classes, List<String> ids) {
+        return new LabelledData(data, classes, ids, List.of());
+    }
+}

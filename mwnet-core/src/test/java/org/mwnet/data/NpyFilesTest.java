@@ -1,0 +1,130 @@
+package org.mwnet.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** NumPy files written byte by byte here, read back exactly, and every malformed case refused with one line. */
+class NpyFilesTest {
+    @TempDir
+    Path dir;
+
+    /** Writes a version 1.0 .npy file: the magic, the header dictionary padded to 64 bytes, the raw values. */
+    static Path npy(Path file, String descr, long[] shape, ByteBuffer values) throws IOException {
+        String dims = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "))
+                + (shape.length == 1 ? "," : "");
+        StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': ("
+                + dims + "), }");
+        while ((10 + header.length() + 1) % 64 != 0) {
+            header.append(' ');
+        }
+        header.append('\n');
+        byte[] h = header.toString().getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer out = ByteBuffer.allocate(10 + h.length + values.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+        out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        out.putShort((short) h.length).put(h).put(values.rewind());
+        Files.write(file, out.array());
+        return file;
+    }
+
+    static ByteBuffer floats(float... v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        b.asFloatBuffer().put(v);
+        return b;
+    }
+
+    static ByteBuffer longs(long... v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asLongBuffer().put(v);
+        return b;
+    }
+
+    private Path labels(long... y) throws IOException {
+        return npy(dir.resolve("y.npy"), "<i8", new long[] {y.length}, longs(y));
+    }
+
+    @Test
+    void readsUint8ImagesScaledAndInt64Labels() throws IOException {
+        byte[] px = {0, (byte) 255, 51, 102, 1, 2, 3, 4};
+        Path x = npy(dir.resolve("x.npy"), "|u1", new long[] {2, 2, 2}, ByteBuffer.wrap(px));
+        LabelledData d = Datasets.fromNpy(x, labels(2, 0));
+        assertThat(d.data().imageShape()).containsExactly(1, 2, 2);
+        assertThat(d.data().labels()).containsExactly(2, 0);
+        assertThat(d.classes()).containsExactly("0", "1", "2");
+        assertThat(d.ids()).containsExactly("0", "1");
+        assertThat(SampleValues.of(d.data()))
+                .containsExactly(0f, 1f, 51 / 255f, 102 / 255f, 1 / 255f, 2 / 255f, 3 / 255f, 4 / 255f);
+    }
+
+    @Test
+    void readsFloatTablesAsOneByOneByDAndFloatLabels() throws IOException {
+        Path x = npy(dir.resolve("x.npy"), "<f4", new long[] {3, 2}, floats(1.5f, -2, 0, 7, 3, 4));
+        Path y = npy(dir.resolve("yf.npy"), "<f4", new long[] {3}, floats(1, 0, 1));
+        LabelledData d = Datasets.fromNpy(x, y);
+        assertThat(d.data().imageShape()).containsExactly(1, 1, 2);
+        assertThat(d.data().labels()).containsExactly(1, 0, 1);
+        assertThat(SampleValues.of(d.data())).containsExactly(1.5f, -2, 0, 7, 3, 4);
+    }
+
+    @Test
+    void readsNchwFloat64() throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(2 * 3 * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(new double[] {0.25, 0.5, 0.75, 1, 0, 0.125});
+        Path x = npy(dir.resolve("x.npy"), "<f8", new long[] {2, 3, 1, 1}, b);
+        LabelledData d = Datasets.fromNpy(x, labels(0, 1));
+        assertThat(d.data().imageShape()).containsExactly(3, 1, 1);
+        assertThat(SampleValues.of(d.data())).containsExactly(0.25f, 0.5f, 0.75f, 1, 0, 0.125f);
+    }
+
+    @Test
+    void refusesAnUnsupportedSampleTypeNamingFileTypeAndExpectation() throws IOException {
+        Path x = npy(dir.resolve("x.npy"), "<i8", new long[] {2, 1}, longs(1, 2));
+        assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0, 1))).isInstanceOf(DataFormatException.class)
+                .hasMessage(x + ": holds LONG values; expected uint8, float32 or float64");
+    }
+
+    @Test
+    void refusesAnUnsupportedShape() throws IOException {
+        Path x = npy(dir.resolve("x.npy"), "<f4", new long[] {2}, floats(1, 2));
+        assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0, 1))).isInstanceOf(DataFormatException.class)
+                .hasMessage(x + ": has shape [2]; expected [N, C, H, W], [N, H, W] or [N, D]");
+    }
+
+    @Test
+    void refusesLabelsOfAnotherLengthOrOutOfRange() throws IOException {
+        Path x = npy(dir.resolve("x.npy"), "<f4", new long[] {2, 1}, floats(1, 2));
+        Path three = labels(0, 1, 1);
+        assertThatThrownBy(() -> Datasets.fromNpy(x, three)).isInstanceOf(DataFormatException.class)
+                .hasMessage(three + ": has shape [3]; expected [2], one label per sample");
+        Path negative = labels(0, -1);
+        assertThatThrownBy(() -> Datasets.fromNpy(x, negative)).isInstanceOf(DataFormatException.class)
+                .hasMessage(negative + ": label -1.0 at index 1 is out of range; expected integers from 0");
+        Path fraction = npy(dir.resolve("yf.npy"), "<f4", new long[] {2}, floats(0, 0.5f));
+        assertThatThrownBy(() -> Datasets.fromNpy(x, fraction)).isInstanceOf(DataFormatException.class)
+                .hasMessage(fraction + ": label 0.5 at index 1 is out of range; expected integers from 0");
+    }
+
+    @Test
+    void refusesAnEmptyArray() throws IOException {
+        Path x = npy(dir.resolve("x.npy"), "<f4", new long[] {0, 2}, floats());
+        assertThatThrownBy(() -> Datasets.fromNpy(x, labels())).isInstanceOf(DataFormatException.class)
+                .hasMessage(x + ": holds no samples; expected at least one");
+    }
+
+    @Test
+    void refusesAFileThatIsNotNpy() throws IOException {
+        Path x = Files.writeString(dir.resolve("x.npy"), "not numpy at all");
+        assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0))).isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith(x + ": is not a .npy array ND4J can read");
+    }
+}
