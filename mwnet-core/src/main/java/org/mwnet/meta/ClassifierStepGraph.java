@@ -96,9 +96,7 @@ public final class ClassifierStepGraph {
         }
         feed.put(IMAGES, images);
         feed.put(LABELS, labels);
-        GraphMemory.bound(sd);
-        Map<String, INDArray> out = sd.output(feed, outputs);
-        GraphMemory.collectIfGrown();
+        Map<String, INDArray> out = GraphMemory.output(sd, feed, outputs.toArray(String[]::new));
         Map<String, INDArray> grads = new HashMap<>();
         gradientOutputs.forEach((param, var) -> grads.put(param, out.get(var)));
         Map<String, INDArray> stats = new HashMap<>();

@@ -52,11 +52,9 @@ final class GradientFunction {
      * @return the gradients by variable name, and the outputs by name, in one map
      */
     Map<String, INDArray> run(Map<String, INDArray> feed, List<String> outputs) {
-        GraphMemory.bound(grad);
         List<String> wanted = new ArrayList<>(outputs);
         wanted.addAll(gradientNames.values());
-        Map<String, INDArray> values = grad.output(feed, wanted.toArray(String[]::new));
-        GraphMemory.collectIfGrown();
+        Map<String, INDArray> values = GraphMemory.output(grad, feed, wanted.toArray(String[]::new));
         Map<String, INDArray> result = new HashMap<>();
         outputs.forEach(o -> result.put(o, values.get(o)));
         gradientNames.forEach((v, g) -> result.put(v, values.get(g)));

@@ -1,11 +1,13 @@
 package org.mwnet.nn;
 
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mwnet.natives.ProcessMemory;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Keeps a graph's memory bounded while it runs.
@@ -17,7 +19,7 @@ import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
  * <li>Some arrays of a run are never released to that cache; their native memory returns only when the garbage
  * collector finds their Java objects, which a small Java heap rarely prompts (ND4J's buffers are not counted by
  * JavaCPP's memory limit either). A ResNet-32 meta step at batch 100 left about 500 MB a step that way. After each
- * run, {@link #collectIfGrown()} asks for a collection once the process has grown by {@link #GROWTH_BYTES} since
+ * run, {@link #output} asks for a collection once the process has grown by {@link #GROWTH_BYTES} since
  * the last one: about 0.1 s every step for ResNet-32 (1% of a step), rarely for small models.</li>
  * </ul>
  */
@@ -33,12 +35,26 @@ public final class GraphMemory {
     }
 
     /**
-     * Call before each run of the graph: installs the bounded cache for the calling thread once, and switches on the
-     * release of intermediates (which {@code SameDiff.calculateGradients} switches off).
+     * Runs a graph with its memory bounded: the calling thread's bounded cache and the release of intermediates
+     * before the run, a collection after it once the process has grown enough.
      *
      * @param sd the graph (for a gradient, its {@code "grad"} function)
+     * @param feed placeholder values
+     * @param outputs the variables wanted
+     * @return their values by name
      */
-    public static void bound(SameDiff sd) {
+    public static Map<String, INDArray> output(SameDiff sd, Map<String, INDArray> feed, String... outputs) {
+        bound(sd);
+        Map<String, INDArray> values = sd.output(feed, outputs);
+        collectIfGrown();
+        return values;
+    }
+
+    /**
+     * Installs the bounded cache for the calling thread once, and switches on the release of intermediates (which
+     * {@code SameDiff.calculateGradients} switches off).
+     */
+    private static void bound(SameDiff sd) {
         sd.setEnableCache(true);
         sd.getSessions().computeIfAbsent(Thread.currentThread().getId(), thread -> {
             InferenceSession session = new InferenceSession(sd);
@@ -50,8 +66,8 @@ public final class GraphMemory {
         });
     }
 
-    /** Call after each run of a graph: collects garbage once the process has grown enough since the last time. */
-    public static void collectIfGrown() {
+    /** Collects garbage once the process has grown enough since the last time. */
+    private static void collectIfGrown() {
         OptionalLong resident = ProcessMemory.residentBytes();
         if (resident.isEmpty() || resident.getAsLong() < AFTER_LAST_COLLECTION.get() + GROWTH_BYTES) {
             return;

@@ -35,9 +35,7 @@ public final class InferenceGraph {
         Map<String, INDArray> feed = new HashMap<>();
         GraphInputs.feed(feed, net.params(), params);
         feed.put(IMAGES, images);
-        GraphMemory.bound(sd);
-        INDArray out = sd.output(feed, logits).get(logits);
-        GraphMemory.collectIfGrown();
+        INDArray out = GraphMemory.output(sd, feed, logits).get(logits);
         return out;
     }
 }
