@@ -42,9 +42,9 @@ public final class MetaStepGraph {
     private final int batch;
     private final int metaBatch;
     private final GradientFunction gradient;
-    /** The looked-ahead parameters as graph variables: materialised ones by variable name, factored ones as steps. */
-    private final Map<String, String> lookAheadNames = new HashMap<>();
-    private final Map<String, Scope.OuterProduct> lookAheadSteps = new HashMap<>();
+    /** The looked-ahead parameters by name: materialised ones as graph variables, the others in factored form. */
+    private final Map<String, SDVariable> lookAhead = new HashMap<>();
+    private final Map<String, Scope.FactoredWeight> factored = new HashMap<>();
 
     /**
      * What one meta step computed.
@@ -87,16 +87,12 @@ public final class MetaStepGraph {
         ExplicitGradient g = ExplicitGradient.build(first, net, x, y, weighting, lr);
         sd.identity(LOSSES, g.losses());
         sd.identity(COEFFICIENTS, g.coefficients());
-        Map<String, SDVariable> lookAhead = new HashMap<>();
-        Map<String, Scope.FactoredWeight> factored = new HashMap<>();
         for (ParamSpec p : classifierParams) {
             Scope.OuterProduct step = g.outerProducts().get(p.name());
             if (step != null && cheaperFactored(p.shape(), batch)) {
                 factored.put(p.name(), new Scope.FactoredWeight(w.get(p.name()), step));
-                lookAheadSteps.put(p.name(), step);
             } else {
                 lookAhead.put(p.name(), w.get(p.name()).sub(g.gradients().get(p.name())));
-                lookAheadNames.put(p.name(), lookAhead.get(p.name()).name());
             }
         }
         Scope lookAheadScope = new Scope(sd, lookAhead::get, Mode.TRAIN, dataType, factored);
@@ -156,13 +152,14 @@ public final class MetaStepGraph {
     Map<String, INDArray> lookAhead(Parameters classifier, Parameters weightingValues, INDArray images,
                                     INDArray labels, INDArray metaImages, INDArray metaLabels, double lr) {
         Map<String, INDArray> feed = feed(classifier, weightingValues, images, labels, metaImages, metaLabels, lr);
-        List<String> wanted = new ArrayList<>(lookAheadNames.values());
-        lookAheadSteps.values().forEach(s -> wanted.addAll(List.of(s.left().name(), s.right().name())));
+        List<String> wanted = new ArrayList<>();
+        lookAhead.values().forEach(v -> wanted.add(v.name()));
+        factored.values().forEach(f -> wanted.addAll(List.of(f.step().left().name(), f.step().right().name())));
         Map<String, INDArray> out = sd.output(feed, wanted);
         Map<String, INDArray> result = new HashMap<>();
-        lookAheadNames.forEach((param, var) -> result.put(param, out.get(var)));
-        lookAheadSteps.forEach((param, s) -> result.put(param, classifier.get(param)
-                .sub(out.get(s.left().name()).transpose().mmul(out.get(s.right().name())))));
+        lookAhead.forEach((param, v) -> result.put(param, out.get(v.name())));
+        factored.forEach((param, f) -> result.put(param, classifier.get(param)
+                .sub(out.get(f.step().left().name()).transpose().mmul(out.get(f.step().right().name())))));
         return result;
     }
 
