@@ -136,11 +136,9 @@ public final class Checkpoint {
          * @throws IllegalArgumentException saying how it differs
          */
         public void requireTestSet(Dataset test) {
-            DataFingerprint saved = header.fingerprint();
-            long crc32 = DataFingerprint.testCrc32(test);
-            if (saved.testSize() != test.size() || saved.testCrc32() != crc32) {
-                throw new IllegalArgumentException(file + " was trained on other data (" + DataFingerprint
-                        .testDifference(saved.testSize(), saved.testCrc32(), test.size(), crc32)
+            String difference = header.fingerprint().testDifference(test);
+            if (difference != null) {
+                throw new IllegalArgumentException(file + " was trained on other data (" + difference
                         + " in the test set); evaluate with the same " + data().dataset() + " files");
             }
         }

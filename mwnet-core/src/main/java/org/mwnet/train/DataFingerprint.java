@@ -40,11 +40,8 @@ public record DataFingerprint(
                 test.size(), crc.getValue(), testCrc32(test));
     }
 
-    /**
-     * @param test a test set
-     * @return the CRC32 of its images and labels, as {@link #testCrc32} records it
-     */
-    public static long testCrc32(Dataset test) {
+    /** @return the CRC32 of a test set's images and labels, as {@link #testCrc32} records it */
+    private static long testCrc32(Dataset test) {
         CRC32 crc = new CRC32();
         test.updateChecksum(crc);
         return crc.getValue();
@@ -59,17 +56,25 @@ public record DataFingerprint(
         if (saved.trainSize != trainSize) {
             return saved.trainSize + " training samples there, " + trainSize + " here";
         }
-        return equals(saved) ? null : testDifference(saved.testSize, saved.testCrc32, testSize, testCrc32);
+        if (saved.testSize != testSize || saved.testCrc32 != testCrc32) {
+            return saved.testDifference(testSize, testCrc32);
+        }
+        return equals(saved) ? null : "different contents";
     }
 
     /**
-     * @param savedSize the test-set size a checkpoint recorded
-     * @param savedCrc32 its recorded checksum
-     * @param size this test set's size
-     * @param crc32 its checksum
-     * @return how the test sets differ, or (for the same sizes and checksums) "different contents"
+     * @param test a test set
+     * @return how it differs from the one this fingerprint recorded ("N test images there, M here" or "different
+     *     contents"), or null when it is the same
      */
-    static String testDifference(int savedSize, long savedCrc32, int size, long crc32) {
-        return savedSize != size ? savedSize + " test images there, " + size + " here" : "different contents";
+    String testDifference(Dataset test) {
+        return testDifference(test.size(), testCrc32(test));
+    }
+
+    private String testDifference(int size, long crc32) {
+        if (size != testSize) {
+            return testSize + " test images there, " + size + " here";
+        }
+        return crc32 == testCrc32 ? null : "different contents";
     }
 }

@@ -103,7 +103,8 @@ public final class Trainer {
                     + "give it a validation split (validation size > 0)");
         }
         DataSettings data = DataSettings.of(summary);
-        DataFingerprint fingerprint = DataFingerprint.of(splits, test);
+        // it reads every image, so only a run that writes or reads a checkpoint computes it
+        DataFingerprint fingerprint = checkpoint == null ? null : DataFingerprint.of(splits, test);
         DataType dt = config.dataType();
         Dataset train = splits.train();
         Dataset meta = splits.meta();
