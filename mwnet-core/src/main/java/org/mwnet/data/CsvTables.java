@@ -85,8 +85,9 @@ public final class CsvTables {
     private static LabelledData assemble(Path file, String labelColumn, int d, List<float[]> rows,
                                          List<String> labelValues) throws DataFormatException {
         int n = rows.size();
-        List<String> classes = classes(file, labelColumn, labelValues);
         boolean integers = labelValues.stream().allMatch(CsvTables::isInteger);
+        List<String> classes = integers ? numberedClasses(file, labelColumn, labelValues)
+                : List.copyOf(new TreeSet<>(labelValues));
         int[] y = new int[n];
         float[] x = new float[n * d];
         List<String> ids = new ArrayList<>(n);
@@ -100,11 +101,9 @@ public final class CsvTables {
         return LabelledData.of(new Dataset(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids);
     }
 
-    private static List<String> classes(Path file, String labelColumn, List<String> values)
+    /** Classes "0" to the largest label, for integer labels. */
+    private static List<String> numberedClasses(Path file, String labelColumn, List<String> values)
             throws DataFormatException {
-        if (!values.stream().allMatch(CsvTables::isInteger)) {
-            return List.copyOf(new TreeSet<>(values));
-        }
         int max = 0;
         for (int i = 0; i < values.size(); i++) {
             int y = Integer.parseInt(values.get(i));

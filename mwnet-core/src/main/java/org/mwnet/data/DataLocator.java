@@ -101,8 +101,11 @@ public final class DataLocator {
     public Path locateFiles(String name, List<String> files, String howToGet) throws DataUnavailableException {
         List<Path> searched = new ArrayList<>();
         Function<Path, List<String>> problems = dir -> files.stream()
-                .filter(f -> DataFiles.problem(dir.resolve(f)) != null)
-                .map(f -> f + " " + DataFiles.problem(dir.resolve(f))).toList();
+                .map(f -> {
+                    String problem = DataFiles.problem(dir.resolve(f));
+                    return problem == null ? null : f + " " + problem;
+                })
+                .filter(java.util.Objects::nonNull).toList();
         Path found = find(name, null, problems, files, searched, " " + howToGet);
         if (found != null) {
             return found;
