@@ -71,7 +71,8 @@ public final class IterationBenchmark {
     public static BenchRecord run(Settings s, int threads, double matmulGflops) {
         ProcessMemory.resetPeak();
         long[] shape = inputShape(s.model());
-        Network net = network(s);
+        // the settings were checked with network(s) before measuring; Methods.create checks the meta step again
+        Network net = Models.byName(s.model(), shape, 10, s.hidden());
         int n = Math.max(s.epochIters(), 1) * s.batch();
         Dataset data = SyntheticImages.gaussian(n, 10, (int) shape[0], (int) shape[1], 1);
         Timing.Result mwnet = time("mwnet", net, s, data);

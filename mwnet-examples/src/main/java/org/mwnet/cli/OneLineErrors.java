@@ -21,8 +21,6 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
     static final int BAD_INPUT = 2;
     /** Exit code for any other failure. */
     static final int FAILURE = 1;
-    /** The commands whose memory grows with a {@code --batch} flag ({@code demo} has none). */
-    private static final java.util.Set<String> BATCHED_COMMANDS = java.util.Set.of("train", "bench");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -56,8 +54,11 @@ final class OneLineErrors implements CommandLine.IExecutionExceptionHandler {
      */
     static String outOfMemory(CommandLine cl, OutOfMemoryError e) {
         CommandLine.ParseResult parsed = cl.getParseResult();
-        String command = parsed == null || parsed.subcommand() == null ? null : parsed.subcommand().commandSpec().name();
-        String advice = command != null && BATCHED_COMMANDS.contains(command)
+        CommandLine.Model.CommandSpec spec = parsed == null || parsed.subcommand() == null ? null
+                : parsed.subcommand().commandSpec();
+        String command = spec == null ? null : spec.name();
+        // the commands whose memory grows with a --batch flag (demo has none)
+        String advice = spec != null && spec.findOption("--batch") != null
                 ? "use a smaller --batch, or give the JVM more with JAVA_OPTS=-Xmx..."
                 : "the input needs more memory than the JVM's -Xmx (set JAVA_OPTS=-Xmx...)";
         return (command == null ? "mwnet: " : "mwnet " + command + ": ") + "out of memory (" + e.getMessage() + "); "
