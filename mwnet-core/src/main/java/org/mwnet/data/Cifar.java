@@ -74,7 +74,9 @@ public final class Cifar {
         Path dir = locator.locateFiles(variant.datasetName, variant.allFiles(),
                 "download " + variant.url + " and unpack it (tar xzf).").resolve(variant.folder);
         List<Path> train = variant.trainFiles.stream().map(dir::resolve).toList();
-        return new TrainTest(read(variant, train), read(variant, List.of(dir.resolve(variant.testFile))));
+        Dataset trainPart = read(variant, train);
+        return new TrainTest(trainPart, read(variant, List.of(dir.resolve(variant.testFile))),
+                InputSettings.ofDataset(variant.datasetName, trainPart, variant.normalization));
     }
 
     /**

@@ -20,10 +20,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param perClassCounts training samples per observed label
  * @param metaPerClassCounts meta samples per class
  * @param metaTrainOverlap meta samples also in the training set (always 0)
+ * @param input the input's format, class names, shape and normalisation
  */
 @JsonPropertyOrder({"dataset", "train_size", "meta_size", "validation_size", "test_size", "num_classes", "noise",
     "noise_rate", "imbalance", "seed", "noisy_fraction", "per_class_counts", "meta_per_class_counts",
-    "meta_train_overlap"})
+    "meta_train_overlap", "input"})
 public record DatasetSummary(
         String dataset,
         @JsonProperty("train_size") int trainSize,
@@ -38,18 +39,20 @@ public record DatasetSummary(
         @JsonProperty("noisy_fraction") double noisyFraction,
         @JsonProperty("per_class_counts") int[] perClassCounts,
         @JsonProperty("meta_per_class_counts") int[] metaPerClassCounts,
-        @JsonProperty("meta_train_overlap") int metaTrainOverlap) {
+        @JsonProperty("meta_train_overlap") int metaTrainOverlap,
+        InputSettings input) {
 
     /**
      * @param splits the drawn splits
      * @param test the test set
      * @param config how they were drawn
+     * @param input how the samples were read
      * @return their summary
      */
-    public static DatasetSummary of(Splits splits, Dataset test, SplitConfig config) {
+    public static DatasetSummary of(Splits splits, Dataset test, SplitConfig config, InputSettings input) {
         return new DatasetSummary(test.name(), splits.train().size(), splits.meta().size(),
                 splits.validation().size(), test.size(), test.numClasses(), config.noise().cliName(),
                 config.noiseRate(), config.imbalance(), config.seed(), splits.train().noisyFraction(),
-                splits.train().classCounts(), splits.meta().classCounts(), splits.metaTrainOverlap());
+                splits.train().classCounts(), splits.meta().classCounts(), splits.metaTrainOverlap(), input);
     }
 }

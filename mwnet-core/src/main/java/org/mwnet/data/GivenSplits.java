@@ -109,11 +109,12 @@ public final class GivenSplits {
      * @param splits given splits
      * @param test the test set
      * @param seed the run's seed
+     * @param input how the samples were read
      * @return their summary, for {@code Trainer.train}: no added noise, no imbalance
      */
-    public static DatasetSummary summary(Splits splits, Dataset test, long seed) {
+    public static DatasetSummary summary(Splits splits, Dataset test, long seed, InputSettings input) {
         SplitConfig asGiven = new SplitConfig(splits.meta().size(), splits.validation().size(), 1, NoiseType.NONE, 0,
                 seed);
-        return DatasetSummary.of(splits, test, asGiven);
+        return DatasetSummary.of(splits, test, asGiven, input);
     }
 }

@@ -38,7 +38,7 @@ public final class IdxFiles {
     public static TrainTest load(Path dir, IdxSource source) throws IOException {
         Dataset train = loadPart(dir, source, IdxSource.TRAIN_IMAGES, IdxSource.TRAIN_LABELS);
         Dataset test = loadPart(dir, source, IdxSource.TEST_IMAGES, IdxSource.TEST_LABELS);
-        return new TrainTest(train, test);
+        return new TrainTest(train, test, InputSettings.ofDataset(source.name(), train, source.normalization()));
     }
 
     /**

@@ -72,10 +72,11 @@ public final class Checkpoint {
         JsonNode header = a.headerTree(file);
         int format = header.path("format").asInt(0);
         if (format != CheckpointHeader.FORMAT) {
-            // Older checkpoints do not say which data they were trained on, so nothing could check that a resumed
-            // run or an evaluation uses the same data: refuse them rather than guess.
+            // Older checkpoints do not say exactly which data they were trained on and how it was read, so nothing
+            // could check that a resumed run, an evaluation or a prediction uses the same: refuse them, not guess.
             throw new DataFormatException(file, format < CheckpointHeader.FORMAT
-                    ? "written by an older mwnet that did not record which data it was trained on; train a new run"
+                    ? "written by an older mwnet (checkpoint format " + format + ") that did not record which data "
+                    + "it was trained on and how it was read; train a new run"
                     : "written by a newer mwnet (checkpoint format " + format + ", this one reads "
                     + CheckpointHeader.FORMAT + ")");
         }

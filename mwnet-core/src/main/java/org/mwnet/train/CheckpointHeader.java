@@ -23,10 +23,11 @@ record CheckpointHeader(int format, TrainConfig config, DataSettings data, DataF
                         int nextEpoch, long iteration, long metaPass, int metaCursor, long sgdSteps, long adamSteps,
                         List<EpochMetrics> history) {
     /**
-     * The current layout: 3 records the data's {@link DataFingerprint}; 2 recorded only the data settings, so it
-     * could not tell two copies of the data apart; before 2, not even those.
+     * The current layout: 4 records the input's {@link org.mwnet.data.InputSettings} in the data settings; 3 did not,
+     * so {@code predict} could not prepare new data as the run did; 2 recorded only the data settings, so it could
+     * not tell two copies of the data apart; before 2, not even those.
      */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
 
     /** Refuses a header without one of its parts (a damaged file). */
     CheckpointHeader {

@@ -2,6 +2,7 @@ package org.mwnet.train;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.mwnet.data.DatasetSummary;
+import org.mwnet.data.InputSettings;
 
 /**
  * The data settings a checkpoint records, so that a resumed run trains on the very same splits and an evaluation
@@ -14,6 +15,7 @@ import org.mwnet.data.DatasetSummary;
  * @param metaSize meta-set size
  * @param validationSize validation-split size
  * @param seed the seed of the splits and the noise
+ * @param input the input's format, class names, shape and normalisation (what {@code predict} needs)
  */
 public record DataSettings(
         String dataset,
@@ -22,7 +24,8 @@ public record DataSettings(
         double imbalance,
         @JsonProperty("meta_size") int metaSize,
         @JsonProperty("validation_size") int validationSize,
-        long seed) {
+        long seed,
+        InputSettings input) {
 
     /**
      * @param summary a run's data summary
@@ -30,6 +33,6 @@ public record DataSettings(
      */
     public static DataSettings of(DatasetSummary summary) {
         return new DataSettings(summary.dataset(), summary.noise(), summary.noiseRate(), summary.imbalance(),
-                summary.metaSize(), summary.validationSize(), summary.seed());
+                summary.metaSize(), summary.validationSize(), summary.seed(), summary.input());
     }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.data.DataFormatException;
 import org.mwnet.meta.WeightNet;
+import org.mwnet.data.IdxSource;
+import org.mwnet.data.InputSettings;
 import org.mwnet.nn.Models;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -23,7 +25,8 @@ class CheckpointHeaderTest {
     /** @return the header of a checkpoint written before training started, as JSON */
     private static ObjectNode validHeader() {
         CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, TrainConfig.defaults(),
-                new DataSettings("fashion-mnist", "uniform", 0.4, 1, 1000, 0, 1),
+                new DataSettings("fashion-mnist", "uniform", 0.4, 1, 1000, 0, 1, new InputSettings("fashion-mnist",
+                        List.of("0", "1"), 1, 28, 28, IdxSource.FASHION_MNIST.normalization(), List.of())),
                 new DataFingerprint(58000, 1000, 0, 10000, 12345, 67890), 0, 0, 0, 0, 0, 0, List.of());
         return Json.MAPPER.valueToTree(h);
     }

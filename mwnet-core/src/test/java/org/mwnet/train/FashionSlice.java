@@ -54,6 +54,6 @@ final class FashionSlice {
         Dataset pool = full.train().subset(IntStream.range(first, first + poolSize).toArray());
         Dataset test = full.test().subset(IntStream.range(first, first + testSize).toArray());
         Splits splits = Splits.make(pool, config);
-        return new FashionSlice(splits, test, DatasetSummary.of(splits, test, config));
+        return new FashionSlice(splits, test, DatasetSummary.of(splits, test, config, full.input()));
     }
 }

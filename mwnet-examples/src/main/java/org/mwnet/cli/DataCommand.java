@@ -32,7 +32,7 @@ final class DataCommand implements Callable<Integer> {
         SplitConfig config = data.splitConfig();
         TrainTest tt = data.load();
         Splits splits = TrainChecks.splitData(tt.train(), config);
-        DatasetSummary s = DatasetSummary.of(splits, tt.test(), config);
+        DatasetSummary s = DatasetSummary.of(splits, tt.test(), config, tt.input());
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writeValueAsString(s));

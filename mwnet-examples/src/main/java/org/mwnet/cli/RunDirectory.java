@@ -42,10 +42,11 @@ final class RunDirectory implements AutoCloseable {
     static final String CURVES = "curves.png";
     static final String WEIGHT_FUNCTION = "weight-function.png";
     static final String WEIGHTS = "weights.csv";
+    static final String INPUTS = "inputs.json";
     static final String LOCK = ".lock";
     /** Everything a run writes, which {@link Mode#OVERWRITE} removes before it starts. */
     private static final List<String> RUN_FILES = List.of(METRICS, CHECKPOINT, VNET, CURVES, WEIGHT_FUNCTION,
-            WEIGHTS);
+            WEIGHTS, INPUTS);
 
     /** How a run treats what its folder already holds. */
     enum Mode {

@@ -38,7 +38,7 @@ final class TrainRun {
                                 RunDirectory.Mode mode, Path initV, BackendOptions backend, PrintWriter err)
             throws IOException {
         Splits splits = TrainChecks.split(data.train(), split, config);
-        DatasetSummary summary = DatasetSummary.of(splits, data.test(), split);
+        DatasetSummary summary = DatasetSummary.of(splits, data.test(), split, data.input());
         if (initV != null && !config.method().equals("mwnet")) {
             throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
         }
