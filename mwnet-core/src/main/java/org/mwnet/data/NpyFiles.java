@@ -1,30 +1,26 @@
 package org.mwnet.data;
 
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Reads samples and labels from two NumPy {@code .npy} files (parsed by ND4J). The samples are [N, C, H, W],
- * [N, H, W] (one channel) or [N, D] (tabular, read as [1, 1, D]); uint8 values are divided by 255, float32 and
- * float64 values are taken as they are. The labels are a 1-D array of N integers from 0 (any integer type, or
+ * Reads samples and labels from two NumPy {@code .npy} files (parsed by ND4J); the samples may also be the array x
+ * of a {@code .npz} archive. The samples are read as {@link NpySamples} describes: [N, C, H, W], [N, H, W] (one
+ * channel) or [N, D] (tabular, read as [1, 1, D]); uint8 values are divided by 255, float32 and float64 values are
+ * taken as they are. The labels are a 1-D array of N integers from 0 (any integer type, or
  * floats with integral values); the classes are 0..max. A sample's id is its index, from 0.
  */
 public final class NpyFiles {
-    private static final Set<DataType> SAMPLE_TYPES = Set.of(DataType.UINT8, DataType.FLOAT, DataType.DOUBLE);
-
     private NpyFiles() {
     }
 
     /**
-     * @param samples the samples' file
+     * @param samples the samples' file ({@code .npy}, or a {@code .npz} holding an array x)
      * @param labels the labels' file
      * @return the samples, the class names ("0" to "K-1") and the indices as ids
      * @throws DataFormatException naming the file: not a .npy array, an unsupported type or shape, a label that
@@ -32,29 +28,10 @@ public final class NpyFiles {
      * @throws IOException when a file is missing or unreadable
      */
     public static LabelledData read(Path samples, Path labels) throws IOException {
-        INDArray x = load(samples);
-        if (!SAMPLE_TYPES.contains(x.dataType())) {
-            throw new DataFormatException(samples, "holds " + x.dataType() + " values; expected uint8, float32 or "
-                    + "float64");
-        }
-        long[] s = x.shape();
-        int[] chw = switch (s.length) {
-            case 4 -> new int[] {(int) s[1], (int) s[2], (int) s[3]};
-            case 3 -> new int[] {1, (int) s[1], (int) s[2]};
-            case 2 -> new int[] {1, 1, (int) s[1]};
-            default -> throw new DataFormatException(samples, "has shape " + Arrays.toString(s)
-                    + "; expected [N, C, H, W], [N, H, W] or [N, D]");
-        };
-        int n = (int) s[0];
-        if (n == 0) {
-            throw new DataFormatException(samples, "holds no samples; expected at least one");
-        }
-        float[] px = x.castTo(DataType.FLOAT).reshape(x.length()).toFloatVector();
-        if (x.dataType() == DataType.UINT8) {
-            for (int i = 0; i < px.length; i++) {
-                px[i] /= 255f;
-            }
-        }
+        NpySamples x = NpySamples.read(samples);
+        int[] chw = x.shape();
+        int n = x.size();
+        float[] px = x.values(0, n);
         int[] y = labels(labels, n);
         int k = Arrays.stream(y).max().orElse(-1) + 1;
         List<String> classes = new ArrayList<>();
@@ -70,7 +47,7 @@ public final class NpyFiles {
     }
 
     private static int[] labels(Path file, int n) throws IOException {
-        INDArray a = load(file);
+        INDArray a = NpySamples.array(file);
         if (a.rank() != 1 || a.length() != n) {
             throw new DataFormatException(file, "has shape " + Arrays.toString(a.shape()) + "; expected [" + n
                     + "], one label per sample");
@@ -88,17 +65,5 @@ public final class NpyFiles {
             y[i] = (int) v[i];
         }
         return y;
-    }
-
-    private static INDArray load(Path file) throws IOException {
-        String problem = DataFiles.problem(file);
-        if (problem != null) {
-            throw new FileSystemException(file.toString(), null, problem);
-        }
-        try {
-            return Nd4j.createFromNpyFile(file.toFile());
-        } catch (RuntimeException e) {
-            throw new DataFormatException(file, "is not a .npy array ND4J can read (" + e.getMessage() + ")");
-        }
     }
 }

@@ -2,52 +2,22 @@ package org.mwnet.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mwnet.data.NpyTestFiles.floats;
+import static org.mwnet.data.NpyTestFiles.longs;
+import static org.mwnet.data.NpyTestFiles.npy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** NumPy files written byte by byte here, read back exactly, and every malformed case refused with one line. */
+/** NumPy files written byte by byte (NpyTestFiles), read back exactly, and every malformed case refused with one line. */
 class NpyFilesTest {
     @TempDir
     Path dir;
-
-    /** Writes a version 1.0 .npy file: the magic, the header dictionary padded to 64 bytes, the raw values. */
-    static Path npy(Path file, String descr, long[] shape, ByteBuffer values) throws IOException {
-        String dims = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "))
-                + (shape.length == 1 ? "," : "");
-        StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': ("
-                + dims + "), }");
-        while ((10 + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        byte[] h = header.toString().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer out = ByteBuffer.allocate(10 + h.length + values.capacity()).order(ByteOrder.LITTLE_ENDIAN);
-        out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        out.putShort((short) h.length).put(h).put(values.rewind());
-        Files.write(file, out.array());
-        return file;
-    }
-
-    static ByteBuffer floats(float... v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        return b;
-    }
-
-    static ByteBuffer longs(long... v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-        b.asLongBuffer().put(v);
-        return b;
-    }
 
     private Path labels(long... y) throws IOException {
         return npy(dir.resolve("y.npy"), "<i8", new long[] {y.length}, longs(y));
