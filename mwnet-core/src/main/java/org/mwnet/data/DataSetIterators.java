@@ -31,7 +31,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  *   <li>Masks (for sequences) are refused, as are NaN or infinite features, and batches whose sample shape or
  *       label width differs from the first batch's.</li>
  * </ul>
- * The batches are copied into one array as they arrive, so the whole set must fit in memory (as for every reader).
+ * Each batch is copied to the Java heap as it arrives and the copies are joined at the end: the set must fit in memory
+ * twice over while they are joined.
  */
 public final class DataSetIterators {
     private DataSetIterators() {
