@@ -163,6 +163,27 @@ public final class Dataset {
     }
 
     /**
+     * For data whose true labels are known apart from the files (a benchmark's clean labels, or a notebook that
+     * corrupted the labels itself), so that reports can tell corrupted samples from clean ones.
+     *
+     * @param clean true labels in [0, K), one per sample
+     * @return the same images and observed labels with these true labels
+     * @throws IllegalArgumentException when the count differs from the size or a label is outside [0, K)
+     */
+    public Dataset withCleanLabels(int[] clean) {
+        if (clean.length != labels.length) {
+            throw new IllegalArgumentException("expected " + labels.length + " clean labels, got " + clean.length);
+        }
+        for (int i = 0; i < clean.length; i++) {
+            if (clean[i] < 0 || clean[i] >= numClasses) {
+                throw new IllegalArgumentException("clean label " + clean[i] + " of sample " + i
+                        + " is outside [0, " + numClasses + ")");
+            }
+        }
+        return new Dataset(name, numClasses, channels, height, width, pixels, labels, clean.clone());
+    }
+
+    /**
      * @param observed new observed labels, one per sample
      * @return the same images and true labels with these observed labels
      */

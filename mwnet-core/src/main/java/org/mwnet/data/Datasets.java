@@ -3,8 +3,9 @@ package org.mwnet.data;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
-/** Loads a dataset by its command-line name, or reads a user's own files. */
+/** Loads a dataset by its command-line name, or reads a user's own files or Deeplearning4j iterator. */
 public final class Datasets {
     /** The names {@link #load} accepts. */
     public static final List<String> NAMES = List.of("fashion-mnist", "mnist", "cifar10", "cifar100");
@@ -62,5 +63,18 @@ public final class Datasets {
      */
     public static LabelledData fromNpy(Path samples, Path labels) throws IOException {
         return NpyFiles.read(samples, labels);
+    }
+
+    /**
+     * Reads a Deeplearning4j {@link DataSetIterator}, such as a DataVec pipeline; see {@link DataSetIterators}.
+     *
+     * @param iterator batches of [batch, D] or NCHW [batch, C, H, W] features and one-hot [batch, K] labels; reset
+     *     first when it supports it, and read to its end
+     * @param name the dataset's name, used in messages
+     * @return the samples, the iterator's class names (or "0" to "K-1") and the positions as ids
+     * @throws IllegalArgumentException naming the iterator, batch and sample when the batches are not as expected
+     */
+    public static LabelledData fromIterator(DataSetIterator iterator, String name) {
+        return DataSetIterators.read(iterator, name);
     }
 }

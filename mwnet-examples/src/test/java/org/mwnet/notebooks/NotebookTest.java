@@ -26,7 +26,8 @@ import org.mwnet.train.Json;
  * classpath. IJava's {@code %jars} magic is translated to JShell's class-path addition, and {@code display} goes to
  * {@link DisplaySink}. Any compile error, exception or error output fails the notebook. The notebooks choose their
  * backend with {@code Backends.use("auto")}; in this JVM ND4J may already run (other tests loaded it), which that call
- * accepts as long as it is the backend it would choose.
+ * accepts as long as it is the backend it would choose. Notebook 01 must display its two plots, and notebook 04 must rank
+ * the training samples it corrupted ahead of the clean ones (a ROC AUC above 0.9).
  */
 class NotebookTest {
     private static final Path DIR = Path.of("notebooks");
@@ -73,6 +74,10 @@ class NotebookTest {
                 runCell(shell, cell, notebook.getFileName() + " cell " + (i + 1));
                 assertThat(err.toString()).as(notebook.getFileName() + " cell " + (i + 1) + " error output").isEmpty();
             }
+            if (notebook.getFileName().toString().startsWith("04")) {
+                assertThat(Double.parseDouble(value(shell, "quality.auc()")))
+                        .as("ROC AUC of the weight ranking: corrupted samples ahead of clean ones").isGreaterThan(0.9);
+            }
         }
         List<Object> shown = DisplaySink.drain();
         if (notebook.getFileName().toString().startsWith("01")) {
@@ -111,6 +116,11 @@ class NotebookTest {
             run(shell, info.source(), where);
             rest = info.remaining();
         }
+    }
+
+    /** @return the value of an expression in the notebook's shell, as JShell shows it */
+    private static String value(JShell shell, String expression) {
+        return shell.eval(expression).get(0).value();
     }
 
     private static void run(JShell shell, String source, String where) {
