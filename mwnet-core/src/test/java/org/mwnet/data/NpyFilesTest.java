@@ -2,15 +2,14 @@ package org.mwnet.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mwnet.data.TestData.floats;
+import static org.mwnet.data.TestData.longs;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,34 +18,9 @@ class NpyFilesTest {
     @TempDir
     Path dir;
 
-    /** Writes a version 1.0 .npy file: the magic, the header dictionary padded to 64 bytes, the raw values. */
+    /** Writes a version 1.0 .npy file in C order; see {@link TestData#npy}. */
     static Path npy(Path file, String descr, long[] shape, ByteBuffer values) throws IOException {
-        String dims = Arrays.stream(shape).mapToObj(Long::toString).collect(Collectors.joining(", "))
-                + (shape.length == 1 ? "," : "");
-        StringBuilder header = new StringBuilder("{'descr': '" + descr + "', 'fortran_order': False, 'shape': ("
-                + dims + "), }");
-        while ((10 + header.length() + 1) % 64 != 0) {
-            header.append(' ');
-        }
-        header.append('\n');
-        byte[] h = header.toString().getBytes(StandardCharsets.US_ASCII);
-        ByteBuffer out = ByteBuffer.allocate(10 + h.length + values.capacity()).order(ByteOrder.LITTLE_ENDIAN);
-        out.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        out.putShort((short) h.length).put(h).put(values.rewind());
-        Files.write(file, out.array());
-        return file;
-    }
-
-    static ByteBuffer floats(float... v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        return b;
-    }
-
-    static ByteBuffer longs(long... v) {
-        ByteBuffer b = ByteBuffer.allocate(v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-        b.asLongBuffer().put(v);
-        return b;
+        return Files.write(file, TestData.npy(descr, shape, values, false));
     }
 
     private Path labels(long... y) throws IOException {
@@ -126,5 +100,58 @@ class NpyFilesTest {
         Path x = Files.writeString(dir.resolve("x.npy"), "not numpy at all");
         assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0))).isInstanceOf(DataFormatException.class)
                 .hasMessageStartingWith(x + ": is not a .npy array ND4J can read");
+    }
+
+    private Path npz(String name, boolean compressed, String... arrays) throws IOException {
+        Path file = dir.resolve(name);
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            zip.setLevel(compressed ? 9 : 0);
+            for (String array : arrays) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(array + ".npy"));
+                zip.write(array.equals("y") ? TestData.npy("<i8", new long[] {2}, longs(1, 0), false)
+                        : TestData.npy("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6), false));
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void readsAnNpzArchiveCompressedOrNotAndNamesItsMissingArrays() throws IOException {
+        for (boolean compressed : new boolean[] {false, true}) {
+            LabelledData d = Datasets.fromNpz(npz("data" + compressed + ".npz", compressed, "x", "y"));
+            assertThat(d.data().imageShape()).containsExactly(1, 1, 3);
+            assertThat(d.data().labels()).containsExactly(1, 0);
+            assertThat(SampleValues.of(d.data())).containsExactly(1f, 2, 3, 4, 5, 6);
+        }
+        Path wrong = npz("wrong.npz", false, "x", "labels");
+        assertThatThrownBy(() -> Datasets.fromNpz(wrong)).isInstanceOf(DataFormatException.class)
+                .hasMessage(wrong + ": holds the arrays [x, labels]; expected 'x' (the samples) and 'y' (the labels), "
+                        + "as np.savez(file, x=samples, y=labels) writes them");
+        Path notZip = Files.writeString(dir.resolve("not.npz"), "plain text");
+        assertThatThrownBy(() -> Datasets.fromNpz(notZip)).isInstanceOf(DataFormatException.class)
+                .hasMessageStartingWith(notZip + ": is not a .npz archive (");
+    }
+
+    @Test
+    void refusesWhatWouldStopOrFoolNd4jBeforeItParses() throws IOException {
+        Path y = labels(0, 1);
+        String[][] cases = {
+            {">f4", "false", "holds values of numpy type '>f4'; expected little-endian numbers (bool, int, uint or "
+                + "float), e.g. uint8 or float32"},
+            {"|O", "false", "holds values of numpy type '|O'; expected little-endian numbers"},
+            {"<U1", "false", "holds values of numpy type '<U1'; expected little-endian numbers"},
+            {"<f4", "true", "is stored in Fortran order; expected C order (save np.ascontiguousarray(a))"},
+        };
+        for (String[] c : cases) {
+            Path x = Files.write(dir.resolve("x.npy"), TestData.npy(c[0], new long[] {2, 1}, floats(1, 2),
+                    Boolean.parseBoolean(c[1])));
+            assertThatThrownBy(() -> Datasets.fromNpy(x, y)).as(c[0]).isInstanceOf(DataFormatException.class)
+                    .hasMessageStartingWith(x + ": " + c[2]);
+        }
+        byte[] whole = TestData.npy("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6), false);
+        Path truncated = Files.write(dir.resolve("t.npy"), java.util.Arrays.copyOf(whole, whole.length - 4));
+        assertThatThrownBy(() -> Datasets.fromNpy(truncated, y)).isInstanceOf(DataFormatException.class)
+                .hasMessage(truncated + ": is truncated: its header declares shape (2, 3) of '<f4' (24 bytes) but 20 "
+                        + "bytes follow");
     }
 }

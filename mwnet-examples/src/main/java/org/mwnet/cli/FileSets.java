@@ -1,0 +1,126 @@
+package org.mwnet.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.mwnet.data.CsvOptions;
+import org.mwnet.data.Dataset;
+import org.mwnet.data.GivenSplits;
+import org.mwnet.data.ImageOptions;
+import org.mwnet.data.InputFiles;
+import org.mwnet.data.InputSettings;
+import org.mwnet.data.LabelList;
+import org.mwnet.data.LabelledData;
+import org.mwnet.data.Normalization;
+import org.mwnet.data.SetAlignment;
+import org.mwnet.data.Splits;
+import org.mwnet.train.TrainConfig;
+
+/**
+ * The training, trusted and test sets of a run on the user's files, as {@link FileDataOptions} name them: read in
+ * their formats, put on the training classes, relabelled from label files, the trusted set carved out of the training
+ * files when asked, normalised with the training set's statistics and split, each problem in one line that names the
+ * flag and the file. Nothing is written: the run directory opens only after this succeeded.
+ */
+final class FileSets {
+    /** Skipped images named in the warning before "...". */
+    private static final int SHOWN_SKIPPED = 5;
+
+    private FileSets() {
+    }
+
+    /**
+     * @param files the file flags, already checked on their own
+     * @param config the run's configuration (its model decides the image defaults and must fit the samples)
+     * @param validationSize samples carved out of the trusted set for model selection (0: select on the meta set)
+     * @param seed the seed of the carving
+     * @param err where warnings go (skipped images, a carved trusted set)
+     * @return the run's data
+     * @throws IOException when a file is missing, unreadable or malformed
+     */
+    static RunData read(FileDataOptions files, TrainConfig config, int validationSize, long seed, PrintWriter err)
+            throws IOException {
+        Map<String, InputFiles> sets = files.sets();
+        ImageOptions images = files.imageOptions(config.model());
+        CsvOptions csv = files.csvOptions();
+        LabelledData train = read(files.trainName(), sets, images, csv, err);
+        LabelledData trusted = null;
+        if (files.meta != null) {
+            List<LabelledData> aligned = SetAlignment.trainAndTrusted(files.trainName(), train, files.metaName(),
+                    read(files.metaName(), sets, images, csv, err));
+            train = aligned.get(0);
+            trusted = aligned.get(1);
+        }
+        if (files.trainLabels != null) {
+            train = SetAlignment.observedLabels(files.trainName(), train,
+                    LabelList.read(files.trainLabels, files.labelColumn));
+        }
+        if (files.cleanLabels != null) {
+            train = SetAlignment.trueLabels(files.trainName(), train,
+                    LabelList.read(files.cleanLabels, files.labelColumn));
+        }
+        if (files.carveMeta != null) {
+            GivenSplits.Carved carved = carve(files.carveMeta, train, seed);
+            err.println("mwnet train: warning: --carve-meta " + files.carveMeta + " takes " + files.carveMeta
+                    + " training samples (" + files.carveMeta / train.classes().size() + " per class) as the trusted "
+                    + "set and assumes their labels are clean; wrong labels among them mislead V's weighting (give "
+                    + "--meta with checked samples to avoid this)");
+            trusted = train.subset(carved.taken());
+            train = train.subset(carved.rest());
+        }
+        LabelledData test = files.test == null ? null : SetAlignment.onto(files.trainName(), train, files.testName(),
+                read(files.testName(), sets, images, csv, err));
+        TrainChecks.model(config, train.data(), files.trainName());
+        Normalization normalization = Normalization.fit(train.data());
+        InputSettings input = InputSettings.ofFiles(sets.get(files.trainName()).format().settingsName(), train,
+                normalization, train.columns());
+        Splits splits;
+        try {
+            splits = GivenSplits.carving(normalization.applyTo(train.data()), normalization.applyTo(trusted.data()),
+                    validationSize, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--validation-size " + validationSize + " (carved out of "
+                    + files.metaName() + "): " + e.getMessage(), e);
+        }
+        TrainChecks.againstData(config, splits, "give a larger trusted set");
+        Dataset testSet = test == null ? splits.train().subset(new int[0]) : normalization.applyTo(test.data());
+        return new RunData(splits, testSet, GivenSplits.summary(splits, testSet, seed, input), train.ids(),
+                files.cleanLabels != null, inputs(files, sets));
+    }
+
+    /** Reads one set and reports the images it skipped. */
+    private static LabelledData read(String name, Map<String, InputFiles> sets, ImageOptions images, CsvOptions csv,
+                                     PrintWriter err) throws IOException {
+        LabelledData set = sets.get(name).read(images, csv);
+        List<String> skipped = set.skipped();
+        if (!skipped.isEmpty()) {
+            err.println("mwnet train: warning: --bad-images skip left out " + skipped.size() + " unreadable image"
+                    + (skipped.size() == 1 ? "" : "s") + " of " + name + ": "
+                    + String.join(", ", skipped.subList(0, Math.min(SHOWN_SKIPPED, skipped.size())))
+                    + (skipped.size() > SHOWN_SKIPPED ? ", ..." : ""));
+            err.flush();
+        }
+        return set;
+    }
+
+    private static GivenSplits.Carved carve(int size, LabelledData train, long seed) {
+        try {
+            return GivenSplits.carve(train.data(), size, seed, "training", "trusted", "training");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--carve-meta " + size + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RunInputs inputs(FileDataOptions files, Map<String, InputFiles> sets) {
+        InputFiles train = sets.get(files.trainName());
+        return new RunInputs(absolute(train.path()), absolute(files.trainLabels != null ? files.trainLabels
+                : train.labels()), files.meta == null ? null : absolute(sets.get(files.metaName()).path()),
+                files.test == null ? null : absolute(sets.get(files.testName()).path()), absolute(files.cleanLabels));
+    }
+
+    private static String absolute(Path path) {
+        return path == null ? null : path.toAbsolutePath().normalize().toString();
+    }
+}
