@@ -1,8 +1,8 @@
 package org.mwnet.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mwnet.data.CsvOptions;
@@ -36,20 +36,19 @@ final class FileSets {
      * @param config the run's configuration (its model decides the image defaults and must fit the samples)
      * @param validationSize samples carved out of the trusted set for model selection (0: select on the meta set)
      * @param seed the seed of the carving
-     * @param err where warnings go (skipped images, a carved trusted set)
-     * @return the run's data
+     * @return the run's data, with warnings about skipped images and a carved trusted set
      * @throws IOException when a file is missing, unreadable or malformed
      */
-    static RunData read(FileDataOptions files, TrainConfig config, int validationSize, long seed, PrintWriter err)
-            throws IOException {
+    static RunData read(FileDataOptions files, TrainConfig config, int validationSize, long seed) throws IOException {
         Map<String, InputFiles> sets = files.sets();
+        List<String> warnings = new ArrayList<>();
         ImageOptions images = files.imageOptions(config.model());
         CsvOptions csv = files.csvOptions();
-        LabelledData train = read(files.trainName(), sets, images, csv, err);
+        LabelledData train = read(files.trainName(), sets, images, csv, warnings);
         LabelledData trusted = null;
         if (files.meta != null) {
             List<LabelledData> aligned = SetAlignment.trainAndTrusted(files.trainName(), train, files.metaName(),
-                    read(files.metaName(), sets, images, csv, err));
+                    read(files.metaName(), sets, images, csv, warnings));
             train = aligned.get(0);
             trusted = aligned.get(1);
         }
@@ -63,7 +62,7 @@ final class FileSets {
         }
         if (files.carveMeta != null) {
             GivenSplits.Carved carved = carve(files.carveMeta, train, seed);
-            err.println("mwnet train: warning: --carve-meta " + files.carveMeta + " takes " + files.carveMeta
+            warnings.add("--carve-meta " + files.carveMeta + " takes " + files.carveMeta
                     + " training samples (" + files.carveMeta / train.classes().size() + " per class) as the trusted "
                     + "set and assumes their labels are clean; wrong labels among them mislead V's weighting (give "
                     + "--meta with checked samples to avoid this)");
@@ -71,7 +70,7 @@ final class FileSets {
             train = train.subset(carved.rest());
         }
         LabelledData test = files.test == null ? null : SetAlignment.onto(files.trainName(), train, files.testName(),
-                read(files.testName(), sets, images, csv, err));
+                read(files.testName(), sets, images, csv, warnings));
         TrainChecks.model(config, train.data(), files.trainName());
         Normalization normalization = Normalization.fit(train.data());
         InputSettings input = InputSettings.ofFiles(sets.get(files.trainName()).format().settingsName(), train,
@@ -87,20 +86,19 @@ final class FileSets {
         TrainChecks.againstData(config, splits, "give a larger trusted set");
         Dataset testSet = test == null ? splits.train().subset(new int[0]) : normalization.applyTo(test.data());
         return new RunData(splits, testSet, GivenSplits.summary(splits, testSet, seed, input), train.ids(),
-                files.cleanLabels != null, inputs(files, sets));
+                files.cleanLabels != null, inputs(files, sets), warnings);
     }
 
-    /** Reads one set and reports the images it skipped. */
+    /** Reads one set; the images it skipped become a warning. */
     private static LabelledData read(String name, Map<String, InputFiles> sets, ImageOptions images, CsvOptions csv,
-                                     PrintWriter err) throws IOException {
+                                     List<String> warnings) throws IOException {
         LabelledData set = sets.get(name).read(images, csv);
         List<String> skipped = set.skipped();
         if (!skipped.isEmpty()) {
-            err.println("mwnet train: warning: --bad-images skip left out " + skipped.size() + " unreadable image"
+            warnings.add("--bad-images skip left out " + skipped.size() + " unreadable image"
                     + (skipped.size() == 1 ? "" : "s") + " of " + name + ": "
                     + String.join(", ", skipped.subList(0, Math.min(SHOWN_SKIPPED, skipped.size())))
                     + (skipped.size() > SHOWN_SKIPPED ? ", ..." : ""));
-            err.flush();
         }
         return set;
     }

@@ -20,12 +20,15 @@ import org.mwnet.train.TrainConfig;
  *     gave (a path relative to the training folder, a CSV row number, an array index)
  * @param cleanKnown whether the training samples' true labels are known, so weights.csv can say which are corrupted
  * @param inputs the user's files, written as inputs.json; null for a built-in dataset
+ * @param warnings what the user should know before the run trains (images skipped, labels assumed clean), printed
+ *     once the run directory is open
  */
 record RunData(Splits splits, Dataset test, DatasetSummary summary, List<String> trainIds, boolean cleanKnown,
-               RunInputs inputs) {
-    /** Copies the ids. */
+               RunInputs inputs, List<String> warnings) {
+    /** Copies the lists. */
     RunData {
         trainIds = List.copyOf(trainIds);
+        warnings = List.copyOf(warnings);
     }
 
     /**
@@ -40,7 +43,7 @@ record RunData(Splits splits, Dataset test, DatasetSummary summary, List<String>
         Splits splits = TrainChecks.split(data.train(), split, config);
         List<String> rows = IntStream.range(0, splits.train().size()).mapToObj(Integer::toString).toList();
         return new RunData(splits, data.test(), DatasetSummary.of(splits, data.test(), split, data.input()), rows,
-                true, null);
+                true, null, List.of());
     }
 
     /** @return whether there is a test set to report on */

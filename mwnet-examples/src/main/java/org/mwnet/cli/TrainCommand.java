@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
         Path dir;
         if (files.given()) {
             TrainChecks.validationForFinetune(config, data.validationSize);
-            runData = FileSets.read(files, config, data.validationSize, data.seed, err);
+            runData = FileSets.read(files, config, data.validationSize, data.seed);
             dir = out != null ? out : Path.of("runs", files.trainStem() + "-" + config.method() + "-seed" + data.seed);
         } else {
             SplitConfig split = data.splitConfig();

@@ -41,6 +41,9 @@ final class TrainRun {
                 Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(data.summary()),
                         DataFingerprint.of(data.splits(), data.test()));
             }
+            for (String warning : data.warnings()) {
+                err.println("mwnet train: warning: " + warning);
+            }
             Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
                     .withListener(new ProgressListener(label, config.totalEpochs(), ProgressListener.barOnStderr(System.getenv()), err));
             if (initialV != null) {

@@ -135,6 +135,12 @@ class TrainOnFilesTest {
         assertThat(m.get("dataset").get("test_size").asInt()).isZero();
         assertThat(m.get("dataset").get("input").get("columns")).extracting(JsonNode::asText)
                 .containsExactly("f1", "f2", "f3", "f4");
+
+        CliRunner.Result eval = CliRunner.run("eval", run.resolve("checkpoint.zip").toString());
+        assertThat(eval.exitCode()).isEqualTo(2);
+        assertThat(eval.err().strip()).isEqualTo("mwnet eval: " + run.resolve("checkpoint.zip") + " was trained on "
+                + "your own files (csv), and eval reads only the built-in datasets' test sets; pass your test files "
+                + "to train --test to have them reported");
     }
 
     /**
