@@ -2,7 +2,6 @@ package org.mwnet.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,16 +23,6 @@ import picocli.CommandLine.ParseResult;
  * the files.
  */
 final class FileDataOptions {
-    /** The CSV label column when {@code --label-column} is not given. */
-    static final String LABEL_COLUMN = "label";
-    /** What {@code train} does with an image it cannot decode. */
-    enum BadImages {
-        /** Leave it out and report it. */
-        SKIP,
-        /** Stop with one line naming it. */
-        STOP
-    }
-
     /** Flags of {@code train} that only a built-in dataset uses. */
     private static final List<String> DATASET_FLAGS = List.of("--dataset", "--data-dir", "--noise", "--noise-rate",
             "--imbalance", "--meta-size");
@@ -41,6 +30,14 @@ final class FileDataOptions {
     private static final List<String> OWN_FLAGS = List.of("--train", "--meta", "--carve-meta", "--test",
             "--train-labels", "--clean-labels", "--label-column", "--exclude-columns", "--image-size", "--channels",
             "--bad-images");
+
+    /** What {@code train} does with an image it cannot decode. */
+    enum BadImages {
+        /** Leave it out and report it. */
+        SKIP,
+        /** Stop with one line naming it. */
+        STOP
+    }
 
     @Option(names = "--train", paramLabel = "PATH", description = {
         "Train on your own files instead of a built-in --dataset: a folder of class folders "
@@ -71,7 +68,7 @@ final class FileDataOptions {
 
     @Option(names = "--label-column", paramLabel = "NAME",
             description = "The label column of CSV tables and CSV label files (default: ${DEFAULT-VALUE}).")
-    String labelColumn = LABEL_COLUMN;
+    String labelColumn = "label";
 
     @Option(names = "--exclude-columns", paramLabel = "COLUMN", split = ",",
             description = "CSV columns that are neither features nor the label, e.g. id,comment.")
@@ -136,6 +133,10 @@ final class FileDataOptions {
         if (channels != null && channels != 1 && channels != 3) {
             throw new IllegalArgumentException("--channels must be 1 (grey) or 3 (RGB), got " + channels);
         }
+        if (excludeColumns != null && excludeColumns.contains(labelColumn)) {
+            throw new IllegalArgumentException("--exclude-columns " + String.join(",", excludeColumns) + " holds the "
+                    + "label column '" + labelColumn + "' (--label-column); expected feature columns only");
+        }
         Map<String, InputFormat> formats = formats();
         boolean csvLabelFile = Stream.of(trainLabels, cleanLabels).filter(Objects::nonNull)
                 .anyMatch(p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".csv"));
@@ -165,7 +166,7 @@ final class FileDataOptions {
     }
 
     /** @return each given set's flag and value, e.g. "--train data/train", with its format */
-    Map<String, InputFormat> formats() throws IOException {
+    private Map<String, InputFormat> formats() throws IOException {
         Map<String, InputFormat> out = new LinkedHashMap<>();
         for (Map.Entry<String, InputFiles> e : sets().entrySet()) {
             out.put(e.getKey(), e.getValue().format());
@@ -225,11 +226,6 @@ final class FileDataOptions {
 
     /** @return how CSV tables are read */
     CsvOptions csvOptions() {
-        List<String> excluded = excludeColumns == null ? List.of() : new ArrayList<>(excludeColumns);
-        if (excluded.contains(labelColumn)) {
-            throw new IllegalArgumentException("--exclude-columns " + String.join(",", excluded) + " holds the label "
-                    + "column '" + labelColumn + "' (--label-column); expected feature columns only");
-        }
-        return new CsvOptions(labelColumn, Set.copyOf(excluded));
+        return new CsvOptions(labelColumn, excludeColumns == null ? Set.of() : Set.copyOf(excludeColumns));
     }
 }

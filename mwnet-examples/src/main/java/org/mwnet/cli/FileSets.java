@@ -27,28 +27,61 @@ import org.mwnet.train.TrainConfig;
 final class FileSets {
     /** Skipped images named in the warning before "...". */
     private static final int SHOWN_SKIPPED = 5;
+    private final FileDataOptions files;
+    private final Map<String, InputFiles> sets;
+    private final ImageOptions images;
+    private final CsvOptions csv;
+    private final List<String> warnings = new ArrayList<>();
 
-    private FileSets() {
+    private FileSets(FileDataOptions files, String model) {
+        this.files = files;
+        this.sets = files.sets();
+        this.images = files.imageOptions(model);
+        this.csv = files.csvOptions();
     }
 
     /**
      * @param files the file flags, already checked on their own
      * @param config the run's configuration (its model decides the image defaults and must fit the samples)
      * @param validationSize samples carved out of the trusted set for model selection (0: select on the meta set)
-     * @param seed the seed of the carving
+     * @param seed the seed of the carvings
      * @return the run's data, with warnings about skipped images and a carved trusted set
      * @throws IOException when a file is missing, unreadable or malformed
      */
     static RunData read(FileDataOptions files, TrainConfig config, int validationSize, long seed) throws IOException {
-        Map<String, InputFiles> sets = files.sets();
-        List<String> warnings = new ArrayList<>();
-        ImageOptions images = files.imageOptions(config.model());
-        CsvOptions csv = files.csvOptions();
-        LabelledData train = read(files.trainName(), sets, images, csv, warnings);
+        FileSets reading = new FileSets(files, config.model());
+        List<LabelledData> trainAndTrusted = reading.trainAndTrusted(seed);
+        LabelledData train = trainAndTrusted.get(0);
+        LabelledData test = files.test == null ? null
+                : SetAlignment.onto(files.trainName(), train, files.testName(), reading.read(files.testName()));
+        TrainChecks.model(config, train.data(), files.trainName());
+        Normalization normalization = Normalization.fit(train.data());
+        InputSettings input = InputSettings.ofFiles(reading.sets.get(files.trainName()).format().settingsName(),
+                train, normalization, train.columns());
+        Splits splits;
+        try {
+            splits = GivenSplits.carving(normalization.applyTo(train.data()),
+                    normalization.applyTo(trainAndTrusted.get(1).data()), validationSize, seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--validation-size " + validationSize + " (carved out of "
+                    + files.metaName() + "): " + e.getMessage(), e);
+        }
+        TrainChecks.againstData(config, splits, "give a larger trusted set");
+        Dataset testSet = test == null ? splits.train().subset(new int[0]) : normalization.applyTo(test.data());
+        return new RunData(splits, testSet, GivenSplits.summary(splits, testSet, seed, input), train.ids(),
+                files.cleanLabels != null, reading.inputs(), reading.warnings);
+    }
+
+    /**
+     * @return the training set (its labels replaced and its true labels set from the label files) and the trusted
+     *     set, read or carved out of it, on one class list
+     */
+    private List<LabelledData> trainAndTrusted(long seed) throws IOException {
+        LabelledData train = read(files.trainName());
         LabelledData trusted = null;
         if (files.meta != null) {
             List<LabelledData> aligned = SetAlignment.trainAndTrusted(files.trainName(), train, files.metaName(),
-                    read(files.metaName(), sets, images, csv, warnings));
+                    read(files.metaName()));
             train = aligned.get(0);
             trusted = aligned.get(1);
         }
@@ -62,36 +95,18 @@ final class FileSets {
         }
         if (files.carveMeta != null) {
             GivenSplits.Carved carved = carve(files.carveMeta, train, seed);
-            warnings.add("--carve-meta " + files.carveMeta + " takes " + files.carveMeta
-                    + " training samples (" + files.carveMeta / train.classes().size() + " per class) as the trusted "
-                    + "set and assumes their labels are clean; wrong labels among them mislead V's weighting (give "
-                    + "--meta with checked samples to avoid this)");
+            warnings.add("--carve-meta " + files.carveMeta + " takes " + files.carveMeta + " training samples ("
+                    + files.carveMeta / train.classes().size() + " per class) as the trusted set and assumes their "
+                    + "labels are clean; wrong labels among them mislead V's weighting (give --meta with checked "
+                    + "samples to avoid this)");
             trusted = train.subset(carved.taken());
             train = train.subset(carved.rest());
         }
-        LabelledData test = files.test == null ? null : SetAlignment.onto(files.trainName(), train, files.testName(),
-                read(files.testName(), sets, images, csv, warnings));
-        TrainChecks.model(config, train.data(), files.trainName());
-        Normalization normalization = Normalization.fit(train.data());
-        InputSettings input = InputSettings.ofFiles(sets.get(files.trainName()).format().settingsName(), train,
-                normalization, train.columns());
-        Splits splits;
-        try {
-            splits = GivenSplits.carving(normalization.applyTo(train.data()), normalization.applyTo(trusted.data()),
-                    validationSize, seed);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--validation-size " + validationSize + " (carved out of "
-                    + files.metaName() + "): " + e.getMessage(), e);
-        }
-        TrainChecks.againstData(config, splits, "give a larger trusted set");
-        Dataset testSet = test == null ? splits.train().subset(new int[0]) : normalization.applyTo(test.data());
-        return new RunData(splits, testSet, GivenSplits.summary(splits, testSet, seed, input), train.ids(),
-                files.cleanLabels != null, inputs(files, sets), warnings);
+        return List.of(train, trusted);
     }
 
     /** Reads one set; the images it skipped become a warning. */
-    private static LabelledData read(String name, Map<String, InputFiles> sets, ImageOptions images, CsvOptions csv,
-                                     List<String> warnings) throws IOException {
+    private LabelledData read(String name) throws IOException {
         LabelledData set = sets.get(name).read(images, csv);
         List<String> skipped = set.skipped();
         if (!skipped.isEmpty()) {
@@ -111,7 +126,8 @@ final class FileSets {
         }
     }
 
-    private static RunInputs inputs(FileDataOptions files, Map<String, InputFiles> sets) {
+    /** @return the absolute paths of the files read, for inputs.json */
+    private RunInputs inputs() {
         InputFiles train = sets.get(files.trainName());
         return new RunInputs(absolute(train.path()), absolute(files.trainLabels != null ? files.trainLabels
                 : train.labels()), files.meta == null ? null : absolute(sets.get(files.metaName()).path()),
