@@ -22,7 +22,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * ({@link LabelledData#columns()}), so that other tables can be checked to hold the same columns in the same order.
  */
 public final class CsvTables {
-    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+    /** A header row, then data rows; surrounding spaces and empty lines ignored, duplicate column names refused. */
+    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
             .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
             .get();
 
@@ -56,10 +57,7 @@ public final class CsvTables {
             List<String> labelValues = new ArrayList<>();
             for (CSVRecord record : parser) {
                 long row = rows.size() + 1;
-                if (record.size() != header.size()) {
-                    throw new DataFormatException(file, "row " + row + " (line " + parser.getCurrentLineNumber()
-                            + ") has " + record.size() + " fields; expected " + header.size() + " as in the header");
-                }
+                requireFullRow(file, row, parser, record);
                 float[] x = new float[featureIndex.length];
                 for (int j = 0; j < x.length; j++) {
                     x[j] = number(file, row, features.get(j), record.get(featureIndex[j]));
@@ -77,9 +75,32 @@ public final class CsvTables {
             }
             return assemble(file, options.labelColumn(), features, rows, labelValues);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            // Commons CSV reports a duplicate header name this way, and broken quoting met while iterating as
-            // an UncheckedIOException
-            throw new DataFormatException(file, "is not a CSV table with one header row: " + e.getMessage());
+            throw notATable(file, e);
+        }
+    }
+
+    /**
+     * @param file the CSV file
+     * @param e what Commons CSV threw: it reports a duplicate header name as an IllegalArgumentException, and
+     *     broken quoting met while iterating as an UncheckedIOException
+     * @return the one-line error naming the file
+     */
+    static DataFormatException notATable(Path file, RuntimeException e) {
+        return new DataFormatException(file, "is not a CSV table with one header row: " + e.getMessage());
+    }
+
+    /**
+     * @param file the CSV file
+     * @param row the data row's number, from 1
+     * @param parser the parser reading it
+     * @param record the row
+     * @throws DataFormatException when the row has another number of fields than the header
+     */
+    static void requireFullRow(Path file, long row, CSVParser parser, CSVRecord record) throws DataFormatException {
+        int expected = parser.getHeaderNames().size();
+        if (record.size() != expected) {
+            throw new DataFormatException(file, "row " + row + " (line " + parser.getCurrentLineNumber()
+                    + ") has " + record.size() + " fields; expected " + expected + " as in the header");
         }
     }
 
@@ -127,7 +148,15 @@ public final class CsvTables {
         return s.matches("[+-]?\\d{1,9}");
     }
 
-    private static float number(Path file, long row, String column, String value) throws DataFormatException {
+    /**
+     * @param file the CSV file
+     * @param row the data row's number, from 1
+     * @param column the column's name
+     * @param value the field
+     * @return its value
+     * @throws DataFormatException naming the row and column when the field is empty or not a finite number
+     */
+    static float number(Path file, long row, String column, String value) throws DataFormatException {
         String where = "row " + row + ", column '" + column + "': ";
         if (value.isEmpty()) {
             throw new DataFormatException(file, where + "missing value; expected a number");
@@ -143,7 +172,14 @@ public final class CsvTables {
         throw new DataFormatException(file, where + "'" + value + "' is not a finite number; expected a number");
     }
 
-    private static void requireColumn(Path file, List<String> header, String column, String role)
+    /**
+     * @param file the CSV file
+     * @param header its column names
+     * @param column a column that must be there
+     * @param role what the column is for, in the message ("label", "feature")
+     * @throws DataFormatException naming the column and listing the file's columns when it is missing
+     */
+    static void requireColumn(Path file, List<String> header, String column, String role)
             throws DataFormatException {
         if (!header.contains(column)) {
             throw new DataFormatException(file, "has no " + role + " column '" + column + "'; its columns are "

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  * A directory given explicitly is the only place looked at: it holds the dataset or the lookup fails, naming the
  * files that are missing, are directories or cannot be read. Without one the search order is {@code $MWNET_DATA};
  * the system package's directory; the cache ({@code $XDG_CACHE_HOME/mwnet} or {@code ~/.cache/mwnet}), downloading
- * into it. A {@code $MWNET_DATA} directory that holds only some of a dataset's files is refused, not skipped.
+ * into it. A {@code $MWNET_DATA} that is not a directory, or holds only some of a dataset's files, is refused, not
+ * skipped.
  * Each user directory may hold the files directly or in a sub-directory named after the dataset.
  */
 public final class DataLocator {
@@ -132,6 +133,10 @@ public final class DataLocator {
             return inExplicitDir(name, problemsIn, files, howToGet);
         }
         if (envDir != null) {
+            if (!Files.isDirectory(envDir)) {
+                throw new DataUnavailableException("$" + ENV_DATA + " names " + envDir + ", which is not a directory; "
+                        + "point it at the directory holding the datasets, or unset it");
+            }
             for (Path dir : List.of(envDir, envDir.resolve(name))) {
                 searched.add(dir);
                 List<String> problems = problemsIn.apply(dir);

@@ -53,7 +53,7 @@ public final class ImageFolders {
             classes.add(dir.getFileName().toString());
             int before = images.size();
             for (Path file : sorted(dir, false)) {
-                String id = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+                String id = id(root, file);
                 BufferedImage image = decode(file, options.skipUnreadable());
                 if (image == null) {
                     skipped.add(id);
@@ -69,7 +69,7 @@ public final class ImageFolders {
                             + "; expected one size, or give an image size to resize them all");
                 }
                 int side = options.size();
-                images.add(pixels(side == 0 ? image : resize(image, side), options.channels()));
+                images.add(pixels(side == 0 ? image : fitted(image, side, side), options.channels()));
                 labels.add(label);
                 ids.add(id);
             }
@@ -91,6 +91,31 @@ public final class ImageFolders {
         return new LabelledData(data, classes, ids, skipped);
     }
 
+    /**
+     * Reads one image file into a sample the way {@link #read} reads each file of a folder: decoded by
+     * {@link ImageIO}, resized (bilinear) to {@code height x width} unless it has that size already, and converted to
+     * {@code channels} as {@link ImageOptions} describes.
+     *
+     * @param file the image file
+     * @param channels 1 or 3
+     * @param height the sample's height
+     * @param width the sample's width
+     * @return channel-major values in [0, 1], {@code channels * height * width} of them
+     * @throws DataFormatException naming the file when it cannot be read or decoded
+     */
+    public static float[] readImage(Path file, int channels, int height, int width) throws DataFormatException {
+        return pixels(fitted(decode(file, false), height, width), channels);
+    }
+
+    /**
+     * @param root a folder
+     * @param file a file under it
+     * @return the file's id: its path relative to the root, with '/' separators
+     */
+    static String id(Path root, Path file) {
+        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
+    }
+
     private static List<Path> sorted(Path dir, boolean folders) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> !p.getFileName().toString().startsWith("."))
@@ -100,7 +125,7 @@ public final class ImageFolders {
     }
 
     /** @return the image, or null when it cannot be decoded and skipping was asked for */
-    private static BufferedImage decode(Path file, boolean skip) throws IOException {
+    private static BufferedImage decode(Path file, boolean skip) throws DataFormatException {
         String why;
         try (InputStream in = DataFiles.open(file)) {
             BufferedImage image = ImageIO.read(in);
@@ -118,14 +143,18 @@ public final class ImageFolders {
         throw new DataFormatException(file, why + "; expected a PNG, JPEG, BMP or GIF image");
     }
 
-    private static BufferedImage resize(BufferedImage image, int side) {
+    /** @return the image itself when it is {@code height x width} already, else a bilinear resize to that size */
+    private static BufferedImage fitted(BufferedImage image, int height, int width) {
+        if (image.getWidth() == width && image.getHeight() == height) {
+            return image;
+        }
         // the same type keeps grey images grey, so no colour-space conversion touches their values
         int type = image.getType() == BufferedImage.TYPE_CUSTOM || image.getType() == BufferedImage.TYPE_BYTE_BINARY
                 || image.getType() == BufferedImage.TYPE_BYTE_INDEXED ? BufferedImage.TYPE_INT_RGB : image.getType();
-        BufferedImage out = new BufferedImage(side, side, type);
+        BufferedImage out = new BufferedImage(width, height, type);
         var g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(image, 0, 0, side, side, null);
+        g.drawImage(image, 0, 0, width, height, null);
         g.dispose();
         return out;
     }

@@ -65,14 +65,22 @@ public record Normalization(double[] mean, double[] std) {
             throw new IllegalArgumentException(data.name() + " has " + shape[0] + " channels; this normalisation has "
                     + mean.length);
         }
-        int perChannel = shape[1] * shape[2];
-        float[] v = data.values();
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            int c = (i / perChannel) % mean.length;
-            out[i] = (float) ((v[i] - mean[c]) / std[c]);
-        }
+        float[] out = apply(data.values(), shape[1] * shape[2]);
         return new Dataset(data.name(), data.numClasses(), shape[0], shape[1], shape[2], out, data.labels(),
                 data.cleanLabels());
+    }
+
+    /**
+     * @param values samples with as many channels as this normalisation, NCHW, in their final scale
+     * @param valuesPerChannel H*W
+     * @return the normalised values {@code (v - mean[c]) / std[c]}
+     */
+    public float[] apply(float[] values, int valuesPerChannel) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int c = (i / valuesPerChannel) % mean.length;
+            out[i] = (float) ((values[i] - mean[c]) / std[c]);
+        }
+        return out;
     }
 }

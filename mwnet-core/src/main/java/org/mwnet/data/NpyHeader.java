@@ -1,82 +1,114 @@
 package org.mwnet.data;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Checks a NumPy {@code .npy} array's header (format versions 1 to 3) before ND4J parses the bytes. ND4J's native
- * parser silently misreads Fortran-ordered arrays, and stops the whole JVM on big-endian, object or string arrays
- * and on data shorter than the header declares; those are found here instead, as one line.
+ * What a {@code .npy} array's header says about its layout, checked before ND4J parses the array: ND4J's native
+ * parser aborts the JVM on big-endian, object and string values and on data shorter than the header declares, and
+ * reads every array in C order, so a Fortran-order array comes back scrambled unless {@link #inStoredOrder} puts it
+ * right.
+ *
+ * @param descr NumPy's type string, e.g. {@code |u1} or {@code <f4}
+ * @param fortranOrder whether the values are stored in Fortran (column-major) order
+ * @param valuesStart the bytes of the magic, version and header: where the values start
+ * @param valueBytes the bytes of values the shape and type declare
  */
-final class NpyHeader {
+record NpyHeader(String descr, boolean fortranOrder, long valuesStart, double valueBytes) {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([\\d\\s,L]*)\\)");
     /** Booleans, integers and floats of the sizes ND4J reads, little-endian or byte-sized. */
     private static final Pattern NUMERIC = Pattern.compile("[<|]?(b1|[iu][1248]|f[248])");
+    /** NumPy's own limit on a header's length. */
+    private static final int MAX_HEADER = 1 << 16;
 
-    private NpyHeader() {
+    /**
+     * @param in the array's bytes, from the start (only the header is read)
+     * @param file the file, for messages
+     * @param what "" for a {@code .npy} file, "array x " for an archive's array, for messages
+     * @return the header
+     * @throws DataFormatException when there is no NumPy header, or the values are big-endian or not numbers
+     * @throws IOException when reading fails
+     */
+    static NpyHeader read(InputStream in, Path file, String what) throws IOException {
+        DataInputStream data = new DataInputStream(in);
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            data.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw notNpy(file, what, "no NumPy header");
+            }
+            int major = data.readUnsignedByte();
+            data.readUnsignedByte();
+            long length = major == 1 ? Short.toUnsignedInt(Short.reverseBytes(data.readShort()))
+                    : Integer.toUnsignedLong(Integer.reverseBytes(data.readInt()));
+            if (length > MAX_HEADER) {
+                throw notNpy(file, what, "a header of " + length + " bytes");
+            }
+            byte[] header = new byte[(int) length];
+            data.readFully(header);
+            String text = new String(header, StandardCharsets.ISO_8859_1);
+            Matcher descr = DESCR.matcher(text);
+            Matcher fortran = FORTRAN.matcher(text);
+            Matcher shape = SHAPE.matcher(text);
+            if (!descr.find() || !fortran.find() || !shape.find()) {
+                throw notNpy(file, what, "a header without descr, fortran_order and shape");
+            }
+            if (descr.group(1).startsWith(">")) {
+                throw new DataFormatException(file, what + "holds big-endian values (" + descr.group(1)
+                        + "); expected little-endian ones, as NumPy writes by default");
+            }
+            Matcher numeric = NUMERIC.matcher(descr.group(1));
+            if (!numeric.matches()) {
+                throw new DataFormatException(file, what + "holds values of NumPy type '" + descr.group(1)
+                        + "'; expected numbers (bool, int, uint or float), e.g. uint8 or float32");
+            }
+            // in double: a product past the array size limit is as short of data as any other, not an overflow
+            double values = Integer.parseInt(numeric.group(1).substring(1));
+            for (String side : shape.group(1).split(",")) {
+                values *= side.isBlank() ? 1 : Double.parseDouble(side.strip().replace("L", ""));
+            }
+            return new NpyHeader(descr.group(1), fortran.group(1).equals("True"), (major == 1 ? 10 : 12) + length,
+                    values);
+        } catch (EOFException e) {
+            throw notNpy(file, what, "its header is cut off");
+        }
     }
 
     /**
-     * @param bytes a whole {@code .npy} file
-     * @return null when ND4J can read it, else what is wrong with it and what was expected
+     * @param file the file, for messages
+     * @param what "" for a {@code .npy} file, "array x " for an archive's array, for messages
+     * @param available the bytes of the whole array (file or archive entry)
+     * @throws DataFormatException when they are fewer than the header declares
      */
-    static String problem(byte[] bytes) {
-        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < 10 || !ByteBuffer.wrap(bytes, 0, MAGIC.length).equals(ByteBuffer.wrap(MAGIC))) {
-            return "is not a .npy array ND4J can read (it does not start with \\x93NUMPY); expected a file "
-                    + "numpy.save wrote";
+    void requireValues(Path file, String what, long available) throws DataFormatException {
+        if (available - valuesStart < valueBytes) {
+            throw new DataFormatException(file, what + "is truncated: its header declares " + String.format(
+                    java.util.Locale.ROOT, "%.0f", valueBytes) + " bytes of values but " + (available - valuesStart)
+                    + " follow");
         }
-        int version = bytes[6];
-        if (version < 1 || version > 3) {
-            return "is a .npy array of format version " + version + "; expected version 1, 2 or 3";
-        }
-        int start = version == 1 ? 10 : 12;
-        if (bytes.length < start) {
-            return "is truncated inside its .npy header";
-        }
-        long length = version == 1 ? Short.toUnsignedInt(b.getShort(8)) : Integer.toUnsignedLong(b.getInt(8));
-        if (bytes.length < start + length) {
-            return "is truncated inside its .npy header";
-        }
-        String header = new String(bytes, start, (int) length, StandardCharsets.UTF_8);
-        Matcher descr = DESCR.matcher(header);
-        Matcher fortran = FORTRAN.matcher(header);
-        Matcher shape = SHAPE.matcher(header);
-        if (!descr.find()) {
-            return "holds a structured array (" + header.strip() + "); expected a plain numeric array";
-        }
-        if (!fortran.find() || !shape.find()) {
-            return "has a .npy header without fortran_order or shape (" + header.strip() + ")";
-        }
-        String type = descr.group(1);
-        Matcher numeric = NUMERIC.matcher(type);
-        if (!numeric.matches()) {
-            return "holds values of numpy type '" + type + "'; expected little-endian numbers (bool, int, uint or "
-                    + "float), e.g. uint8 or float32";
-        }
-        if (fortran.group(1).equals("True")) {
-            return "is stored in Fortran order; expected C order (save np.ascontiguousarray(a))";
-        }
-        // in double: a product past the array size limit is as short of data as any other, not an overflow
-        double count = 1;
-        for (String side : shape.group(1).split(",")) {
-            if (!side.isBlank() && !side.strip().matches("\\d{1,12}L?")) {
-                return "has a .npy header whose shape (" + shape.group(1).strip() + ") is not a tuple of sizes";
-            }
-            count *= side.isBlank() ? 1 : Long.parseLong(side.strip().replace("L", ""));
-        }
-        double needed = count * Integer.parseInt(numeric.group(1).substring(1));
-        long present = bytes.length - start - length;
-        if (present < needed) {
-            return "is truncated: its header declares shape (" + shape.group(1).strip() + ") of '" + type + "' ("
-                    + String.format(java.util.Locale.ROOT, "%.0f", needed) + " bytes) but " + present + " bytes follow";
-        }
-        return null;
+    }
+
+    private static DataFormatException notNpy(Path file, String what, String why) {
+        return new DataFormatException(file, what + "is not a .npy array ND4J can read (" + why + ")");
+    }
+
+    /**
+     * @param loaded the array as ND4J read it (C order)
+     * @return the array as stored: the same one for C order, the values laid out anew in Fortran order otherwise
+     */
+    INDArray inStoredOrder(INDArray loaded) {
+        return fortranOrder && loaded.rank() > 1 ? loaded.reshape(loaded.length()).reshape('f', loaded.shape())
+                : loaded;
     }
 }

@@ -1,7 +1,9 @@
 package org.mwnet.eval;
 
+import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.mwnet.data.Dataset;
+import org.mwnet.data.HostArrays;
 import org.mwnet.nn.InferenceGraph;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
@@ -53,6 +55,26 @@ public final class Evaluator {
             }
         }
         return new Predictions(predicted, losses, confidence);
+    }
+
+    /**
+     * @param params the classifier's parameters
+     * @param samples samples as the classifier takes them (normalised), one after the other in C, H, W order
+     * @param shape the sample shape [C, H, W]
+     * @return every sample's class probabilities (the softmax of its logits, in double precision), [n][K]
+     */
+    public double[][] probabilities(Parameters params, float[] samples, int[] shape) {
+        int d = shape[0] * shape[1] * shape[2];
+        int n = samples.length / d;
+        double[][] out = new double[n][];
+        for (int start = 0; start < n; start += CHUNK) {
+            int len = Math.min(CHUNK, n - start);
+            INDArray images = Nd4j.create(dataType, len, shape[0], shape[1], shape[2]);
+            HostArrays.write(images, len == n ? samples : Arrays.copyOfRange(samples, start * d, (start + len) * d));
+            INDArray p = Transforms.softmax(graph.logits(params, images).castTo(DataType.DOUBLE), false);
+            System.arraycopy(p.toDoubleMatrix(), 0, out, start, len);
+        }
+        return out;
     }
 
     /**

@@ -33,6 +33,7 @@ record CheckpointHeader(int format, TrainConfig config, DataSettings data, DataF
     CheckpointHeader {
         Objects.requireNonNull(config, "no configuration");
         Objects.requireNonNull(data, "no data settings");
+        Objects.requireNonNull(data.input(), "no input settings");
         Objects.requireNonNull(fingerprint, "no data fingerprint");
         Objects.requireNonNull(history, "no history");
     }

@@ -205,6 +205,15 @@ class DataLocatorTest {
     }
 
     @Test
+    void anEnvironmentVariableNamingNoDirectoryIsRefusedNotSkipped() {
+        Path missing = tmp.resolve("typo");
+        DataLocator locator = new DataLocator(null, missing, tmp.resolve("cache"), new Downloader());
+        assertThatThrownBy(() -> locator.locateIdx(withSystemCopy())).isInstanceOf(DataUnavailableException.class)
+                .hasMessage("$MWNET_DATA names " + missing + ", which is not a directory; point it at the directory "
+                        + "holding the datasets, or unset it");
+    }
+
+    @Test
     void anExplicitDirectoryMissingACifarFileIsRefusedWithHowToGetIt() throws Exception {
         Path mine = tmp.resolve("mine");
         Files.createDirectories(mine.resolve("cifar10/b"));

@@ -2,8 +2,9 @@ package org.mwnet.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mwnet.data.TestData.floats;
-import static org.mwnet.data.TestData.longs;
+import static org.mwnet.data.NpyTestFiles.floats;
+import static org.mwnet.data.NpyTestFiles.longs;
+import static org.mwnet.data.NpyTestFiles.npy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,15 +14,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** NumPy files written byte by byte here, read back exactly, and every malformed case refused with one line. */
+/** NumPy files written byte by byte (NpyTestFiles), read back exactly, and every malformed case refused with one line. */
 class NpyFilesTest {
     @TempDir
     Path dir;
-
-    /** Writes a version 1.0 .npy file in C order; see {@link TestData#npy}. */
-    static Path npy(Path file, String descr, long[] shape, ByteBuffer values) throws IOException {
-        return Files.write(file, TestData.npy(descr, shape, values, false));
-    }
 
     private Path labels(long... y) throws IOException {
         return npy(dir.resolve("y.npy"), "<i8", new long[] {y.length}, longs(y));
@@ -102,56 +98,38 @@ class NpyFilesTest {
                 .hasMessageStartingWith(x + ": is not a .npy array ND4J can read");
     }
 
-    private Path npz(String name, boolean compressed, String... arrays) throws IOException {
-        Path file = dir.resolve(name);
-        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
-            zip.setLevel(compressed ? 9 : 0);
-            for (String array : arrays) {
-                zip.putNextEntry(new java.util.zip.ZipEntry(array + ".npy"));
-                zip.write(array.equals("y") ? TestData.npy("<i8", new long[] {2}, longs(1, 0), false)
-                        : TestData.npy("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6), false));
-            }
-        }
-        return file;
-    }
-
     @Test
     void readsAnNpzArchiveCompressedOrNotAndNamesItsMissingArrays() throws IOException {
+        java.util.Map<String, byte[]> xy = new java.util.LinkedHashMap<>();
+        xy.put("x", NpyTestFiles.bytes("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6)));
+        xy.put("y", NpyTestFiles.bytes("<i8", new long[] {2}, longs(1, 0)));
         for (boolean compressed : new boolean[] {false, true}) {
-            LabelledData d = Datasets.fromNpz(npz("data" + compressed + ".npz", compressed, "x", "y"));
+            LabelledData d = Datasets.fromNpz(NpyTestFiles.npz(dir.resolve("d" + compressed + ".npz"), xy, compressed));
             assertThat(d.data().imageShape()).containsExactly(1, 1, 3);
             assertThat(d.data().labels()).containsExactly(1, 0);
             assertThat(SampleValues.of(d.data())).containsExactly(1f, 2, 3, 4, 5, 6);
         }
-        Path wrong = npz("wrong.npz", false, "x", "labels");
-        assertThatThrownBy(() -> Datasets.fromNpz(wrong)).isInstanceOf(DataFormatException.class)
-                .hasMessage(wrong + ": holds the arrays [x, labels]; expected 'x' (the samples) and 'y' (the labels), "
-                        + "as np.savez(file, x=samples, y=labels) writes them");
-        Path notZip = Files.writeString(dir.resolve("not.npz"), "plain text");
-        assertThatThrownBy(() -> Datasets.fromNpz(notZip)).isInstanceOf(DataFormatException.class)
-                .hasMessageStartingWith(notZip + ": is not a .npz archive (");
+        Path noLabels = NpyTestFiles.npz(dir.resolve("x-only.npz"), java.util.Map.of("x", xy.get("x")), false);
+        assertThatThrownBy(() -> Datasets.fromNpz(noLabels)).isInstanceOf(DataFormatException.class)
+                .hasMessage(noLabels + ": holds the arrays [x]; expected one named y");
+        Path three = NpyTestFiles.npz(dir.resolve("three.npz"), java.util.Map.of("x", xy.get("x"), "y",
+                NpyTestFiles.bytes("<i8", new long[] {3}, longs(1, 0, 1))), false);
+        assertThatThrownBy(() -> Datasets.fromNpz(three)).isInstanceOf(DataFormatException.class)
+                .hasMessage(three + ": array y has shape [3]; expected [2], one label per sample");
     }
 
     @Test
-    void refusesWhatWouldStopOrFoolNd4jBeforeItParses() throws IOException {
+    void refusesWhatWouldStopNd4jBeforeItParses() throws IOException {
         Path y = labels(0, 1);
-        String[][] cases = {
-            {">f4", "false", "holds values of numpy type '>f4'; expected little-endian numbers (bool, int, uint or "
-                + "float), e.g. uint8 or float32"},
-            {"|O", "false", "holds values of numpy type '|O'; expected little-endian numbers"},
-            {"<U1", "false", "holds values of numpy type '<U1'; expected little-endian numbers"},
-            {"<f4", "true", "is stored in Fortran order; expected C order (save np.ascontiguousarray(a))"},
-        };
-        for (String[] c : cases) {
-            Path x = Files.write(dir.resolve("x.npy"), TestData.npy(c[0], new long[] {2, 1}, floats(1, 2),
-                    Boolean.parseBoolean(c[1])));
-            assertThatThrownBy(() -> Datasets.fromNpy(x, y)).as(c[0]).isInstanceOf(DataFormatException.class)
-                    .hasMessageStartingWith(x + ": " + c[2]);
+        for (String type : new String[] {"|O", "<U1", "<c8"}) {
+            Path x = npy(dir.resolve("x.npy"), type, new long[] {2, 1}, floats(1, 2));
+            assertThatThrownBy(() -> Datasets.fromNpy(x, y)).as(type).isInstanceOf(DataFormatException.class)
+                    .hasMessage(x + ": holds values of NumPy type '" + type + "'; expected numbers (bool, int, uint "
+                            + "or float), e.g. uint8 or float32");
         }
-        byte[] whole = TestData.npy("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6), false);
+        byte[] whole = NpyTestFiles.bytes("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6));
         Path truncated = Files.write(dir.resolve("t.npy"), java.util.Arrays.copyOf(whole, whole.length - 4));
         assertThatThrownBy(() -> Datasets.fromNpy(truncated, y)).isInstanceOf(DataFormatException.class)
-                .hasMessage(truncated + ": is truncated: its header declares shape (2, 3) of '<f4' (24 bytes) but 20 "
-                        + "bytes follow");
+                .hasMessage(truncated + ": is truncated: its header declares 24 bytes of values but 20 follow");
     }
 }

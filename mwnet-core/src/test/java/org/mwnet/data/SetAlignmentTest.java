@@ -64,8 +64,8 @@ class SetAlignmentTest {
         LabelledData relabelled = SetAlignment.trueLabels("T", train, LabelList.read(indices, "label"));
         assertThat(relabelled.data().cleanLabels()).containsExactly(2, 2, 1);
         assertThat(relabelled.data().labels()).as("observed labels kept").containsExactly(0, 0, 0);
-        Path npy = Files.write(dir.resolve("y.npy"), TestData.npy("<i8", new long[] {3}, TestData.longs(1, 0, 1),
-                false));
+        Path npy = Files.write(dir.resolve("y.npy"), NpyTestFiles.bytes("<i8", new long[] {3},
+                NpyTestFiles.longs(1, 0, 1)));
         assertThat(SetAlignment.observedLabels("T", train, LabelList.read(npy, "label")).data().labels())
                 .containsExactly(1, 0, 1);
 

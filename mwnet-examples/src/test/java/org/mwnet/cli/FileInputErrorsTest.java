@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.data.TestData;
+import org.mwnet.data.NpyTestFiles;
 
 /**
  * Every bad input of {@code train --train}: one line that names the flag or file (and row, column, class or entry),
@@ -155,17 +155,17 @@ class FileInputErrorsTest {
         assertRefused(x + ": is a .npy array of samples without labels; expected its labels too, as the pair " + x
                 + ",LABELS.npy (a .npy of one integer per sample), or both in one .npz archive (np.savez(file, "
                 + "x=samples, y=labels))", "--train", x.toString(), "--meta", meta);
-        Path longs = Files.write(tmp.resolve("longs.npy"), TestData.npy("<i8", new long[] {2, 1},
-                TestData.longs(1, 2), false));
+        Path longs = Files.write(tmp.resolve("longs.npy"), NpyTestFiles.bytes("<i8", new long[] {2, 1},
+                NpyTestFiles.longs(1, 2)));
         Path two = Files.write(tmp.resolve("two.npy"), NoisyFiles.labelsNpy(new int[] {0, 1}));
         assertRefused(longs + ": holds LONG values; expected uint8, float32 or float64", "--train", longs + "," + two,
                 "--meta", meta);
-        Path bigEndian = Files.write(tmp.resolve("big.npy"), TestData.npy(">f4", new long[] {2, 1},
-                TestData.floats(1, 2), false));
-        assertRefused(bigEndian + ": holds values of numpy type '>f4'; expected little-endian numbers (bool, int, "
-                + "uint or float), e.g. uint8 or float32", "--train", bigEndian + "," + two, "--meta", meta);
-        Path flat = Files.write(tmp.resolve("flat.npy"), TestData.npy("<f4", new long[] {2}, TestData.floats(1, 2),
-                false));
+        Path bigEndian = Files.write(tmp.resolve("big.npy"), NpyTestFiles.bytes(">f4", new long[] {2, 1},
+                NpyTestFiles.floats(1, 2)));
+        assertRefused(bigEndian + ": holds big-endian values (>f4); expected little-endian ones, as NumPy writes by "
+                + "default", "--train", bigEndian + "," + two, "--meta", meta);
+        Path flat = Files.write(tmp.resolve("flat.npy"), NpyTestFiles.bytes("<f4", new long[] {2},
+                NpyTestFiles.floats(1, 2)));
         assertRefused(flat + ": has shape [2]; expected [N, C, H, W], [N, H, W] or [N, D]", "--train", flat + "," + two,
                 "--meta", meta);
 

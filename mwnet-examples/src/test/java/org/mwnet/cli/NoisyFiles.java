@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
-import org.mwnet.data.TestData;
+import org.mwnet.data.NpyTestFiles;
 
 /**
  * A small synthetic dataset with a known corruption, written in every format {@code train --train} reads: three
@@ -158,13 +158,13 @@ final class NoisyFiles {
             b.asFloatBuffer().put(v);
             b.position(b.position() + d * 4);
         }
-        return TestData.npy("<f4", new long[] {part.size(), d}, b, false);
+        return NpyTestFiles.bytes("<f4", new long[] {part.size(), d}, b);
     }
 
     /** @return the .npy bytes of labels, int64 [N] */
     static byte[] labelsNpy(int[] labels) {
-        return TestData.npy("<i8", new long[] {labels.length}, TestData.longs(Arrays.stream(labels)
-                .asLongStream().toArray()), false);
+        return NpyTestFiles.bytes("<i8", new long[] {labels.length}, NpyTestFiles.longs(Arrays.stream(labels)
+                .asLongStream().toArray()));
     }
 
     /** Writes a .npz archive of x (the samples) and y (the given labels). */
