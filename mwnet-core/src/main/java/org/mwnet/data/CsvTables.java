@@ -18,7 +18,8 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * Reads a CSV table with a header row (parsed by Apache Commons CSV) into tabular samples for the MLP: each row's
  * numeric feature columns, in header order, become a [1, 1, D] "image", taken as they are (not rescaled). Labels
  * that are all integers from 0 are the classes 0..max; otherwise the distinct label names, sorted, are the classes.
- * A sample's id is its data-row number, from 1 (the header is not counted).
+ * A sample's id is its data-row number, from 1 (the header is not counted). The feature columns' names are kept
+ * ({@link LabelledData#columns()}), so that other tables can be checked to hold the same columns in the same order.
  */
 public final class CsvTables {
     /** A header row, then data rows; surrounding spaces and empty lines ignored, duplicate column names refused. */
@@ -72,7 +73,7 @@ public final class CsvTables {
             if (rows.isEmpty()) {
                 throw new DataFormatException(file, "has a header but no data rows");
             }
-            return assemble(file, options.labelColumn(), features.size(), rows, labelValues);
+            return assemble(file, options.labelColumn(), features, rows, labelValues);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
             throw notATable(file, e);
         }
@@ -103,9 +104,10 @@ public final class CsvTables {
         }
     }
 
-    private static LabelledData assemble(Path file, String labelColumn, int d, List<float[]> rows,
+    private static LabelledData assemble(Path file, String labelColumn, List<String> features, List<float[]> rows,
                                          List<String> labelValues) throws DataFormatException {
         int n = rows.size();
+        int d = features.size();
         boolean integers = labelValues.stream().allMatch(CsvTables::isInteger);
         List<String> classes = integers ? numberedClasses(file, labelColumn, labelValues)
                 : List.copyOf(new TreeSet<>(labelValues));
@@ -119,7 +121,8 @@ public final class CsvTables {
             ids.add(Integer.toString(i + 1));
         }
         String name = file.getFileName().toString();
-        return LabelledData.of(new Dataset(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids);
+        return new LabelledData(new Dataset(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids, List.of(),
+                features);
     }
 
     /** Classes "0" to the largest label, for integer labels. */

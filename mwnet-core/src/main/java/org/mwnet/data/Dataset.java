@@ -195,6 +195,16 @@ public final class Dataset {
     }
 
     /**
+     * @param k the class count K of the relabelled set
+     * @param observed new observed labels in [0, K), one per sample
+     * @param clean new true labels in [0, K), one per sample
+     * @return the same images with these classes and labels (for readers that put a user's sets on one class list)
+     */
+    Dataset relabel(int k, int[] observed, int[] clean) {
+        return new Dataset(name, k, channels, height, width, pixels, observed.clone(), clean.clone());
+    }
+
+    /**
      * Copies the images of some samples into {@code out}, an array of shape [indices.length, C, H, W]
      * (or [indices.length, C*H*W]) of any floating type.
      *

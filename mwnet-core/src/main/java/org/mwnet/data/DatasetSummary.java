@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * What a run's data looks like, for {@code mwnet data --json} and every run's metrics.
  *
- * @param dataset dataset name
+ * @param dataset dataset name (a built-in dataset's, or {@value GivenSplits#DATASET} for given sets)
  * @param trainSize training-set size (after imbalance)
  * @param metaSize meta-set size
  * @param validationSize validation-split size
@@ -54,5 +54,14 @@ public record DatasetSummary(
                 splits.validation().size(), test.size(), test.numClasses(), config.noise().cliName(),
                 config.noiseRate(), config.imbalance(), config.seed(), splits.train().noisyFraction(),
                 splits.train().classCounts(), splits.meta().classCounts(), splits.metaTrainOverlap(), input);
+    }
+
+    /**
+     * @param name another dataset name
+     * @return this summary under that name
+     */
+    public DatasetSummary named(String name) {
+        return new DatasetSummary(name, trainSize, metaSize, validationSize, testSize, numClasses, noise, noiseRate,
+                imbalance, seed, noisyFraction, perClassCounts, metaPerClassCounts, metaTrainOverlap, input);
     }
 }

@@ -77,4 +77,28 @@ public final class Datasets {
     public static LabelledData fromIterator(DataSetIterator iterator, String name) {
         return DataSetIterators.read(iterator, name);
     }
+
+    /**
+     * Reads samples and labels from one {@code .npz} archive; see {@link NpyFiles#readNpz}.
+     *
+     * @param archive holds the arrays {@code x} (the samples, as for {@link #fromNpy}) and {@code y} (the labels)
+     * @return the samples, the classes 0..max and the indices as ids
+     * @throws IOException naming the file and the array when the input is not as expected
+     */
+    public static LabelledData fromNpz(Path archive) throws IOException {
+        return NpyFiles.readNpz(archive);
+    }
+
+    /**
+     * Reads a set in whatever format its path names; see {@link InputFiles}.
+     *
+     * @param files a folder of class folders, a {@code .csv}, a {@code .npz}, or a {@code .npy} pair
+     * @param images how image folders become samples
+     * @param csv the label column and excluded columns of a CSV table
+     * @return the samples, class names and ids
+     * @throws IOException naming the file when the input is not as expected
+     */
+    public static LabelledData fromFiles(InputFiles files, ImageOptions images, CsvOptions csv) throws IOException {
+        return files.read(images, csv);
+    }
 }

@@ -11,6 +11,9 @@ import java.util.stream.IntStream;
  * tell whether the user's files share samples, so the meta-training overlap it reports is 0 by that numbering.
  */
 public final class GivenSplits {
+    /** The dataset name of given sets in summaries and checkpoints; their input settings tell the format. */
+    public static final String DATASET = "files";
+
     private GivenSplits() {
     }
 
@@ -43,24 +46,52 @@ public final class GivenSplits {
      */
     public static Splits carving(Dataset train, Dataset trusted, int validationSize, long seed) {
         requireCompatible("training set", train, "trusted set", trusted);
-        int k = trusted.numClasses();
-        int perClass = Splits.perClass("validation", validationSize, k);
-        int[][] byClass = Splits.indicesByClass(trusted.labels(), k);
-        SplittableRandom rng = Seeds.stream(seed, "trusted-validation");
-        boolean[] chosen = new boolean[trusted.size()];
+        Carved v = carve(trusted, validationSize, seed, "trusted", "validation", "meta");
+        return of(train, trusted.subset(v.rest()), trusted.subset(v.taken()));
+    }
+
+    /**
+     * Draws the same number of samples of every class (by observed label) out of a set, seeded by the seed and the
+     * two sets' names.
+     *
+     * @param from the set drawn from
+     * @param size how many samples to take, a multiple of its K classes
+     * @param seed the seed of the draw
+     * @param fromName what {@code from} is, e.g. "trusted" (for messages and the random stream)
+     * @param takenName what the samples taken become, e.g. "validation"
+     * @param restName what the rest stays, e.g. "meta"
+     * @return the indices taken and the rest, each ascending
+     * @throws IllegalArgumentException when the size is not a multiple of K, or a class has too few samples to
+     *     leave at least one in the rest
+     */
+    public static Carved carve(Dataset from, int size, long seed, String fromName, String takenName, String restName) {
+        int k = from.numClasses();
+        int perClass = Splits.perClass(takenName, size, k);
+        int[][] byClass = Splits.indicesByClass(from.labels(), k);
+        SplittableRandom rng = Seeds.stream(seed, fromName + "-" + takenName);
+        boolean[] chosen = new boolean[from.size()];
         for (int c = 0; c < k; c++) {
             if (byClass[c].length <= perClass) {
-                throw new IllegalArgumentException("class " + c + " has " + byClass[c].length + " trusted samples: "
-                        + "too few for " + perClass + " validation samples per class and at least one meta sample");
+                throw new IllegalArgumentException("class " + c + " has " + byClass[c].length + " " + fromName
+                        + " samples: too few for " + perClass + " " + takenName + " samples per class and at least "
+                        + "one " + restName + " sample");
             }
             Seeds.shuffle(byClass[c], rng);
             for (int j = 0; j < perClass; j++) {
                 chosen[byClass[c][j]] = true;
             }
         }
-        int[] validation = IntStream.range(0, chosen.length).filter(i -> chosen[i]).toArray();
-        int[] meta = IntStream.range(0, chosen.length).filter(i -> !chosen[i]).toArray();
-        return of(train, trusted.subset(meta), trusted.subset(validation));
+        return new Carved(IntStream.range(0, chosen.length).filter(i -> chosen[i]).toArray(),
+                IntStream.range(0, chosen.length).filter(i -> !chosen[i]).toArray());
+    }
+
+    /**
+     * The two parts of a set that {@link #carve} divided.
+     *
+     * @param taken indices of the samples drawn, ascending
+     * @param rest indices of the others, ascending
+     */
+    public record Carved(int[] taken, int[] rest) {
     }
 
     /**
@@ -110,11 +141,11 @@ public final class GivenSplits {
      * @param test the test set
      * @param seed the run's seed
      * @param input how the samples were read
-     * @return their summary, for {@code Trainer.train}: no added noise, no imbalance
+     * @return their summary, for {@code Trainer.train}: dataset {@value #DATASET}, no added noise, no imbalance
      */
     public static DatasetSummary summary(Splits splits, Dataset test, long seed, InputSettings input) {
         SplitConfig asGiven = new SplitConfig(splits.meta().size(), splits.validation().size(), 1, NoiseType.NONE, 0,
                 seed);
-        return DatasetSummary.of(splits, test, asGiven, input);
+        return DatasetSummary.of(splits, test, asGiven, input).named(DATASET);
     }
 }

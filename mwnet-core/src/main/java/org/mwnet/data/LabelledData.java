@@ -4,19 +4,23 @@ import java.util.List;
 
 /**
  * A dataset read from a user's files, with what the files said about it: the class names (index = label) and one
- * id per sample (a relative file path or a row number), plus the ids of inputs that were skipped as unreadable.
+ * id per sample (a relative file path or a row number), the ids of inputs that were skipped as unreadable, and for
+ * a CSV table the feature columns in order.
  *
  * @param data the samples; observed and clean labels are equal (the files' labels are all mwnet knows)
  * @param classes class names, label {@code c} is {@code classes.get(c)}
  * @param ids one id per sample, in the dataset's order
  * @param skipped ids of inputs skipped because they could not be read (empty unless skipping was asked for)
+ * @param columns the feature columns of a CSV table, in the samples' order (empty for other formats)
  */
-public record LabelledData(Dataset data, List<String> classes, List<String> ids, List<String> skipped) {
+public record LabelledData(Dataset data, List<String> classes, List<String> ids, List<String> skipped,
+                           List<String> columns) {
     /** Copies the lists and checks they fit the data. */
     public LabelledData {
         classes = List.copyOf(classes);
         ids = List.copyOf(ids);
         skipped = List.copyOf(skipped);
+        columns = List.copyOf(columns);
         if (classes.size() != data.numClasses() || ids.size() != data.size()) {
             throw new IllegalArgumentException(data + ": " + classes.size() + " class names and " + ids.size()
                     + " ids do not fit " + data.numClasses() + " classes and " + data.size() + " samples");
@@ -27,9 +31,36 @@ public record LabelledData(Dataset data, List<String> classes, List<String> ids,
      * @param data the samples
      * @param classes class names
      * @param ids sample ids
+     * @param skipped ids of unreadable inputs that were left out
+     */
+    public LabelledData(Dataset data, List<String> classes, List<String> ids, List<String> skipped) {
+        this(data, classes, ids, skipped, List.of());
+    }
+
+    /**
+     * @param data the samples
+     * @param classes class names
+     * @param ids sample ids
      * @return the data with nothing skipped
      */
     public static LabelledData of(Dataset data, List<String> classes, List<String> ids) {
         return new LabelledData(data, classes, ids, List.of());
+    }
+
+    /**
+     * @param indices sample indices, in the order wanted
+     * @return those samples with their ids (the skipped ids and the names kept)
+     */
+    public LabelledData subset(int[] indices) {
+        return new LabelledData(data.subset(indices), classes, java.util.Arrays.stream(indices).mapToObj(ids::get)
+                .toList(), skipped, columns);
+    }
+
+    /**
+     * @param replaced the same samples, e.g. normalised or relabelled
+     * @return a copy with those samples and the same names, ids and columns
+     */
+    public LabelledData withData(Dataset replaced) {
+        return new LabelledData(replaced, classes, ids, skipped, columns);
     }
 }

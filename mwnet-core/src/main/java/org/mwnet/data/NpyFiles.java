@@ -9,13 +9,18 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * Reads samples and labels from two NumPy {@code .npy} files (parsed by ND4J); the samples may also be the array x
- * of a {@code .npz} archive. The samples are read as {@link NpySamples} describes: [N, C, H, W], [N, H, W] (one
- * channel) or [N, D] (tabular, read as [1, 1, D]); uint8 values are divided by 255, float32 and float64 values are
- * taken as they are. The labels are a 1-D array of N integers from 0 (any integer type, or
+ * Reads samples and labels from NumPy arrays: two {@code .npy} files (the samples may also be the array x of a
+ * {@code .npz} archive), or one {@code .npz} archive holding the arrays {@value NpySamples#NPZ_SAMPLES} (the
+ * samples) and {@value #NPZ_LABELS} (the labels), as {@code np.savez(file, x=..., y=...)} or
+ * {@code np.savez_compressed} write it. The samples are read as {@link NpySamples} describes: [N, C, H, W],
+ * [N, H, W] (one channel) or [N, D] (tabular, read as [1, 1, D]); uint8 values are divided by 255, float32 and
+ * float64 values are taken as they are. The labels are a 1-D array of N integers from 0 (any integer type, or
  * floats with integral values); the classes are 0..max. A sample's id is its index, from 0.
  */
 public final class NpyFiles {
+    /** The name of the labels array in a {@code .npz} archive. */
+    public static final String NPZ_LABELS = "y";
+
     private NpyFiles() {
     }
 
@@ -28,11 +33,40 @@ public final class NpyFiles {
      * @throws IOException when a file is missing or unreadable
      */
     public static LabelledData read(Path samples, Path labels) throws IOException {
-        NpySamples x = NpySamples.read(samples);
+        return assemble(samples, NpySamples.read(samples), labels, "", NpySamples.array(labels));
+    }
+
+    /**
+     * @param archive a {@code .npz} file with the arrays x and {@value #NPZ_LABELS}
+     * @return the samples, the class names ("0" to "K-1") and the indices as ids
+     * @throws DataFormatException naming the file (and the array): not a zip archive, a missing array, or any
+     *     problem {@link #read} names
+     * @throws IOException when the file is missing or unreadable
+     */
+    public static LabelledData readNpz(Path archive) throws IOException {
+        return assemble(archive, NpySamples.read(archive), archive, "array " + NPZ_LABELS + " ",
+                NpySamples.archived(archive, NPZ_LABELS));
+    }
+
+    /**
+     * @param file a {@code .npy} file of labels
+     * @return its labels, one per entry
+     * @throws DataFormatException naming the file: not a 1-D array of integers from 0
+     * @throws IOException when the file is missing or unreadable
+     */
+    static int[] labels(Path file) throws IOException {
+        return integers(file, "", NpySamples.array(file));
+    }
+
+    private static LabelledData assemble(Path samples, NpySamples x, Path labelsFile, String labelsArray,
+                                         INDArray labels) throws DataFormatException {
         int[] chw = x.shape();
         int n = x.size();
-        float[] px = x.values(0, n);
-        int[] y = labels(labels, n);
+        int[] y = integers(labelsFile, labelsArray, labels);
+        if (y.length != n) {
+            throw new DataFormatException(labelsFile, labelsArray + "has shape [" + y.length + "]; expected [" + n
+                    + "], one label per sample");
+        }
         int k = Arrays.stream(y).max().orElse(-1) + 1;
         List<String> classes = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -42,24 +76,30 @@ public final class NpyFiles {
         for (int i = 0; i < n; i++) {
             ids.add(Integer.toString(i));
         }
-        Dataset data = new Dataset(samples.getFileName().toString(), k, chw[0], chw[1], chw[2], px, y, y.clone());
+        Dataset data = new Dataset(samples.getFileName().toString(), k, chw[0], chw[1], chw[2], x.values(0, n), y,
+                y.clone());
         return LabelledData.of(data, classes, ids);
     }
 
-    private static int[] labels(Path file, int n) throws IOException {
-        INDArray a = NpySamples.array(file);
-        if (a.rank() != 1 || a.length() != n) {
-            throw new DataFormatException(file, "has shape " + Arrays.toString(a.shape()) + "; expected [" + n
-                    + "], one label per sample");
+    /**
+     * @param file the labels' file, for messages
+     * @param what "" for a {@code .npy} file, "array y " for an archive's array, for messages
+     * @param a the labels as read
+     * @return them as integers from 0
+     */
+    private static int[] integers(Path file, String what, INDArray a) throws DataFormatException {
+        if (a.rank() != 1) {
+            throw new DataFormatException(file, what + "has shape " + Arrays.toString(a.shape())
+                    + "; expected [N], one label per sample");
         }
-        if (a.dataType() == DataType.BOOL || a.dataType() == DataType.UTF8 || a.dataType() == DataType.UNKNOWN) {
-            throw new DataFormatException(file, "holds " + a.dataType() + " values; expected integers");
+        if (a.dataType() == DataType.BOOL) {
+            throw new DataFormatException(file, what + "holds " + a.dataType() + " values; expected integers");
         }
         double[] v = a.castTo(DataType.DOUBLE).toDoubleVector();
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
+        int[] y = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
             if (!(v[i] >= 0 && v[i] == Math.rint(v[i]) && v[i] <= Integer.MAX_VALUE)) {
-                throw new DataFormatException(file, "label " + v[i] + " at index " + i
+                throw new DataFormatException(file, what + "label " + v[i] + " at index " + i
                         + " is out of range; expected integers from 0");
             }
             y[i] = (int) v[i];

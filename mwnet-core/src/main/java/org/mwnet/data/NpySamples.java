@@ -114,6 +114,7 @@ public final class NpySamples {
         try (InputStream in = Files.newInputStream(file)) {
             header = NpyHeader.read(in, file, "");
         }
+        header.requireValues(file, "", Files.size(file));
         try {
             return header.inStoredOrder(Nd4j.createFromNpyFile(file.toFile()));
         } catch (RuntimeException e) {
@@ -158,6 +159,7 @@ public final class NpySamples {
             throw new DataFormatException(file, "is not a .npz archive ZIP can read (" + e.getMessage() + ")");
         }
         NpyHeader header = NpyHeader.read(new ByteArrayInputStream(bytes), file, "array " + name + " ");
+        header.requireValues(file, "array " + name + " ", bytes.length);
         try {
             return header.inStoredOrder(Nd4j.createNpyFromByteArray(bytes));
         } catch (RuntimeException e) {

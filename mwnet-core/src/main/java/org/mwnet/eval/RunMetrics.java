@@ -10,8 +10,9 @@ import org.mwnet.train.TrainConfig;
 /**
  * Everything a run measured, written as its {@code metrics.json}.
  *
- * @param finalTestAcc test accuracy in percent after the last epoch
- * @param selectedTestAcc test accuracy in percent at the epoch with the best selection accuracy
+ * @param finalTestAcc test accuracy in percent after the last epoch, or null for a run without a test set
+ * @param selectedTestAcc test accuracy in percent at the epoch with the best selection accuracy, or null for a run
+ *     without a test set
  * @param msPerIter milliseconds per training iteration over the whole run
  * @param selectedEpoch the 1-based epoch chosen on the selection set
  * @param selectionSet "validation" or "meta"
@@ -24,8 +25,8 @@ import org.mwnet.train.TrainConfig;
 @JsonPropertyOrder({"final_test_acc", "selected_test_acc", "ms_per_iter", "selected_epoch", "selection_set",
     "config", "dataset", "epochs", "weights", "provenance"})
 public record RunMetrics(
-        @JsonProperty("final_test_acc") double finalTestAcc,
-        @JsonProperty("selected_test_acc") double selectedTestAcc,
+        @JsonProperty("final_test_acc") Double finalTestAcc,
+        @JsonProperty("selected_test_acc") Double selectedTestAcc,
         @JsonProperty("ms_per_iter") double msPerIter,
         @JsonProperty("selected_epoch") int selectedEpoch,
         @JsonProperty("selection_set") String selectionSet,

@@ -8,7 +8,9 @@ import org.mwnet.data.InputSettings;
  * The data settings a checkpoint records, so that a resumed run trains on the very same splits and an evaluation
  * reads the dataset the classifier was trained on.
  *
- * @param dataset dataset name (fashion-mnist, mnist, cifar10, cifar100)
+ * @param dataset dataset name (fashion-mnist, mnist, cifar10, cifar100), or
+ *     {@value org.mwnet.data.GivenSplits#DATASET} for a run on given sets (the user's files), whose {@code input}
+ *     tells their format
  * @param noise label-noise model
  * @param noiseRate p
  * @param imbalance long-tail factor r

@@ -88,7 +88,8 @@ public final class Trainer {
      * Runs (or, with a checkpoint to resume, finishes) training.
      *
      * @param splits meta, validation and (noisy) training sets
-     * @param test the test set, used only for reporting
+     * @param test the test set, used only for reporting; an empty one (e.g. {@code splits.train().subset(new int[0])})
+     *     for none, and the test accuracies are then null
      * @param summary the data's summary, recorded in the metrics and (as {@link DataSettings}) in the checkpoint
      * @return the trained model and its metrics
      * @throws IOException when a checkpoint cannot be read or written
@@ -155,8 +156,8 @@ public final class Trainer {
             DivergenceCheck.state(state, epoch, lr);
             EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / batches.length,
                     metaCount == 0 ? null : metaSum / metaCount, evaluator.accuracy(state.classifier, selection),
-                    evaluator.accuracy(state.classifier, test), (System.nanoTime() - start) / 1e9,
-                    iterNanos / 1e6 / batches.length);
+                    test.size() == 0 ? null : evaluator.accuracy(state.classifier, test),
+                    (System.nanoTime() - start) / 1e9, iterNanos / 1e6 / batches.length);
             state.history.add(m);
             state.nextEpoch = epoch + 1;
             if (checkpoint != null) {

@@ -97,4 +97,39 @@ class NpyFilesTest {
         assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0))).isInstanceOf(DataFormatException.class)
                 .hasMessageStartingWith(x + ": is not a .npy array ND4J can read");
     }
+
+    @Test
+    void readsAnNpzArchiveCompressedOrNotAndNamesItsMissingArrays() throws IOException {
+        java.util.Map<String, byte[]> xy = new java.util.LinkedHashMap<>();
+        xy.put("x", NpyTestFiles.bytes("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6)));
+        xy.put("y", NpyTestFiles.bytes("<i8", new long[] {2}, longs(1, 0)));
+        for (boolean compressed : new boolean[] {false, true}) {
+            LabelledData d = Datasets.fromNpz(NpyTestFiles.npz(dir.resolve("d" + compressed + ".npz"), xy, compressed));
+            assertThat(d.data().imageShape()).containsExactly(1, 1, 3);
+            assertThat(d.data().labels()).containsExactly(1, 0);
+            assertThat(SampleValues.of(d.data())).containsExactly(1f, 2, 3, 4, 5, 6);
+        }
+        Path noLabels = NpyTestFiles.npz(dir.resolve("x-only.npz"), java.util.Map.of("x", xy.get("x")), false);
+        assertThatThrownBy(() -> Datasets.fromNpz(noLabels)).isInstanceOf(DataFormatException.class)
+                .hasMessage(noLabels + ": holds the arrays [x]; expected one named y");
+        Path three = NpyTestFiles.npz(dir.resolve("three.npz"), java.util.Map.of("x", xy.get("x"), "y",
+                NpyTestFiles.bytes("<i8", new long[] {3}, longs(1, 0, 1))), false);
+        assertThatThrownBy(() -> Datasets.fromNpz(three)).isInstanceOf(DataFormatException.class)
+                .hasMessage(three + ": array y has shape [3]; expected [2], one label per sample");
+    }
+
+    @Test
+    void refusesWhatWouldStopNd4jBeforeItParses() throws IOException {
+        Path y = labels(0, 1);
+        for (String type : new String[] {"|O", "<U1", "<c8"}) {
+            Path x = npy(dir.resolve("x.npy"), type, new long[] {2, 1}, floats(1, 2));
+            assertThatThrownBy(() -> Datasets.fromNpy(x, y)).as(type).isInstanceOf(DataFormatException.class)
+                    .hasMessage(x + ": holds values of NumPy type '" + type + "'; expected numbers (bool, int, uint "
+                            + "or float), e.g. uint8 or float32");
+        }
+        byte[] whole = NpyTestFiles.bytes("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6));
+        Path truncated = Files.write(dir.resolve("t.npy"), java.util.Arrays.copyOf(whole, whole.length - 4));
+        assertThatThrownBy(() -> Datasets.fromNpy(truncated, y)).isInstanceOf(DataFormatException.class)
+                .hasMessage(truncated + ": is truncated: its header declares 24 bytes of values but 20 follow");
+    }
 }

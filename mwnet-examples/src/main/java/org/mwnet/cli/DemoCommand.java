@@ -64,7 +64,8 @@ final class DemoCommand implements Callable<Integer> {
         List<RunMetrics> results = new ArrayList<>();
         for (String method : METHODS) {
             TrainConfig config = new TrainConfig.Builder().method(method).epochs(epochs).seed(seed).build();
-            results.add(TrainRun.execute(method, data, split, config, out.resolve(method), mode, null, backendOptions, err).metrics());
+            results.add(TrainRun.execute(method, RunData.drawn(data, split, config), config, out.resolve(method), mode, null,
+                    backendOptions, err).metrics());
         }
         var o = spec.commandLine().getOut();
         o.printf("%nFashion-MNIST, 40%% uniform label noise (%.1f%% of training labels wrong), MLP 784-256-256-10, %d epochs%n",

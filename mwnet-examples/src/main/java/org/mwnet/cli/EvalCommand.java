@@ -38,6 +38,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         Checkpoint.Saved saved = Checkpoint.read(checkpoint);
         String trainedOn = saved.data().dataset();
+        if (!Datasets.NAMES.contains(trainedOn)) {
+            throw new IllegalArgumentException(checkpoint + " was trained on your own files ("
+                    + saved.data().input().format() + "), and eval reads only the built-in datasets' test sets; pass "
+                    + "your test files to train --test to have them reported");
+        }
         if (dataset != null && !dataset.equals(trainedOn)) {
             throw new IllegalArgumentException("--dataset " + dataset + " disagrees with " + checkpoint
                     + ", which was trained on " + trainedOn + "; leave --dataset out or give --dataset " + trainedOn);

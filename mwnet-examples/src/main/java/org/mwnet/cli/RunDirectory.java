@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mwnet.data.AtomicFiles;
-import org.mwnet.data.Dataset;
 import org.mwnet.eval.RunMetrics;
 import org.mwnet.eval.SampleReport;
 import org.mwnet.eval.WeightReport;
@@ -24,7 +23,8 @@ import org.mwnet.train.WeightNetFile;
 /**
  * A run's output folder: {@code metrics.json}, {@code curves.png}, {@code checkpoint.zip} (every epoch), and for
  * mwnet {@code weight-function.png}, {@code vnet.zip} (the trained V alone, for {@code --init-v}) and
- * {@code weights.csv} (every training sample's loss, weight and prediction, read by {@code mwnet suspects}).
+ * {@code weights.csv} (every training sample's loss, weight and prediction, read by {@code mwnet suspects}), and for a
+ * run on the user's files {@code inputs.json} (where those files are).
  *
  * <p>An open run directory holds an exclusive lock on its {@code .lock} file, so two runs never write into one
  * folder at once. A fresh run refuses a folder that holds anything but that lock file and the temporary files of
@@ -208,11 +208,12 @@ final class RunDirectory implements AutoCloseable {
      * Writes everything a finished run leaves.
      *
      * @param model the trained model
-     * @param train the training split it was trained on (for weights.csv)
+     * @param data what it was trained on (the training split, its ids and whether its true labels are known, for
+     *     weights.csv; the user's files, for inputs.json)
      * @param name the run's label for chart titles
      * @throws IOException when a file cannot be written
      */
-    void write(TrainedModel model, Dataset train, String name) throws IOException {
+    void write(TrainedModel model, RunData data, String name) throws IOException {
         RunMetrics m = model.metrics();
         AtomicFiles.write(dir.resolve(METRICS), out -> Json.MAPPER.writeValue(out, m));
         RunPlots.writePng(dir.resolve(CURVES), RunPlots.accuracy(m), RunPlots.loss(m));
@@ -220,8 +221,12 @@ final class RunDirectory implements AutoCloseable {
             WeightNetFile.write(dir.resolve(VNET), model.vnet(), model.theta());
             RunPlots.writePng(dir.resolve(WEIGHT_FUNCTION), RunPlots.weightFunction(m.weights(), name
                     + ": learned weighting function V(loss)"));
-            List<SampleReport> report = WeightReport.of(model, train);
+            List<SampleReport> report = WeightReport.of(model, data.splits().train(), data.trainIds(),
+                    data.cleanKnown());
             AtomicFiles.write(dir.resolve(WEIGHTS), out -> WeightsCsv.write(report, out));
+        }
+        if (data.inputs() != null) {
+            data.inputs().write(dir.resolve(INPUTS));
         }
     }
 

@@ -6,6 +6,7 @@ import org.mwnet.data.Dataset;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
+import org.mwnet.nn.Models;
 import org.mwnet.train.TrainConfig;
 
 /**
@@ -111,13 +112,39 @@ final class TrainChecks {
      * @return the split data
      */
     static Splits split(Dataset pool, SplitConfig split, TrainConfig config) {
-        if (config.method().equals("finetune") && split.validationSize() == 0) {
+        validationForFinetune(config, split.validationSize());
+        Splits splits = splitData(pool, split);
+        againstData(config, splits, "raise --meta-size");
+        return splits;
+    }
+
+    /**
+     * @param config the run's configuration
+     * @param validationSize the {@code --validation-size}
+     * @throws IllegalArgumentException when method finetune has no validation split to select on
+     */
+    static void validationForFinetune(TrainConfig config, int validationSize) {
+        if (config.method().equals("finetune") && validationSize == 0) {
             throw new IllegalArgumentException("--method finetune fine-tunes on the meta set, so it selects on a "
                     + "validation split it did not train on: give --validation-size (a multiple of the class count)");
         }
-        Splits splits = splitData(pool, split);
-        againstData(config, splits);
-        return splits;
+    }
+
+    /**
+     * Builds the model once on the data's shape, so a model the samples do not fit (LeNet on images whose sides are
+     * not multiples of 4) stops before any run directory is opened.
+     *
+     * @param config the run's configuration
+     * @param train the training set
+     * @param name the training set in messages, e.g. "--train data/train"
+     */
+    static void model(TrainConfig config, Dataset train, String name) {
+        int[] s = train.imageShape();
+        try {
+            Models.byName(config.model(), new long[] {s[0], s[1], s[2]}, train.numClasses(), config.hidden());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--model " + config.model() + " on " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -157,7 +184,14 @@ final class TrainChecks {
         return counts;
     }
 
-    private static void againstData(TrainConfig config, Splits splits) {
+    /**
+     * Checks the batch sizes against the split sizes.
+     *
+     * @param config the run's configuration
+     * @param splits the run's splits
+     * @param moreMeta how the user gets a larger meta set, e.g. "raise --meta-size"
+     */
+    static void againstData(TrainConfig config, Splits splits, String moreMeta) {
         int classes = splits.train().numClasses();
         int train = splits.train().size();
         int meta = splits.meta().size();
@@ -171,11 +205,11 @@ final class TrainChecks {
         }
         if (config.metaBatch() > meta) {
             throw new IllegalArgumentException("meta batch " + config.metaBatch() + " (--meta-batch, default --batch) "
-                    + "is larger than the meta set (" + meta + " samples); lower it or raise --meta-size");
+                    + "is larger than the meta set (" + meta + " samples); lower it or " + moreMeta);
         }
         if (config.finetuneEpochs() > 0 && config.method().equals("finetune") && config.batch() > meta) {
             throw new IllegalArgumentException("--batch " + config.batch() + " is larger than the meta set that "
-                    + "--method finetune trains on (" + meta + " samples); lower it or raise --meta-size");
+                    + "--method finetune trains on (" + meta + " samples); lower it or " + moreMeta);
         }
     }
 

@@ -1,8 +1,10 @@
 package org.mwnet.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mwnet.data.SplitConfig;
+import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.RunMetrics;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Command;
@@ -13,16 +15,22 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwnet train}: one training run, leaving metrics, plots and checkpoints in its run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train a classifier on noisy or imbalanced data (Meta-Weight-Net or a baseline).")
+        description = {"Train a classifier on noisy or imbalanced data (Meta-Weight-Net or a baseline): a built-in "
+            + "--dataset with noise mwnet adds, or your own files (--train, with --meta or --carve-meta).",
+            "With --train, --validation-size is carved out of the trusted set for model selection, --seed seeds that "
+                + "and every draw, and the test set (--test) is only reported."})
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
     @Mixin
+    FileDataOptions files = new FileDataOptions();
+
+    @Mixin
     TrainOptions train = new TrainOptions();
 
-    @Option(names = "--out", description = "Run directory (default: runs/<dataset>-<method>-<noise>-seed<seed>); "
-            + "a new or empty one, unless --resume or --overwrite.")
+    @Option(names = "--out", description = "Run directory (default: runs/<dataset>-<method>-<noise>-seed<seed>, or "
+            + "runs/<--train's name>-<method>-seed<seed>); a new or empty one, unless --resume or --overwrite.")
     Path out;
 
     @Option(names = "--resume", description = "Continue the run directory's checkpoint.")
@@ -47,18 +55,35 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--resume and --overwrite exclude each other: continue the run or replace it");
         }
         TrainChecks.flags(train, data, backendOptions);
-        SplitConfig split = data.splitConfig();
+        files.check(spec.commandLine().getParseResult());
         TrainConfig config = train.config(data.seed);
-        Path dir = out != null ? out : Path.of("runs", data.dataset + "-" + config.method() + "-" + split.noise().cliName()
-                + (split.noiseRate() > 0 ? "" + split.noiseRate() : "") + (split.imbalance() > 1 ? "-lt" + split.imbalance() : "")
-                + "-seed" + data.seed);
-        var err = spec.commandLine().getErr();
-        RunMetrics m = TrainRun.execute(config.method(), data.load(), split, config, dir,
-                resume ? RunDirectory.Mode.RESUME : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH, initV, backendOptions,
-                err).metrics();
-        var outWriter = spec.commandLine().getOut();
-        outWriter.printf("final test accuracy %.2f%%, selected (epoch %d on %s) %.2f%%, %.1f ms/iter; run directory %s%n",
-                m.finalTestAcc(), m.selectedEpoch(), m.selectionSet(), m.selectedTestAcc(), m.msPerIter(), dir);
+        PrintWriter err = spec.commandLine().getErr();
+        RunData runData;
+        Path dir;
+        if (files.given()) {
+            TrainChecks.validationForFinetune(config, data.validationSize);
+            runData = FileSets.read(files, config, data.validationSize, data.seed);
+            dir = out != null ? out : Path.of("runs", files.trainStem() + "-" + config.method() + "-seed" + data.seed);
+        } else {
+            SplitConfig split = data.splitConfig();
+            runData = RunData.drawn(data.load(), split, config);
+            dir = out != null ? out : Path.of("runs", data.dataset + "-" + config.method() + "-"
+                    + split.noise().cliName() + (split.noiseRate() > 0 ? "" + split.noiseRate() : "")
+                    + (split.imbalance() > 1 ? "-lt" + split.imbalance() : "") + "-seed" + data.seed);
+        }
+        RunMetrics m = TrainRun.execute(config.method(), runData, config, dir,
+                resume ? RunDirectory.Mode.RESUME : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH,
+                initV, backendOptions, err).metrics();
+        PrintWriter outWriter = spec.commandLine().getOut();
+        if (runData.hasTest()) {
+            outWriter.printf("final test accuracy %.2f%%, selected (epoch %d on %s) %.2f%%, %.1f ms/iter; run directory %s%n",
+                    m.finalTestAcc(), m.selectedEpoch(), m.selectionSet(), m.selectedTestAcc(), m.msPerIter(), dir);
+        } else {
+            EpochMetrics selected = m.epochs().get(m.selectedEpoch() - 1);
+            outWriter.printf("no test set (give --test to measure one); selected epoch %d on %s (%.2f%% there), "
+                    + "%.1f ms/iter; run directory %s%n", m.selectedEpoch(), m.selectionSet(), selected.selectionAcc(),
+                    m.msPerIter(), dir);
+        }
         outWriter.flush();
         return 0;
     }

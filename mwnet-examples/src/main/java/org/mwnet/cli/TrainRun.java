@@ -3,10 +3,6 @@ package org.mwnet.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.mwnet.data.DatasetSummary;
-import org.mwnet.data.SplitConfig;
-import org.mwnet.data.Splits;
-import org.mwnet.data.TrainTest;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
 import org.mwnet.train.Checkpoint;
@@ -24,8 +20,7 @@ final class TrainRun {
 
     /**
      * @param label name shown in progress lines and chart titles
-     * @param data loaded dataset
-     * @param split how it is split and corrupted
+     * @param data the run's splits and test set, checked
      * @param config the training configuration
      * @param out run directory
      * @param mode start afresh, continue the run directory's checkpoint, or replace a previous run
@@ -34,11 +29,8 @@ final class TrainRun {
      * @param err where progress goes
      * @return the trained model (its files are written)
      */
-    static TrainedModel execute(String label, TrainTest data, SplitConfig split, TrainConfig config, Path out,
-                                RunDirectory.Mode mode, Path initV, BackendOptions backend, PrintWriter err)
-            throws IOException {
-        Splits splits = TrainChecks.split(data.train(), split, config);
-        DatasetSummary summary = DatasetSummary.of(splits, data.test(), split, data.input());
+    static TrainedModel execute(String label, RunData data, TrainConfig config, Path out, RunDirectory.Mode mode,
+                                Path initV, BackendOptions backend, PrintWriter err) throws IOException {
         if (initV != null && !config.method().equals("mwnet")) {
             throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
         }
@@ -46,8 +38,11 @@ final class TrainRun {
         Parameters initialV = initV == null ? null : WeightNetFile.read(initV, vnet, config.dataType());
         try (RunDirectory dir = RunDirectory.open(out, mode)) {
             if (mode == RunDirectory.Mode.RESUME) {
-                Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(summary),
-                        DataFingerprint.of(splits, data.test()));
+                Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(data.summary()),
+                        DataFingerprint.of(data.splits(), data.test()));
+            }
+            for (String warning : data.warnings()) {
+                err.println("mwnet train: warning: " + warning);
             }
             Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
                     .withListener(new ProgressListener(label, config.totalEpochs(), ProgressListener.barOnStderr(System.getenv()), err));
@@ -55,8 +50,8 @@ final class TrainRun {
                 trainer.withInitialWeightNet(initialV);
             }
             backend.apply(err);
-            TrainedModel model = trainer.train(splits, data.test(), summary);
-            dir.write(model, splits.train(), label);
+            TrainedModel model = trainer.train(data.splits(), data.test(), data.summary());
+            dir.write(model, data, label);
             return model;
         }
     }

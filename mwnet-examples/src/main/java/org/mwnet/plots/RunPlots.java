@@ -65,13 +65,15 @@ public final class RunPlots {
 
     /**
      * @param m the run's metrics
-     * @return accuracy (selection and test) per epoch
+     * @return accuracy (selection, and test when the run had a test set) per epoch
      */
     public static XYChart accuracy(RunMetrics m) {
         XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT).title("accuracy")
                 .xAxisTitle("epoch").yAxisTitle("%").build();
         double[] epochs = series(m.epochs(), e -> e.epoch());
-        chart.addSeries("test", epochs, series(m.epochs(), EpochMetrics::testAcc));
+        if (m.finalTestAcc() != null) {
+            chart.addSeries("test", epochs, series(m.epochs(), EpochMetrics::testAcc));
+        }
         chart.addSeries(m.selectionSet(), epochs, series(m.epochs(), EpochMetrics::selectionAcc));
         return chart;
     }
