@@ -34,6 +34,20 @@ public final class Seeds {
     }
 
     /**
+     * Names one of several parts of a purpose, such as shard p of P of an epoch's order, so that each part has its
+     * own stream.
+     *
+     * @param purpose what the stream is for, e.g. "epoch-3"
+     * @param part the part, from 0
+     * @param parts how many parts there are, at least 1
+     * @return the purpose itself when there is one part (a run in one part draws exactly what a run without parts
+     *     draws), else the purpose followed by "/part-p-of-P"
+     */
+    public static String part(String purpose, int part, int parts) {
+        return parts == 1 ? purpose : purpose + "/part-" + part + "-of-" + parts;
+    }
+
+    /**
      * Shuffles in place (Fisher-Yates).
      *
      * @param a the array

@@ -1,6 +1,7 @@
 package org.mwnet.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -40,7 +41,8 @@ public final class Checkpoint {
     public static void write(Path file, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
                              TrainingState s) throws IOException {
         CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, fingerprint, s.nextEpoch,
-                s.iteration, s.metaCycle.pass(), s.metaCycle.cursor(), s.sgd.steps(), s.adam.steps(), s.history);
+                s.iteration, s.metaCycles.get(0).pass(), s.metaCycles.get(0).cursor(), s.sgd.steps(), s.adam.steps(),
+                s.history);
         new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), arrays(s)).write(file);
     }
 
@@ -79,6 +81,10 @@ public final class Checkpoint {
                     + "it was trained on and how it was read; train a new run"
                     : "written by a newer mwnet (checkpoint format " + format + ", this one reads "
                     + CheckpointHeader.FORMAT + ")");
+        }
+        // checkpoints written before micro-batches existed do not name them: their runs had one per iteration
+        if (header.path("config") instanceof ObjectNode config && !config.has("accumulate")) {
+            config.put("accumulate", 1);
         }
         return new Saved(file, a, a.header(file, header, CheckpointHeader.class));
     }
@@ -201,7 +207,7 @@ public final class Checkpoint {
         }
         s.sgd.restore(a.group(SGD), h.sgdSteps());
         s.adam.restore(a.group(ADAM), h.adamSteps());
-        s.metaCycle.restore(h.metaPass(), h.metaCursor());
+        s.metaCycles.forEach(c -> c.restore(h.metaPass(), h.metaCursor()));
         s.nextEpoch = h.nextEpoch();
         s.iteration = h.iteration();
         s.history.clear();

@@ -13,8 +13,9 @@ import org.mwnet.eval.EpochMetrics;
  * @param fingerprint the data the run used (a resumed run and an evaluation must use the same)
  * @param nextEpoch the first epoch still to run (0-based)
  * @param iteration iterations done
- * @param metaPass the meta-batch stream's permutation number
- * @param metaCursor the meta-batch stream's position in it
+ * @param metaPass the meta-batch streams' permutation number (the micro-batches' streams are drawn in step, so one
+ *     position holds for all)
+ * @param metaCursor the meta-batch streams' position in it
  * @param sgdSteps classifier optimiser steps
  * @param adamSteps V optimiser steps
  * @param history metrics of the epochs done

@@ -1,15 +1,20 @@
 package org.mwnet.train;
 
+import java.util.List;
 import java.util.function.Supplier;
 
-/** One training method's iteration: what it computes on a batch and how it updates the state. */
+/**
+ * One training method's iteration: what it computes on the iteration's micro-batches and how it updates the state
+ * ({@link Methods} describes the micro-batches).
+ */
 public interface Method {
     /**
      * @param state the run's parameters and optimisers, updated in place
-     * @param train the training batch
-     * @param meta gives the next clean meta batch (only methods with a meta step call it)
+     * @param micro the iteration's P micro-batches, micro-batch p from shard p (P = 1: the whole batch)
+     * @param meta gives the next meta draw: one clean meta batch per micro-batch, in the same order (only methods with
+     *     a meta step call it)
      * @param lr the classifier's current learning rate
-     * @return the iteration's losses
+     * @return the iteration's losses, each the mean over the micro-batches
      */
-    StepStats iterate(TrainingState state, Batch train, Supplier<Batch> meta, double lr);
+    StepStats iterate(TrainingState state, List<Batch> micro, Supplier<List<Batch>> meta, double lr);
 }

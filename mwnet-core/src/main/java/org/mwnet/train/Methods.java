@@ -1,5 +1,8 @@
 package org.mwnet.train;
 
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.mwnet.meta.ClassifierStepGraph;
 import org.mwnet.meta.MetaStepGraph;
 import org.mwnet.meta.SampleWeighting;
@@ -11,13 +14,38 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
-/** The shipped training methods, each building its graphs once. */
+/**
+ * The shipped training methods, each building its graphs once, for the micro-batch sizes.
+ *
+ * <p><b>Micro-batches.</b> With {@link TrainConfig#accumulate} = P, an iteration's batch of n samples is P
+ * micro-batches of b = n / P, micro-batch p from shard p of the training set ({@link org.mwnet.data.Shards}), and each
+ * meta draw is P meta batches of m / P, micro-batch p's from its own stream ({@link org.mwnet.data.Batches.Cycle}).
+ * The iteration is what P synchronous data-parallel workers compute, each on its own micro-batch, with a driver
+ * averaging their gradients ({@link GradientAverage}) and taking the optimiser steps; with P = 1 it is exactly the
+ * iteration without micro-batches.
+ * <ul>
+ * <li>mwnet, phase 1 (every {@code metaInterval} iterations): for each p, the one-graph meta step on micro-batch p and
+ * its meta batch, at the current classifier and learning rate (its own look-ahead, V's weights divided by b), gives
+ * grad_theta_p; one Adam step on theta with their mean. Phase 2: for each p, the classifier gradient of micro-batch
+ * p's loss weighted by V with the new theta; one SGD step (momentum, weight decay) with their mean.</li>
+ * <li>ce, focal and finetune: phase 2 alone, with fixed weights. The mean of the micro-batches' gradients is the
+ * gradient of the whole batch's loss, up to rounding (for networks without BatchNorm).</li>
+ * <li>l2rw: each micro-batch weights its samples from its own look-ahead, normalised to sum one within the
+ * micro-batch, as a worker would; phase 2 averages.</li>
+ * <li>BatchNorm normalises each micro-batch with its own statistics, as each worker would; the running buffers move
+ * by the mean of the micro-batches' statistics, which ends them at the mean of the buffers that each micro-batch's
+ * own update would give.</li>
+ * </ul>
+ * The meta batch splits like the batch, so an iteration uses n training and m meta samples whatever P is, and more
+ * workers divide an iteration's work instead of multiplying its meta part; with the default m = n each micro-batch's
+ * meta batch is as large as the micro-batch, as in a run without micro-batches.
+ */
 public final class Methods {
     private Methods() {
     }
 
     /**
-     * @param config the run's configuration (method, batch sizes, meta settings)
+     * @param config the run's configuration (method, batch sizes, micro-batches, meta settings)
      * @param net the classifier
      * @param vnet the weighting network (used by mwnet)
      * @param dataType FLOAT or DOUBLE
@@ -26,10 +54,10 @@ public final class Methods {
      */
     public static Method create(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
         boolean metaStep = config.method().equals("mwnet") || config.method().equals("l2rw");
-        MemoryBudget.check(net, Math.max(config.batch(), config.metaBatch()), metaStep, dataType);
+        MemoryBudget.check(net, Math.max(config.microBatch(), config.microMetaBatch()), metaStep, dataType);
         return switch (config.method()) {
-            case "ce", "finetune" -> plain(net, Weightings.uniform(), config.batch(), dataType);
-            case "focal" -> plain(net, Weightings.focal(config.focalGamma()), config.batch(), dataType);
+            case "ce", "finetune" -> plain(net, Weightings.uniform(), config.microBatch(), dataType);
+            case "focal" -> plain(net, Weightings.focal(config.focalGamma()), config.microBatch(), dataType);
             case "mwnet" -> metaWeightNet(config, net, vnet, dataType);
             case "l2rw" -> learningToReweight(config, net, dataType);
             default -> throw new IllegalArgumentException("unknown method '" + config.method() + "'");
@@ -37,13 +65,9 @@ public final class Methods {
     }
 
     /** A fixed weighting (mean cross-entropy, focal): one forward-only update per iteration. */
-    private static Method plain(Network net, SampleWeighting weighting, int batch, DataType dataType) {
-        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, batch, dataType);
-        return (state, train, meta, lr) -> {
-            ClassifierStepGraph.Result r = update.run(state.classifier, null, train.images(), train.labels());
-            ClassifierUpdate.apply(state, r, lr);
-            return StepStats.withoutMetaStep(r.meanLoss());
-        };
+    private static Method plain(Network net, SampleWeighting weighting, int microBatch, DataType dataType) {
+        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, microBatch, dataType);
+        return (state, micro, meta, lr) -> StepStats.withoutMetaStep(classifierStep(state, update, micro, p -> null, lr));
     }
 
     /**
@@ -52,20 +76,28 @@ public final class Methods {
      */
     private static Method metaWeightNet(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
         SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());
-        MetaStepGraph metaStep = new MetaStepGraph(net, weighting, config.batch(), config.metaBatch(), dataType);
-        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, config.batch(), dataType);
-        return (state, train, meta, lr) -> {
-            MetaStepGraph.Result step = null;
+        MetaStepGraph metaStep = new MetaStepGraph(net, weighting, config.microBatch(), config.microMetaBatch(),
+                dataType);
+        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, config.microBatch(), dataType);
+        return (state, micro, meta, lr) -> {
+            Double metaLoss = null;
             if (state.iteration % config.metaInterval() == 0) {
-                Batch m = meta.get();
-                step = metaStep.step(state.classifier, state.theta, train.images(), train.labels(),
-                        m.images(), m.labels(), lr);
-                state.adam.step(state.theta, step.gradients(), config.metaLr());
+                List<Batch> metaBatches = meta.get();
+                GradientAverage thetaGradient = new GradientAverage(micro.size());
+                double lossSum = 0;
+                for (int p = 0; p < micro.size(); p++) {
+                    Batch train = micro.get(p);
+                    Batch m = metaBatches.get(p);
+                    MetaStepGraph.Result step = metaStep.step(state.classifier, state.theta, train.images(),
+                            train.labels(), m.images(), m.labels(), lr);
+                    thetaGradient.add(step.gradients());
+                    lossSum += step.metaLoss();
+                }
+                state.adam.step(state.theta, thetaGradient.mean(), config.metaLr());
+                metaLoss = lossSum / micro.size();
             }
-            ClassifierStepGraph.Result r = update.run(state.classifier, state.theta, train.images(), train.labels());
-            ClassifierUpdate.apply(state, r, lr);
-            return step == null ? StepStats.withoutMetaStep(r.meanLoss())
-                    : StepStats.withMetaStep(r.meanLoss(), step.metaLoss());
+            double trainLoss = classifierStep(state, update, micro, p -> state.theta, lr);
+            return metaLoss == null ? StepStats.withoutMetaStep(trainLoss) : StepStats.withMetaStep(trainLoss, metaLoss);
         };
     }
 
@@ -75,20 +107,50 @@ public final class Methods {
      */
     private static Method learningToReweight(TrainConfig config, Network net, DataType dataType) {
         SampleWeighting weighting = Weightings.explicit();
-        MetaStepGraph metaStep = new MetaStepGraph(net, weighting, config.batch(), config.metaBatch(), dataType);
-        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, config.batch(), dataType);
-        Parameters epsilons = Parameters.init(weighting.params(config.batch()), 0, dataType);
-        Parameters weights = epsilons.copy();
-        return (state, train, meta, lr) -> {
-            Batch m = meta.get();
-            MetaStepGraph.Result r = metaStep.step(state.classifier, epsilons, train.images(), train.labels(),
-                    m.images(), m.labels(), lr);
-            INDArray w = Transforms.relu(r.gradients().get(Weightings.SAMPLE_WEIGHTS).neg(), false);
-            double sum = w.sumNumber().doubleValue();
-            weights.get(Weightings.SAMPLE_WEIGHTS).assign(sum > 0 ? w.divi(sum) : w);
-            ClassifierStepGraph.Result u = update.run(state.classifier, weights, train.images(), train.labels());
-            ClassifierUpdate.apply(state, u, lr);
-            return StepStats.withMetaStep(u.meanLoss(), r.metaLoss());
+        MetaStepGraph metaStep = new MetaStepGraph(net, weighting, config.microBatch(), config.microMetaBatch(),
+                dataType);
+        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, config.microBatch(), dataType);
+        Parameters epsilons = Parameters.init(weighting.params(config.microBatch()), 0, dataType);
+        List<Parameters> weights = IntStream.range(0, config.accumulate()).mapToObj(p -> epsilons.copy()).toList();
+        return (state, micro, meta, lr) -> {
+            List<Batch> metaBatches = meta.get();
+            double metaLossSum = 0;
+            for (int p = 0; p < micro.size(); p++) {
+                Batch train = micro.get(p);
+                Batch m = metaBatches.get(p);
+                MetaStepGraph.Result r = metaStep.step(state.classifier, epsilons, train.images(), train.labels(),
+                        m.images(), m.labels(), lr);
+                INDArray w = Transforms.relu(r.gradients().get(Weightings.SAMPLE_WEIGHTS).neg(), false);
+                double sum = w.sumNumber().doubleValue();
+                weights.get(p).get(Weightings.SAMPLE_WEIGHTS).assign(sum > 0 ? w.divi(sum) : w);
+                metaLossSum += r.metaLoss();
+            }
+            double trainLoss = classifierStep(state, update, micro, weights::get, lr);
+            return StepStats.withMetaStep(trainLoss, metaLossSum / micro.size());
         };
+    }
+
+    /**
+     * Phase 2 of every method: each micro-batch's classifier gradient under its weighting, then one update with their
+     * mean (and the mean of their BatchNorm statistics).
+     *
+     * @param weightings the weighting parameters of micro-batch p (null for a weighting without any)
+     * @return the mean training loss over the micro-batches
+     */
+    private static double classifierStep(TrainingState state, ClassifierStepGraph update, List<Batch> micro,
+                                         IntFunction<Parameters> weightings, double lr) {
+        GradientAverage gradients = new GradientAverage(micro.size());
+        GradientAverage statistics = new GradientAverage(micro.size());
+        double lossSum = 0;
+        for (int p = 0; p < micro.size(); p++) {
+            Batch train = micro.get(p);
+            ClassifierStepGraph.Result r = update.run(state.classifier, weightings.apply(p), train.images(),
+                    train.labels());
+            gradients.add(r.gradients());
+            statistics.add(r.batchStatistics());
+            lossSum += r.meanLoss();
+        }
+        ClassifierUpdate.apply(state, gradients.mean(), statistics.mean(), lr);
+        return lossSum / micro.size();
     }
 }

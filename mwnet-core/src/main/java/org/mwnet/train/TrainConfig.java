@@ -16,6 +16,9 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param epochs epochs over the training set
  * @param batch training batch size n
  * @param metaBatch meta batch size m (default: the batch size n)
+ * @param accumulate micro-batches per iteration P (default 1): each iteration's batch and meta batch are split into P
+ *     equal parts drawn from P fixed shards of the training set, each micro-batch takes its own look-ahead, and their
+ *     gradients are averaged into one update, as P data-parallel workers would ({@link Methods} says exactly how)
  * @param lr initial classifier learning rate
  * @param lrDecay multiplier of the learning rate at each milestone, in (0, 1] (0.1 in the paper)
  * @param lrMilestones epochs (0-based) where the rate decays; empty for 2/3 and 5/6 of the epochs
@@ -40,6 +43,7 @@ public record TrainConfig(
         int epochs,
         int batch,
         @JsonProperty("meta_batch") int metaBatch,
+        int accumulate,
         double lr,
         @JsonProperty("lr_decay") double lrDecay,
         @JsonProperty("lr_milestones") List<Integer> lrMilestones,
@@ -71,6 +75,11 @@ public record TrainConfig(
         requirePositive("epochs", epochs);
         requirePositive("batch", batch);
         requirePositive("meta batch", metaBatch);
+        requirePositive("micro-batches per iteration", accumulate);
+        if (batch % accumulate != 0 || metaBatch % accumulate != 0) {
+            throw new IllegalArgumentException("batch " + batch + " and meta batch " + metaBatch + " must both split "
+                    + "into " + accumulate + " micro-batches of equal size");
+        }
         requirePositive("V hidden size", vHidden);
         requirePositive("meta interval", metaInterval);
         if (!(lr > 0 && lr < Double.POSITIVE_INFINITY) || !(metaLr > 0 && metaLr < Double.POSITIVE_INFINITY)) {
@@ -135,6 +144,16 @@ public record TrainConfig(
         return epoch >= epochs;
     }
 
+    /** @return samples per micro-batch, {@code batch / accumulate} */
+    public int microBatch() {
+        return batch / accumulate;
+    }
+
+    /** @return meta samples per micro-batch, {@code metaBatch / accumulate} */
+    public int microMetaBatch() {
+        return metaBatch / accumulate;
+    }
+
     /** @return the ND4J type of {@link #precision}: FLOAT or DOUBLE */
     public DataType dataType() {
         return precision.equals("double") ? DataType.DOUBLE : DataType.FLOAT;
@@ -153,6 +172,7 @@ public record TrainConfig(
         private int epochs = 15;
         private int batch = 100;
         private Integer metaBatch;
+        private int accumulate = 1;
         private double lr = 0.1;
         private double lrDecay = 0.1;
         private List<Integer> lrMilestones = List.of();
@@ -182,6 +202,7 @@ public record TrainConfig(
             epochs = c.epochs;
             batch = c.batch;
             metaBatch = c.metaBatch == c.batch ? null : c.metaBatch;
+            accumulate = c.accumulate;
             lr = c.lr;
             lrDecay = c.lrDecay;
             lrMilestones = c.lrMilestones;
@@ -232,6 +253,12 @@ public record TrainConfig(
         /** @param v meta batch size (default: the batch size) @return this */
         public Builder metaBatch(int v) {
             metaBatch = v;
+            return this;
+        }
+
+        /** @param v micro-batches per iteration (default 1) @return this */
+        public Builder accumulate(int v) {
+            accumulate = v;
             return this;
         }
 
@@ -328,8 +355,8 @@ public record TrainConfig(
         /** @return the validated configuration */
         public TrainConfig build() {
             return new TrainConfig(model, hidden != null ? hidden : Models.defaultWidth(model), method, epochs, batch,
-                    metaBatch != null ? metaBatch : batch, lr, lrDecay, lrMilestones, momentum, weightDecay, metaLr,
-                    metaWeightDecay, vHidden, metaInterval, normalizeWeights, focalGamma, finetuneEpochs,
+                    metaBatch != null ? metaBatch : batch, accumulate, lr, lrDecay, lrMilestones, momentum, weightDecay,
+                    metaLr, metaWeightDecay, vHidden, metaInterval, normalizeWeights, focalGamma, finetuneEpochs,
                     finetuneLrFactor, seed, precision);
         }
     }

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.mwnet.data.Batches;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.DatasetSummary;
 import org.mwnet.data.Splits;
@@ -31,7 +30,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Method finetune trains on the meta set in its last epochs, so it needs a validation split to select on.
  * A run whose losses or state stop being finite stops with a {@link TrainingDivergedException} before its
  * checkpoint is written, so the last checkpoint stays the last finite state.
- * Configure with the {@code with...} methods, then call {@link #train}.
+ * An iteration runs on the P micro-batches of {@link TrainConfig#accumulate} (one, the whole batch, by default), as
+ * {@link Methods} describes. Configure with the {@code with...} methods, then call {@link #train}.
  */
 public final class Trainer {
     private static final int CURVE_POINTS = 101;
@@ -120,29 +120,31 @@ public final class Trainer {
             Checkpoint.restore(checkpoint, config, data, fingerprint, state);
         }
         Method method = methodWrapper.apply(Methods.create(config, net, vnet, dt));
-        BatchLoader trainLoader = new BatchLoader(train, config.batch(), dt);
-        BatchLoader metaLoader = new BatchLoader(meta, config.metaBatch(), dt);
-        BatchLoader finetuneLoader = new BatchLoader(meta, config.batch(), dt);
-        Supplier<Batch> metaBatches = () -> metaLoader.load(state.metaCycle.next());
+        int parts = config.accumulate();
+        MicroBatchLoader trainLoader = new MicroBatchLoader(train, parts, config.microBatch(), config.seed(), dt);
+        MicroBatchLoader finetuneLoader = new MicroBatchLoader(meta, parts, config.microBatch(), config.seed(), dt);
+        List<BatchLoader> metaLoaders = IntStream.range(0, parts)
+                .mapToObj(p -> new BatchLoader(meta, config.microMetaBatch(), dt)).toList();
+        Supplier<List<Batch>> metaBatches = () -> IntStream.range(0, parts)
+                .mapToObj(p -> metaLoaders.get(p).load(state.metaCycles.get(p).next())).toList();
         Evaluator evaluator = new Evaluator(net, dt);
         Dataset selection = hasValidation ? splits.validation() : meta;
 
         for (int epoch = state.nextEpoch; epoch < config.totalEpochs(); epoch++) {
             long start = System.nanoTime();
             boolean finetuning = config.isFinetuning(epoch);
-            Dataset source = finetuning ? meta : train;
-            BatchLoader loader = finetuning ? finetuneLoader : trainLoader;
-            int[][] batches = Batches.epoch(source.size(), config.batch(), config.seed(), epoch);
+            MicroBatchLoader loader = finetuning ? finetuneLoader : trainLoader;
+            int iterations = loader.iterationsPerEpoch();
             double lr = config.learningRate(epoch);
-            listener.onEpochStart(epoch, batches.length);
+            listener.onEpochStart(epoch, iterations);
             double lossSum = 0;
             double metaSum = 0;
             int metaCount = 0;
             long iterNanos = 0;
-            for (int b = 0; b < batches.length; b++) {
-                Batch batch = loader.load(batches[b]);
+            for (int b = 0; b < iterations; b++) {
+                List<Batch> micro = loader.load(epoch, b);
                 long t = System.nanoTime();
-                StepStats s = method.iterate(state, batch, metaBatches, lr);
+                StepStats s = method.iterate(state, micro, metaBatches, lr);
                 iterNanos += System.nanoTime() - t;
                 state.iteration++;
                 DivergenceCheck.losses(s, epoch, b, lr);
@@ -154,10 +156,10 @@ public final class Trainer {
                 listener.onIteration(epoch, b, s);
             }
             DivergenceCheck.state(state, epoch, lr);
-            EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / batches.length,
+            EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / iterations,
                     metaCount == 0 ? null : metaSum / metaCount, evaluator.accuracy(state.classifier, selection),
                     test.size() == 0 ? null : evaluator.accuracy(state.classifier, test),
-                    (System.nanoTime() - start) / 1e9, iterNanos / 1e6 / batches.length);
+                    (System.nanoTime() - start) / 1e9, iterNanos / 1e6 / iterations);
             state.history.add(m);
             state.nextEpoch = epoch + 1;
             if (checkpoint != null) {

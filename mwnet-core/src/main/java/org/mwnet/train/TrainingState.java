@@ -2,6 +2,7 @@ package org.mwnet.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.mwnet.data.Batches;
 import org.mwnet.eval.EpochMetrics;
 import org.mwnet.nn.Network;
@@ -10,30 +11,32 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * Everything a run changes as it goes: classifier and V parameters, both optimisers, the position in the
- * meta-batch stream, the counters and the metrics so far. A checkpoint saves exactly this.
+ * meta-batch streams (one per micro-batch, drawn in step), the counters and the metrics so far. A checkpoint saves
+ * exactly this.
  */
 public final class TrainingState {
     final Parameters classifier;
     final Parameters theta;
     final SgdMomentum sgd;
     final Adam adam;
-    final Batches.Cycle metaCycle;
+    final List<Batches.Cycle> metaCycles;
     final List<EpochMetrics> history = new ArrayList<>();
     int nextEpoch;
     long iteration;
 
-    private TrainingState(Parameters classifier, Parameters theta, SgdMomentum sgd, Adam adam, Batches.Cycle metaCycle) {
+    private TrainingState(Parameters classifier, Parameters theta, SgdMomentum sgd, Adam adam,
+                          List<Batches.Cycle> metaCycles) {
         this.classifier = classifier;
         this.theta = theta;
         this.sgd = sgd;
         this.adam = adam;
-        this.metaCycle = metaCycle;
+        this.metaCycles = metaCycles;
     }
 
     /**
      * The state at the start of a run.
      *
-     * @param config the run's configuration (seed, optimiser settings, meta batch size)
+     * @param config the run's configuration (seed, optimiser settings, meta batch size, micro-batches)
      * @param net the classifier
      * @param theta V's starting parameters, or null for methods without V
      * @param metaSize the meta set's size
@@ -44,7 +47,8 @@ public final class TrainingState {
                                         DataType dataType) {
         return new TrainingState(net.init(config.seed(), dataType), theta,
                 new SgdMomentum(config.momentum(), config.weightDecay()), new Adam(config.metaWeightDecay()),
-                new Batches.Cycle(metaSize, config.metaBatch(), config.seed()));
+                IntStream.range(0, config.accumulate()).mapToObj(p -> new Batches.Cycle(metaSize,
+                        config.microMetaBatch(), config.seed(), p, config.accumulate())).toList());
     }
 
     /** @return the classifier's parameters and BatchNorm buffers (live) */

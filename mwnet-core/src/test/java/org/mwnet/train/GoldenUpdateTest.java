@@ -32,7 +32,7 @@ class GoldenUpdateTest {
 
         ClassifierStepGraph.Result r = new ClassifierStepGraph(net, Weightings.learned(vnet, false), 2,
                 DataType.DOUBLE).run(state.classifier(), theta, f.get("images"), f.get("labels"));
-        ClassifierUpdate.apply(state, r, f.scalar("lr"));
+        ClassifierUpdate.apply(state, r.gradients(), r.batchStatistics(), f.scalar("lr"));
 
         int buffers = 0;
         for (String name : state.classifier().names()) {

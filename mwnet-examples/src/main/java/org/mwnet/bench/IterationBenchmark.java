@@ -1,5 +1,6 @@
 package org.mwnet.bench;
 
+import java.util.List;
 import java.util.function.Supplier;
 import org.mwnet.backend.BackendInfo;
 import org.mwnet.data.Batches;
@@ -93,7 +94,7 @@ public final class IterationBenchmark {
     }
 
     /** A ready-to-iterate method with its state and one training and one meta batch. */
-    private record Loop(Method method, TrainingState state, Batch train, Supplier<Batch> meta) {
+    private record Loop(Method method, TrainingState state, List<Batch> train, Supplier<List<Batch>> meta) {
         static Loop of(String methodName, Network net, Settings s, Dataset data) {
             TrainConfig c = config(methodName, s);
             WeightNet vnet = new WeightNet(c.vHidden());
@@ -102,7 +103,8 @@ public final class IterationBenchmark {
             Batch train = copy(new BatchLoader(data, s.batch(), DataType.FLOAT).load(first));
             BatchLoader metaLoader = new BatchLoader(data, s.batch(), DataType.FLOAT);
             Batches.Cycle cycle = new Batches.Cycle(data.size(), s.batch(), 3);
-            return new Loop(Methods.create(c, net, vnet, DataType.FLOAT), state, train, () -> metaLoader.load(cycle.next()));
+            return new Loop(Methods.create(c, net, vnet, DataType.FLOAT), state, List.of(train),
+                    () -> List.of(metaLoader.load(cycle.next())));
         }
 
         void once(double lr) {
@@ -127,11 +129,11 @@ public final class IterationBenchmark {
         BatchLoader loader = new BatchLoader(data, s.batch(), DataType.FLOAT);
         int[][] batches = Batches.epoch(data.size(), s.batch(), 1, 0);
         for (int i = 0; i < Math.min(s.warmup(), batches.length); i++) {
-            loop.method().iterate(loop.state(), loader.load(batches[i]), loop.meta(), 1e-6);
+            loop.method().iterate(loop.state(), List.of(loader.load(batches[i])), loop.meta(), 1e-6);
         }
         long t = System.nanoTime();
         for (int[] b : batches) {
-            loop.method().iterate(loop.state(), loader.load(b), loop.meta(), 1e-6);
+            loop.method().iterate(loop.state(), List.of(loader.load(b)), loop.meta(), 1e-6);
         }
         Nd4j.getExecutioner().commit();
         return (double) batches.length * s.batch() / ((System.nanoTime() - t) / 1e9);

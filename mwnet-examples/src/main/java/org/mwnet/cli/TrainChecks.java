@@ -35,6 +35,7 @@ final class TrainChecks {
         if (train.hidden != null) {
             atLeastOne("--hidden", train.hidden);
         }
+        microBatches(train);
         atLeastOne("--v-hidden", train.vHidden);
         atLeastOne("--meta-interval", train.metaInterval);
         positive("--lr", train.lr);
@@ -53,6 +54,25 @@ final class TrainChecks {
         milestones(train.lrMilestones == null ? List.of() : train.lrMilestones, train.epochs);
         dataFlags(data);
         backend.checkThreads();
+    }
+
+    /**
+     * The batch and the meta batch must each split into {@code --accumulate} equal micro-batches.
+     *
+     * @param train model, method and optimisation flags, the batch sizes checked already
+     */
+    private static void microBatches(TrainOptions train) {
+        int parts = train.accumulate;
+        atLeastOne("--accumulate", parts);
+        if (train.batch % parts != 0) {
+            throw new IllegalArgumentException("--batch " + train.batch + " does not split into --accumulate " + parts
+                    + " equal micro-batches; give a --batch divisible by " + parts);
+        }
+        int metaBatch = train.metaBatch != null ? train.metaBatch : train.batch;
+        if (metaBatch % parts != 0) {
+            throw new IllegalArgumentException("meta batch " + metaBatch + " (--meta-batch) does not split into "
+                    + "--accumulate " + parts + " equal micro-batches; give a --meta-batch divisible by " + parts);
+        }
     }
 
     /**
@@ -199,6 +219,7 @@ final class TrainChecks {
             throw new IllegalArgumentException("--meta-size 0: every method needs a meta set (for selection, V or "
                     + "fine-tuning); give a multiple of the " + classes + " classes");
         }
+        // this also keeps each of the --accumulate micro-batches within its shard: B <= N gives B / P <= floor(N / P)
         if (config.batch() > train) {
             throw new IllegalArgumentException("--batch " + config.batch() + " is larger than the training set ("
                     + train + " samples)");

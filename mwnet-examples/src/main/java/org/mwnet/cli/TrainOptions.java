@@ -31,6 +31,12 @@ final class TrainOptions {
     @Option(names = "--meta-batch", description = "Meta batch size (default: the training batch size).")
     Integer metaBatch;
 
+    @Option(names = "--accumulate", paramLabel = "P", description = "Split each iteration's --batch and meta batch "
+            + "into P equal micro-batches, drawn from P fixed shards of the training set, each taking its own "
+            + "look-ahead; their gradients are averaged into one update: the single-process form of training on P "
+            + "data-parallel workers (default: ${DEFAULT-VALUE}, no split).")
+    int accumulate = DEFAULTS.accumulate();
+
     @Option(names = "--lr", description = "Classifier learning rate, multiplied by --lr-decay at 2/3 and 5/6 of the "
             + "epochs or at --lr-milestones (default: ${DEFAULT-VALUE}).")
     double lr = DEFAULTS.lr();
@@ -86,8 +92,8 @@ final class TrainOptions {
      */
     TrainConfig config(long seed) {
         TrainConfig.Builder b = new TrainConfig.Builder().model(model).method(method).epochs(epochs).batch(batch)
-                .lr(lr).lrDecay(lrDecay).lrMilestones(lrMilestones == null ? List.of() : lrMilestones)
-                .momentum(momentum).weightDecay(weightDecay).metaLr(metaLr).metaWeightDecay(metaWeightDecay)
+                .accumulate(accumulate).lr(lr).lrDecay(lrDecay)
+                .lrMilestones(lrMilestones == null ? List.of() : lrMilestones).momentum(momentum).weightDecay(weightDecay).metaLr(metaLr).metaWeightDecay(metaWeightDecay)
                 .vHidden(vHidden).metaInterval(metaInterval).normalizeWeights(normalizeWeights).focalGamma(focalGamma)
                 .finetuneEpochs(finetuneEpochs).finetuneLrFactor(finetuneLrFactor).seed(seed).precision(precision);
         if (hidden != null) {

@@ -1,0 +1,145 @@
+package org.mwnet.train;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.mwnet.data.Dataset;
+import org.mwnet.data.Seeds;
+import org.mwnet.meta.ClassifierStepGraph;
+import org.mwnet.meta.MetaStepGraph;
+import org.mwnet.meta.SampleWeighting;
+import org.mwnet.meta.WeightNet;
+import org.mwnet.meta.Weightings;
+import org.mwnet.nn.Models;
+import org.mwnet.nn.Network;
+import org.mwnet.nn.Parameters;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * MW-Net iterations over P micro-batches computed from their documented definitions ({@link Methods},
+ * {@link org.mwnet.data.Shards}, {@link org.mwnet.data.Batches.Cycle}) rather than through the code that implements
+ * them: it names the random streams itself, draws every micro-batch and meta batch, runs the two graphs once per
+ * micro-batch, averages the gradients by hand (each divided by P, then summed: another rounding than the trainer's)
+ * and steps Adam and SGD. Any runner of micro-batches, in one process or spread over workers, must end where this
+ * ends.
+ */
+public final class MicroBatchReference {
+    private MicroBatchReference() {
+    }
+
+    /**
+     * Where the reference ends.
+     *
+     * @param classifier the classifier's parameters and BatchNorm buffers
+     * @param theta V's parameters
+     */
+    public record Result(Parameters classifier, Parameters theta) {
+    }
+
+    /**
+     * Runs mwnet from the trainer's initial state.
+     *
+     * @param config an mwnet configuration
+     * @param train the training set
+     * @param meta the meta set
+     * @param iterations iterations to run, counted over the training epochs (each epoch at its learning rate)
+     * @return the parameters after them
+     */
+    public static Result mwnet(TrainConfig config, Dataset train, Dataset meta, int iterations) {
+        DataType dt = config.dataType();
+        int parts = config.accumulate();
+        int b = config.batch() / parts;
+        int mb = config.metaBatch() / parts;
+        int[] shape = train.imageShape();
+        Network net = Models.byName(config.model(), new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
+                config.hidden());
+        WeightNet vnet = new WeightNet(config.vHidden());
+        Parameters w = net.init(config.seed(), dt);
+        Parameters theta = vnet.init(config.seed() + 1, dt);
+        SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());
+        MetaStepGraph metaStep = new MetaStepGraph(net, weighting, b, mb, dt);
+        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, b, dt);
+        Adam adam = new Adam(config.metaWeightDecay());
+        SgdMomentum sgd = new SgdMomentum(config.momentum(), config.weightDecay());
+        BatchLoader trainLoader = new BatchLoader(train, b, dt);
+        BatchLoader metaLoader = new BatchLoader(meta, mb, dt);
+        int perEpoch = train.size() / parts / b;
+        for (int t = 0; t < iterations; t++) {
+            int epoch = t / perEpoch;
+            int j = t % perEpoch;
+            double lr = config.learningRate(epoch);
+            if (t % config.metaInterval() == 0) {
+                long draw = t / config.metaInterval();
+                Map<String, INDArray> thetaGradient = new HashMap<>();
+                for (int p = 0; p < parts; p++) {
+                    Batch x = trainLoader.load(microBatch(train.size(), parts, p, b, config.seed(), epoch, j));
+                    Batch m = metaLoader.load(metaBatch(meta.size(), mb, config.seed(), draw, p, parts));
+                    MetaStepGraph.Result r = metaStep.step(w, theta, x.images(), x.labels(), m.images(), m.labels(), lr);
+                    addShare(thetaGradient, r.gradients(), parts);
+                }
+                adam.step(theta, thetaGradient, config.metaLr());
+            }
+            Map<String, INDArray> gradient = new HashMap<>();
+            Map<String, INDArray> statistics = new HashMap<>();
+            for (int p = 0; p < parts; p++) {
+                Batch x = trainLoader.load(microBatch(train.size(), parts, p, b, config.seed(), epoch, j));
+                ClassifierStepGraph.Result r = update.run(w, theta, x.images(), x.labels());
+                addShare(gradient, r.gradients(), parts);
+                addShare(statistics, r.batchStatistics(), parts);
+            }
+            sgd.step(w, gradient, lr);
+            statistics.forEach((buffer, s) -> w.get(buffer).muli(1 - ClassifierUpdate.BN_MOMENTUM)
+                    .addi(s.mul(ClassifierUpdate.BN_MOMENTUM)));
+        }
+        return new Result(w, theta);
+    }
+
+    /**
+     * Micro-batch p of an epoch's iteration j: samples {@code i mod P == p}, permuted by the stream named
+     * {@code epoch-<e>} (P = 1) or {@code epoch-<e>/part-<p>-of-<P>}, positions {@code [j b, (j + 1) b)}.
+     *
+     * @param size training set size
+     * @param parts P
+     * @param p the micro-batch
+     * @param b micro-batch size
+     * @param seed the run's seed
+     * @param epoch the epoch
+     * @param j the iteration within it
+     * @return the sample indices
+     */
+    public static int[] microBatch(int size, int parts, int p, int b, long seed, int epoch, int j) {
+        int[] members = IntStream.range(0, size).filter(i -> i % parts == p).toArray();
+        String name = parts == 1 ? "epoch-" + epoch : "epoch-" + epoch + "/part-" + p + "-of-" + parts;
+        Seeds.shuffle(members, Seeds.stream(seed, name));
+        return Arrays.copyOfRange(members, j * b, (j + 1) * b);
+    }
+
+    /**
+     * Micro-batch p's meta batch at the run's k-th meta draw: with {@code q = floor(size / mb)} batches per
+     * permutation, positions {@code [(k mod q) mb, (k mod q + 1) mb)} of the meta set permuted by the stream named
+     * {@code meta-pass-<k / q>} (P = 1) or {@code meta-pass-<k / q>/part-<p>-of-<P>}.
+     *
+     * @param size meta set size
+     * @param mb meta samples per micro-batch
+     * @param seed the run's seed
+     * @param draw k
+     * @param p the micro-batch
+     * @param parts P
+     * @return the meta sample indices
+     */
+    public static int[] metaBatch(int size, int mb, long seed, long draw, int p, int parts) {
+        int perPass = size / mb;
+        long pass = draw / perPass;
+        int[] order = IntStream.range(0, size).toArray();
+        String name = parts == 1 ? "meta-pass-" + pass : "meta-pass-" + pass + "/part-" + p + "-of-" + parts;
+        Seeds.shuffle(order, Seeds.stream(seed, name));
+        int at = (int) (draw % perPass) * mb;
+        return Arrays.copyOfRange(order, at, at + mb);
+    }
+
+    private static void addShare(Map<String, INDArray> sum, Map<String, INDArray> part, int parts) {
+        part.forEach((name, v) -> sum.merge(name, v.div(parts), INDArray::add));
+    }
+}
