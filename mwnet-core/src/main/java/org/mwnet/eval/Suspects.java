@@ -32,11 +32,6 @@ public record Suspects(List<SampleReport> ranked, Ranking ranking) {
             this.cliName = cliName;
         }
 
-        /** @return the name on the command line and in messages */
-        public String cliName() {
-            return cliName;
-        }
-
         /**
          * @param name weight or self-confidence
          * @return the ranking of that name

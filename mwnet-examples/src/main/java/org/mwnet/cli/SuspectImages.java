@@ -152,23 +152,38 @@ final class SuspectImages {
                     + input.channels() + "x" + input.height() + "x" + input.width() + "; expected the run's file");
         }
         List<float[]> rows = new ArrayList<>();
-        float lowest = 0;
-        float highest = 1;
         for (SampleReport r : shown) {
             float[] v = x.slice(row(file.toString(), r.id(), s[0])).castTo(DataType.FLOAT).reshape(-1)
                     .toFloatVector();
+            if (x.dataType() == DataType.UINT8) {
+                for (int i = 0; i < v.length; i++) {
+                    v[i] /= 255f;
+                }
+            }
+            rows.add(v);
+        }
+        return displayed(rows, input);
+    }
+
+    /**
+     * @param rows samples' values as the run read them (uint8 already divided by 255)
+     * @param input their shape
+     * @return them as images: as they are when all lie in [0, 1], else mapped from [min(0, lowest), max(1, highest)]
+     *     to [0, 1]
+     */
+    private static List<BufferedImage> displayed(List<float[]> rows, InputSettings input) {
+        float lowest = 0;
+        float highest = 1;
+        for (float[] v : rows) {
             for (float f : v) {
                 lowest = Math.min(lowest, f);
                 highest = Math.max(highest, f);
             }
-            rows.add(v);
         }
-        float offset = x.dataType() == DataType.UINT8 ? 0 : lowest;
-        float range = x.dataType() == DataType.UINT8 ? 255 : highest - lowest;
         List<BufferedImage> images = new ArrayList<>();
         for (float[] v : rows) {
             for (int i = 0; i < v.length; i++) {
-                v[i] = (v[i] - offset) / range;
+                v[i] = (v[i] - lowest) / (highest - lowest);
             }
             images.add(SampleImages.fromValues(v, input.channels(), input.height(), input.width()));
         }

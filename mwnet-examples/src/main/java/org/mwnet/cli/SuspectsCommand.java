@@ -64,6 +64,9 @@ final class SuspectsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--top " + top + ": expected at least 1");
         }
         Ranking asked = rankBy == null ? null : rankingFlag(rankBy);
+        if (dataDir != null && !Files.isDirectory(dataDir)) {
+            throw new IllegalArgumentException("--data-dir " + dataDir + " is not a directory");
+        }
         if (!Files.isDirectory(runDir)) {
             throw new IllegalArgumentException("RUN_DIR " + runDir + " is not a directory; expected a run directory");
         }

@@ -95,6 +95,8 @@ class SuspectsCommandTest {
         String[][] cases = {
             {run.toString(), "--top", "0", "--top 0: expected at least 1"},
             {run.toString(), "--rank-by", "loss", "--rank-by loss: expected weight or self-confidence"},
+            {run.toString(), "--data-dir", tmp.resolve("nowhere").toString(), "--data-dir " + tmp.resolve("nowhere")
+                    + " is not a directory"},
             {unweighted.toString(), "--rank-by", "weight", "--rank-by weight: " + unweighted.resolve("weights.csv")
                     + " has no weights, as the run's method learns no V; use --rank-by self-confidence"},
             {tmp.resolve("nowhere").toString(), "RUN_DIR " + tmp.resolve("nowhere") + " is not a directory"},

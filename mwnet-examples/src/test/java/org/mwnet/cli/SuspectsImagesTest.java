@@ -177,6 +177,19 @@ class SuspectsImagesTest {
                     .isEqualTo(v << 16 | v << 8 | v);
         }
 
+        // the same values as float32 [N, 1, H, W]: outside [0, 1], so the shown rows' range [0, highest] is stretched
+        Nd4j.writeAsNumpy(Nd4j.create(values, new long[] {12, 1, 4, 4}, 'c'), x.toFile());
+        CliRunner.Result floats = CliRunner.run("suspects", dir.toString(), "--top", "3");
+        assertThat(floats.err()).isEmpty();
+        List<String[]> shown = listed(floats.out());
+        int highest = shown.stream().mapToInt(row -> 16 * Integer.parseInt(row[0]) + 15).max().orElseThrow();
+        BufferedImage stretched = ImageIO.read(dir.resolve("suspects.png").toFile());
+        for (int p = 0; p < 16; p++) {
+            int v = (int) Math.round((16.0 * top + p) / highest * 255);
+            assertThat(stretched.getRGB(at.x + 28 * (p % 4), at.y + 28 * (p / 4)) & 0xFF).as("pixel %d", p)
+                    .isEqualTo(v);
+        }
+
         INDArray changed = Nd4j.create(DataType.FLOAT, 12, 5, 4);
         Nd4j.writeAsNumpy(changed, x.toFile());
         CliRunner.Result other = CliRunner.run("suspects", dir.toString(), "--top", "3");
