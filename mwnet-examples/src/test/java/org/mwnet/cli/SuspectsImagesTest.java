@@ -190,6 +190,15 @@ class SuspectsImagesTest {
                     .isEqualTo(v);
         }
 
+        Path npz = Files.writeString(tmp.resolve("x.npz"), "an archive");
+        new RunInputs(npz.toString(), null, null, null, null).write(dir.resolve(RunDirectory.INPUTS));
+        CliRunner.Result archive = CliRunner.run("suspects", dir.toString(), "--top", "3");
+        assertThat(archive.exitCode()).isZero();
+        assertThat(archive.err().strip()).isEqualTo("mwnet suspects: warning: no suspects.png: " + npz + ": is an "
+                + ".npz archive, whose images suspects does not read; save the samples as an .npy file to get "
+                + "suspects.png");
+        new RunInputs(x.toString(), null, null, null, null).write(dir.resolve(RunDirectory.INPUTS));
+
         INDArray changed = Nd4j.create(DataType.FLOAT, 12, 5, 4);
         Nd4j.writeAsNumpy(changed, x.toFile());
         CliRunner.Result other = CliRunner.run("suspects", dir.toString(), "--top", "3");
