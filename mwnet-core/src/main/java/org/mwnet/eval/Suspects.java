@@ -5,13 +5,65 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Training samples ranked by how likely their label is wrong: lowest weight first; among equal weights, lower
- * probability of the observed label first; among those, the earlier row of the report first. The order is strict, so
- * the same report always gives the same ranking.
+ * Training samples ranked by how likely their label is wrong, by one of two scores ({@link Ranking}). The order is
+ * strict, so the same report always gives the same ranking.
  *
  * @param ranked the samples in that order
+ * @param ranking the score that ordered them
  */
-public record Suspects(List<SampleReport> ranked) {
+public record Suspects(List<SampleReport> ranked, Ranking ranking) {
+    /** The score a ranking puts first, with its tie-breaks. */
+    public enum Ranking {
+        /**
+         * V's weight, lowest first; among equal weights, lower probability of the observed label first; among those,
+         * the earlier row of the report first. Needs a run that learned V.
+         */
+        WEIGHT("weight"),
+        /**
+         * Self-confidence, cleanlab's default label-quality score: the probability of the observed label, lowest
+         * first; among equal ones, higher probability of the suggested (predicted) label first, as the model is surer
+         * of another class; among those, the earlier row of the report first. Any run.
+         */
+        SELF_CONFIDENCE("self-confidence");
+
+        private final String cliName;
+
+        Ranking(String cliName) {
+            this.cliName = cliName;
+        }
+
+        /**
+         * @param name weight or self-confidence
+         * @return the ranking of that name
+         * @throws IllegalArgumentException for any other name
+         */
+        public static Ranking parse(String name) {
+            for (Ranking r : values()) {
+                if (r.cliName.equals(name)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown ranking '" + name + "'; expected weight or self-confidence");
+        }
+
+        /**
+         * @param report rows of a weights.csv
+         * @return weight when the run learned V (the report has weights), self-confidence otherwise
+         */
+        public static Ranking defaultFor(List<SampleReport> report) {
+            return !report.isEmpty() && report.get(0).weighted() ? WEIGHT : SELF_CONFIDENCE;
+        }
+
+        private Comparator<SampleReport> order() {
+            return switch (this) {
+                case WEIGHT -> Comparator.comparingDouble(SampleReport::weight)
+                        .thenComparingDouble(SampleReport::observedProbability);
+                case SELF_CONFIDENCE -> Comparator.comparingDouble(SampleReport::observedProbability)
+                        .thenComparing(Comparator.comparingDouble(SampleReport::predictedProbability).reversed());
+            };
+        }
+    }
+
     /**
      * How well the top of a ranking finds the corrupted samples (corrupted = positive).
      *
@@ -28,13 +80,19 @@ public record Suspects(List<SampleReport> ranked) {
 
     /**
      * @param report the rows of a weights.csv, in file order
+     * @param ranking the score to rank by
      * @return them ranked
+     * @throws IllegalArgumentException when ranking by weight and a row has no weight (a run without V)
      */
-    public static Suspects of(List<SampleReport> report) {
-        Comparator<Integer> order = Comparator.<Integer>comparingDouble(i -> report.get(i).weight())
-                .thenComparingDouble(i -> report.get(i).observedProbability())
+    public static Suspects of(List<SampleReport> report, Ranking ranking) {
+        if (ranking == Ranking.WEIGHT && !report.stream().allMatch(SampleReport::weighted)) {
+            throw new IllegalArgumentException("ranking by weight needs V's weights, and this report has none "
+                    + "(a method other than mwnet); rank by self-confidence");
+        }
+        Comparator<SampleReport> scores = ranking.order();
+        Comparator<Integer> order = Comparator.<Integer, SampleReport>comparing(report::get, scores)
                 .thenComparingInt(i -> i);
-        return new Suspects(IntStream.range(0, report.size()).boxed().sorted(order).map(report::get).toList());
+        return new Suspects(IntStream.range(0, report.size()).boxed().sorted(order).map(report::get).toList(), ranking);
     }
 
     /**
@@ -48,11 +106,14 @@ public record Suspects(List<SampleReport> ranked) {
     /**
      * Whether V learned the opposite of a noise filter in this run: the mean weight of the tenth of samples with the
      * highest losses exceeds that of the tenth with the lowest. Then the lowest weights are the cleanest-looking
-     * samples and the ranking lists clean samples first (seen on very small training sets).
+     * samples and a ranking by weight lists clean samples first (seen on very small training sets).
      *
-     * @return whether weights rise with the loss
+     * @return whether weights rise with the loss; false for a ranking by self-confidence, which uses no weights
      */
     public boolean weightsRiseWithLoss() {
+        if (ranking != Ranking.WEIGHT) {
+            return false;
+        }
         List<SampleReport> byLoss = ranked.stream().sorted(Comparator.comparingDouble(SampleReport::loss)).toList();
         int tenth = Math.max(1, byLoss.size() / 10);
         double low = byLoss.subList(0, tenth).stream().mapToDouble(SampleReport::weight).average().orElse(0);

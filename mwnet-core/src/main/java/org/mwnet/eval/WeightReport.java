@@ -7,7 +7,10 @@ import org.mwnet.data.Dataset;
 import org.mwnet.meta.WeightFunction;
 import org.mwnet.train.TrainedModel;
 
-/** Every training sample's loss, weight and prediction under a trained MW-Net model (the rows of weights.csv). */
+/**
+ * Every training sample's loss, prediction and (for MW-Net) V's weight under a trained model: the rows of
+ * weights.csv, written for every method.
+ */
 public final class WeightReport {
     private WeightReport() {
     }
@@ -16,39 +19,38 @@ public final class WeightReport {
      * The report of a run on a dataset mwnet corrupted itself: ids are row numbers in the training split, and the
      * true labels are the dataset's.
      *
-     * @param model a trained MW-Net model (with V)
+     * @param model a trained model; the rows' weights are null when it has no V (a method other than mwnet)
      * @param train the training split it was trained on, with its observed labels
      * @return one row per training sample, in the split's order
-     * @throws IllegalArgumentException when the model has no V (a method other than mwnet)
      */
     public static List<SampleReport> of(TrainedModel model, Dataset train) {
         return of(model, train, IntStream.range(0, train.size()).mapToObj(Integer::toString).toList(), true);
     }
 
     /**
-     * Runs the final classifier over the training set in evaluation mode and V over its losses.
+     * Runs the final classifier over the training set in evaluation mode and, when the model learned V, V over its
+     * losses.
      *
-     * @param model a trained MW-Net model (with V)
+     * @param model a trained model; the rows' weights are null when it has no V (a method other than mwnet)
      * @param train the training split it was trained on, with its observed labels
      * @param ids one id per training sample (a file path, a row or an index), in the split's order
      * @param cleanKnown whether the split's true labels are known; when not, the rows leave them out
      * @return one row per training sample, in the split's order
-     * @throws IllegalArgumentException when the model has no V (a method other than mwnet), or the ids do not fit
+     * @throws IllegalArgumentException when the ids do not fit the training split
      */
     public static List<SampleReport> of(TrainedModel model, Dataset train, List<String> ids, boolean cleanKnown) {
-        if (model.theta() == null) {
-            throw new IllegalArgumentException("a weight report needs V, and method "
-                    + model.metrics().config().method() + " learns none");
-        }
         if (ids.size() != train.size()) {
             throw new IllegalArgumentException(ids.size() + " ids do not fit " + train.size() + " training samples");
         }
-        Predictions p = new Evaluator(model.network(), model.classifier().dataType()).predict(model.classifier(), train);
-        double[] weights = new WeightFunction(model.vnet(), model.theta().dataType()).weights(model.theta(), p.losses());
+        Predictions p = new Evaluator(model.network(), model.classifier().dataType())
+                .predict(model.classifier(), train);
+        double[] weights = model.theta() == null ? null
+                : new WeightFunction(model.vnet(), model.theta().dataType()).weights(model.theta(), p.losses());
         List<SampleReport> rows = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {
-            rows.add(new SampleReport(ids.get(i), train.label(i), p.losses()[i], weights[i], p.predicted()[i],
-                    p.confidence()[i], Math.exp(-p.losses()[i]), cleanKnown ? train.cleanLabel(i) : null,
+            rows.add(new SampleReport(ids.get(i), train.label(i), p.losses()[i],
+                    weights == null ? null : weights[i], p.predicted()[i], p.confidence()[i],
+                    Math.exp(-p.losses()[i]), cleanKnown ? train.cleanLabel(i) : null,
                     cleanKnown ? train.isCorrupted(i) : null));
         }
         return rows;

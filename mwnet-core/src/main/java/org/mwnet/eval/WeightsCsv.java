@@ -18,7 +18,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The {@code weights.csv} format: a header, then one {@link SampleReport} per row, RFC 4180 quoting (so ids may be
- * file paths holding commas or quotes). An unknown clean label leaves {@code clean_label} and {@code corrupted} empty.
+ * file paths holding commas or quotes). An unknown clean label leaves {@code clean_label} and {@code corrupted} empty;
+ * a run without V (every method but mwnet) leaves {@code weight} empty in every row.
  */
 public final class WeightsCsv {
     /** The columns, in order. */
@@ -39,7 +40,7 @@ public final class WeightsCsv {
         CSVPrinter printer = new CSVPrinter(w, FORMAT);
         printer.printRecord(COLUMNS);
         for (SampleReport r : rows) {
-            printer.printRecord(r.id(), r.observedLabel(), r.loss(), r.weight(), r.predictedLabel(),
+            printer.printRecord(r.id(), r.observedLabel(), r.loss(), r.weighted() ? r.weight() : "", r.predictedLabel(),
                     r.predictedProbability(), r.observedProbability(), r.cleanLabel() == null ? "" : r.cleanLabel(),
                     r.corrupted() == null ? "" : r.corrupted());
         }
@@ -49,8 +50,9 @@ public final class WeightsCsv {
     /**
      * @param file a weights.csv
      * @return its rows, in order
-     * @throws IllegalArgumentException when the file is malformed; the message names the file, the row (1 is the
-     *     first after the header) and column, what was found and what was expected
+     * @throws IllegalArgumentException when the file is malformed, or gives weights in some rows and not in others;
+     *     the message names the file, the row (1 is the first after the header) and column, what was found and what
+     *     was expected
      * @throws IOException when the file cannot be read
      */
     public static List<SampleReport> read(Path file) throws IOException {
@@ -66,7 +68,13 @@ public final class WeightsCsv {
                     }
                     continue;
                 }
-                rows.add(new Row(file, row, rec).parse());
+                SampleReport r = new Row(file, row, rec).parse();
+                if (!rows.isEmpty() && r.weighted() != rows.get(0).weighted()) {
+                    throw new IllegalArgumentException(file + " row " + row + ", column weight: found \""
+                            + rec.get(3) + "\", expected " + (rows.get(0).weighted() ? "a weight" : "none")
+                            + " as in row 1");
+                }
+                rows.add(r);
             }
             if (row < 0) {
                 throw new IllegalArgumentException(file + " is empty, expected the header " + String.join(",", COLUMNS));
@@ -91,7 +99,8 @@ public final class WeightsCsv {
                 throw new IllegalArgumentException(file + " row " + row + ": clean_label \"" + clean
                         + "\" and corrupted \"" + corrupted + "\", expected both empty or both given");
             }
-            return new SampleReport(rec.get(0), label(1), number(2, 0, Double.POSITIVE_INFINITY), number(3, 0, 1),
+            return new SampleReport(rec.get(0), label(1), number(2, 0, Double.POSITIVE_INFINITY),
+                    rec.get(3).isEmpty() ? null : number(3, 0, 1),
                     label(4), number(5, 0, 1), number(6, 0, 1), clean.isEmpty() ? null : label(7),
                     corrupted.isEmpty() ? null : flag(8));
         }

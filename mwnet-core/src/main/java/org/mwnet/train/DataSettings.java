@@ -3,6 +3,8 @@ package org.mwnet.train;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.mwnet.data.DatasetSummary;
 import org.mwnet.data.InputSettings;
+import org.mwnet.data.NoiseType;
+import org.mwnet.data.SplitConfig;
 
 /**
  * The data settings a checkpoint records, so that a resumed run trains on the very same splits and an evaluation
@@ -36,5 +38,13 @@ public record DataSettings(
     public static DataSettings of(DatasetSummary summary) {
         return new DataSettings(summary.dataset(), summary.noise(), summary.noiseRate(), summary.imbalance(),
                 summary.metaSize(), summary.validationSize(), summary.seed(), summary.input());
+    }
+
+    /**
+     * @return the split configuration these settings record; on a built-in dataset, {@code Splits.make} with it
+     *     redraws the run's very splits and noise
+     */
+    public SplitConfig splitConfig() {
+        return new SplitConfig(metaSize, validationSize, imbalance, NoiseType.parse(noise), noiseRate, seed);
     }
 }

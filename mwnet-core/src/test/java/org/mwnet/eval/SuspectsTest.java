@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mwnet.eval.Suspects.Ranking;
 
-/** The suspects ranking and its quality on a hand-made report, against hand-computed expectations. */
+/** The suspects rankings and their quality on hand-made reports, against hand-computed expectations. */
 class SuspectsTest {
+    private static SampleReport row(String id, Double weight, double pObserved, double pSuggested, boolean corrupted) {
+        return new SampleReport(id, 1, -Math.log(pObserved), weight, 2, pSuggested, pObserved, corrupted ? 2 : 1,
+                corrupted);
+    }
+
     private static SampleReport row(String id, double weight, double pObserved, boolean corrupted) {
-        return new SampleReport(id, 1, -Math.log(pObserved), weight, 2, 0.9, pObserved, corrupted ? 2 : 1, corrupted);
+        return row(id, weight, pObserved, 0.9, corrupted);
     }
 
     /**
@@ -25,16 +32,57 @@ class SuspectsTest {
             row("e", 0.6, 0.4, true),
             row("f", 0.1, 0.05, true));
 
+    /**
+     * A run without V. Ranked by p(observed), then higher p(suggested), then row: q (0.01), s (0.1, 0.8, row 2),
+     * u (0.1, 0.8, row 4), t (0.1, 0.5), p (0.6), r (0.7).
+     */
+    private static final List<SampleReport> UNWEIGHTED = List.of(
+            row("p", null, 0.6, 0.6, false),
+            row("q", null, 0.01, 0.9, true),
+            row("r", null, 0.7, 0.7, false),
+            row("s", null, 0.1, 0.8, true),
+            row("t", null, 0.1, 0.5, false),
+            row("u", null, 0.1, 0.8, true));
+
     @Test
     void ranksByWeightThenObservedProbabilityThenRow() {
-        assertThat(Suspects.of(REPORT).ranked()).extracting(SampleReport::id).containsExactly("c", "f", "b", "a", "e", "d");
-        assertThat(Suspects.of(REPORT).top(2)).extracting(SampleReport::id).containsExactly("c", "f");
-        assertThat(Suspects.of(REPORT).top(99)).hasSize(6);
+        Suspects s = Suspects.of(REPORT, Ranking.WEIGHT);
+        assertThat(s.ranked()).extracting(SampleReport::id).containsExactly("c", "f", "b", "a", "e", "d");
+        assertThat(s.top(2)).extracting(SampleReport::id).containsExactly("c", "f");
+        assertThat(s.top(99)).hasSize(6);
+    }
+
+    @Test
+    void ranksBySelfConfidenceThenSuggestedProbabilityThenRow() {
+        assertThat(Suspects.of(UNWEIGHTED, Ranking.SELF_CONFIDENCE).ranked()).extracting(SampleReport::id)
+                .containsExactly("q", "s", "u", "t", "p", "r");
+        // on a run with V the weights play no part: p(observed) 0.05 (c, f by row), 0.2, 0.3, 0.4, 0.9
+        assertThat(Suspects.of(REPORT, Ranking.SELF_CONFIDENCE).ranked()).extracting(SampleReport::id)
+                .containsExactly("c", "f", "b", "a", "e", "d");
+        List<SampleReport> swapped = List.of(REPORT.get(5), REPORT.get(2));
+        assertThat(Suspects.of(swapped, Ranking.SELF_CONFIDENCE).ranked()).extracting(SampleReport::id)
+                .as("full ties keep the report's row order").containsExactly("f", "c");
+    }
+
+    @Test
+    void theDefaultRankingIsWeightOnlyWhenTheReportHasWeights() {
+        assertThat(Ranking.defaultFor(REPORT)).isEqualTo(Ranking.WEIGHT);
+        assertThat(Ranking.defaultFor(UNWEIGHTED)).isEqualTo(Ranking.SELF_CONFIDENCE);
+        assertThatThrownBy(() -> Suspects.of(UNWEIGHTED, Ranking.WEIGHT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs V's weights");
+    }
+
+    @Test
+    void rankingNamesParse() {
+        assertThat(Ranking.parse("weight")).isEqualTo(Ranking.WEIGHT);
+        assertThat(Ranking.parse("self-confidence")).isEqualTo(Ranking.SELF_CONFIDENCE);
+        assertThatThrownBy(() -> Ranking.parse("loss")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("unknown ranking 'loss'; expected weight or self-confidence");
     }
 
     @Test
     void precisionRecallAndAucOfTheRanking() {
-        Suspects.Quality q = Suspects.of(REPORT).quality(3);
+        Suspects.Quality q = Suspects.of(REPORT, Ranking.WEIGHT).quality(3);
         // top 3 = c, f, b: two of the three corrupted samples (b, e, f)
         assertThat(q.k()).isEqualTo(3);
         assertThat(q.corruptedInTop()).isEqualTo(2);
@@ -44,15 +92,20 @@ class SuspectsTest {
         // corrupted at positions 1, 2, 4 and clean at 0, 3, 5: f and b precede a and d, e precedes d: 5 of 9 pairs
         assertThat(q.auc()).isCloseTo(5.0 / 9, offset(1e-12));
 
-        Suspects.Quality all = Suspects.of(REPORT).quality(10);
+        Suspects.Quality all = Suspects.of(REPORT, Ranking.WEIGHT).quality(10);
         assertThat(all.k()).as("capped at the report's size").isEqualTo(6);
         assertThat(all.precision()).isCloseTo(0.5, offset(1e-12));
         assertThat(all.recall()).isCloseTo(1.0, offset(1e-12));
+
+        // q, s, u, t, p, r: corrupted at 0, 1, 2, clean at 3, 4, 5: every pair in order
+        Suspects.Quality sc = Suspects.of(UNWEIGHTED, Ranking.SELF_CONFIDENCE).quality(3);
+        assertThat(sc.precision()).isEqualTo(1.0);
+        assertThat(sc.auc()).isEqualTo(1.0);
     }
 
     @Test
     void withoutCorruptedSamplesRecallAndAucAreUndefined() {
-        Suspects clean = Suspects.of(List.of(row("x", 0.2, 0.5, false), row("y", 0.3, 0.5, false)));
+        Suspects clean = Suspects.of(List.of(row("x", 0.2, 0.5, false), row("y", 0.3, 0.5, false)), Ranking.WEIGHT);
         Suspects.Quality q = clean.quality(1);
         assertThat(q.precision()).isZero();
         assertThat(q.recall()).isNaN();
@@ -61,7 +114,7 @@ class SuspectsTest {
 
     @Test
     void unknownTrueLabelsHaveNoQuality() {
-        Suspects s = Suspects.of(List.of(new SampleReport("x", 0, 1, 0.5, 0, 0.5, 0.5, null, null)));
+        Suspects s = Suspects.of(List.of(new SampleReport("x", 0, 1, 0.5, 0, 0.5, 0.5, null, null)), Ranking.WEIGHT);
         assertThat(s.cleanKnown()).isFalse();
         assertThatThrownBy(() -> s.quality(1)).isInstanceOf(IllegalStateException.class);
     }
@@ -69,14 +122,16 @@ class SuspectsTest {
     @Test
     void aWeightThatRisesWithTheLossIsFlagged() {
         // losses 0.1 .. 2.0 (p = exp(-loss)); a falling V (1 / (1 + loss)) and a rising one (loss / 2)
-        List<SampleReport> falling = new java.util.ArrayList<>();
-        List<SampleReport> rising = new java.util.ArrayList<>();
+        List<SampleReport> falling = new ArrayList<>();
+        List<SampleReport> rising = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {
             double loss = i / 10.0;
             falling.add(row("f" + i, 1 / (1 + loss), Math.exp(-loss), false));
             rising.add(row("r" + i, loss / 2, Math.exp(-loss), false));
         }
-        assertThat(Suspects.of(falling).weightsRiseWithLoss()).isFalse();
-        assertThat(Suspects.of(rising).weightsRiseWithLoss()).isTrue();
+        assertThat(Suspects.of(falling, Ranking.WEIGHT).weightsRiseWithLoss()).isFalse();
+        assertThat(Suspects.of(rising, Ranking.WEIGHT).weightsRiseWithLoss()).isTrue();
+        assertThat(Suspects.of(rising, Ranking.SELF_CONFIDENCE).weightsRiseWithLoss())
+                .as("a ranking that uses no weights is not turned upside down by them").isFalse();
     }
 }

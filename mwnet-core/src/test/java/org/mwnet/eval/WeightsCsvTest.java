@@ -35,6 +35,21 @@ class WeightsCsvTest {
         assertThat(WeightsCsv.read(file)).isEqualTo(rows);
     }
 
+    @Test
+    void aRunWithoutVLeavesTheWeightColumnEmpty() throws Exception {
+        List<SampleReport> rows = List.of(
+                new SampleReport("0", 3, 0.25, null, 3, 0.8, Math.exp(-0.25), 3, false),
+                new SampleReport("1", 1, 2.5, null, 4, 0.6, Math.exp(-2.5), 4, true));
+        Path file = tmp.resolve("weights.csv");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            WeightsCsv.write(rows, out);
+        }
+        assertThat(Files.readAllLines(file).get(1)).startsWith("0,3,0.25,,3,0.8,");
+        assertThat(WeightsCsv.read(file)).isEqualTo(rows).noneMatch(SampleReport::weighted);
+        assertThat(readError(HEADER + "0,3,0.25,,3,0.8,0.7,3,false\n1,3,0.25,0.5,3,0.8,0.7,3,false\n"))
+                .isEqualTo("FILE row 2, column weight: found \"0.5\", expected none as in row 1");
+    }
+
     private String readError(String content) throws Exception {
         Path file = tmp.resolve("bad.csv");
         Files.writeString(file, content, StandardCharsets.UTF_8);

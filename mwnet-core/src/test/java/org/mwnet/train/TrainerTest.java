@@ -77,7 +77,7 @@ class TrainerTest {
         assertThat(r.weights().curveWeight()).hasSize(101);
 
         // the suspects ranking (weights.csv, mwnet suspects): the lowest weights are mostly the corrupted samples
-        Suspects suspects = Suspects.of(WeightReport.of(model, data.splits.train()));
+        Suspects suspects = Suspects.of(WeightReport.of(model, data.splits.train()), Suspects.Ranking.WEIGHT);
         double noiseRate = data.splits.train().noisyFraction();
         Suspects.Quality top = suspects.quality(100);
         assertThat(top.precision()).as("precision@100 at a noise rate of %.2f", noiseRate).isGreaterThan(0.9);

@@ -1,7 +1,6 @@
 package org.mwnet.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import java.util.List;
@@ -10,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
+import org.mwnet.eval.Evaluator;
+import org.mwnet.eval.Predictions;
 import org.mwnet.eval.RunMetrics;
 import org.mwnet.eval.SampleReport;
 import org.mwnet.eval.WeightReport;
@@ -62,10 +63,19 @@ class WeightReportTest {
     }
 
     @Test
-    void aModelWithoutVHasNoReport() throws Exception {
+    void aModelWithoutVHasAReportWithoutWeights() throws Exception {
         TrainConfig ce = TrainConfig.defaults().toBuilder().method("ce").hidden(8).epochs(1).batch(50).build();
         TrainedModel plain = new Trainer(ce).train(data.splits, data.test, data.summary);
-        assertThatThrownBy(() -> WeightReport.of(plain, data.splits.train())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("a weight report needs V, and method ce learns none");
+        Dataset train = data.splits.train();
+        List<SampleReport> rows = WeightReport.of(plain, train);
+        assertThat(rows).hasSize(train.size()).noneMatch(SampleReport::weighted);
+        Predictions p = new Evaluator(plain.network(), plain.classifier().dataType())
+                .predict(plain.classifier(), train);
+        for (int i = 0; i < rows.size(); i++) {
+            SampleReport r = rows.get(i);
+            assertThat(r.loss()).isEqualTo(p.losses()[i]);
+            assertThat(r.predictedLabel()).isEqualTo(p.predicted()[i]);
+            assertThat(r.corrupted()).isEqualTo(train.isCorrupted(i));
+        }
     }
 }

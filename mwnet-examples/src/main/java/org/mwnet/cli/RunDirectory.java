@@ -21,10 +21,11 @@ import org.mwnet.train.TrainedModel;
 import org.mwnet.train.WeightNetFile;
 
 /**
- * A run's output folder: {@code metrics.json}, {@code curves.png}, {@code checkpoint.zip} (every epoch), and for
- * mwnet {@code weight-function.png}, {@code vnet.zip} (the trained V alone, for {@code --init-v}) and
- * {@code weights.csv} (every training sample's loss, weight and prediction, read by {@code mwnet suspects}), and for a
- * run on the user's files {@code inputs.json} (where those files are).
+ * A run's output folder: {@code metrics.json}, {@code curves.png}, {@code checkpoint.zip} (every epoch),
+ * {@code weights.csv} (every training sample's loss and prediction, and for mwnet V's weight; read by
+ * {@code mwnet suspects}, which adds {@code suspects.png}), and for mwnet {@code weight-function.png} and
+ * {@code vnet.zip} (the trained V alone, for {@code --init-v}); for a run on the user's files
+ * {@code inputs.json} (where those files are).
  *
  * <p>An open run directory holds an exclusive lock on its {@code .lock} file, so two runs never write into one
  * folder at once. A fresh run refuses a folder that holds anything but that lock file and the temporary files of
@@ -43,10 +44,11 @@ final class RunDirectory implements AutoCloseable {
     static final String WEIGHT_FUNCTION = "weight-function.png";
     static final String WEIGHTS = "weights.csv";
     static final String INPUTS = "inputs.json";
+    static final String SUSPECTS_PNG = "suspects.png";
     static final String LOCK = ".lock";
     /** Everything a run writes, which {@link Mode#OVERWRITE} removes before it starts. */
     private static final List<String> RUN_FILES = List.of(METRICS, CHECKPOINT, VNET, CURVES, WEIGHT_FUNCTION,
-            WEIGHTS, INPUTS);
+            WEIGHTS, INPUTS, SUSPECTS_PNG);
 
     /** How a run treats what its folder already holds. */
     enum Mode {
@@ -221,10 +223,9 @@ final class RunDirectory implements AutoCloseable {
             WeightNetFile.write(dir.resolve(VNET), model.vnet(), model.theta());
             RunPlots.writePng(dir.resolve(WEIGHT_FUNCTION), RunPlots.weightFunction(m.weights(), name
                     + ": learned weighting function V(loss)"));
-            List<SampleReport> report = WeightReport.of(model, data.splits().train(), data.trainIds(),
-                    data.cleanKnown());
-            AtomicFiles.write(dir.resolve(WEIGHTS), out -> WeightsCsv.write(report, out));
         }
+        List<SampleReport> report = WeightReport.of(model, data.splits().train(), data.trainIds(), data.cleanKnown());
+        AtomicFiles.write(dir.resolve(WEIGHTS), out -> WeightsCsv.write(report, out));
         if (data.inputs() != null) {
             data.inputs().write(dir.resolve(INPUTS));
         }

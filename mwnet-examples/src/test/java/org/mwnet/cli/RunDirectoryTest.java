@@ -88,7 +88,7 @@ class RunDirectoryTest {
     void overwriteRemovesThePreviousRunsFilesAndLeavesOtherFilesAlone() throws Exception {
         Path out = tmp.resolve("previous");
         writeFiles(out, "checkpoint.zip", "metrics.json", "vnet.zip", "curves.png", "weight-function.png", "weights.csv",
-                "notes.txt",
+                "inputs.json", "suspects.png", "notes.txt",
                 ".checkpoint.zip4711.part");
         try (RunDirectory dir = RunDirectory.open(out, RunDirectory.Mode.OVERWRITE)) {
             try (var left = Files.list(out)) {

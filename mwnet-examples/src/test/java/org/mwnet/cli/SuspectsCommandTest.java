@@ -3,14 +3,26 @@ package org.mwnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.data.DataLocator;
+import org.mwnet.data.Datasets;
+import org.mwnet.data.Idx;
+import org.mwnet.data.IdxSource;
+import org.mwnet.data.Splits;
+import org.mwnet.eval.SampleReport;
+import org.mwnet.eval.WeightsCsv;
+import org.mwnet.plots.SuspectGrid;
+import org.mwnet.train.Checkpoint;
 import org.mwnet.train.Json;
 
 /** weights.csv from a training run, and {@code mwnet suspects} on hand-made and trained run directories. */
@@ -37,8 +49,9 @@ class SuspectsCommandTest {
         return run;
     }
 
+    /** @return the ids of the listed rows (the lines between the column header and the precision or png line) */
     private static List<String> firstColumnsOf(String out) {
-        return out.lines().skip(2).takeWhile(l -> !l.startsWith("precision"))
+        return out.lines().skip(2).takeWhile(l -> !l.startsWith("precision") && !l.contains("suspects.png"))
                 .map(l -> l.strip().split("\\s+")[1]).toList();
     }
 
@@ -74,12 +87,24 @@ class SuspectsCommandTest {
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Path broken = Files.createDirectories(tmp.resolve("broken"));
         Files.writeString(broken.resolve("weights.csv"), HEADER + "a,1,1.0,0.5,2,0.9,x,1,false\n");
+        Path unweighted = Files.createDirectories(tmp.resolve("unweighted"));
+        Files.writeString(unweighted.resolve("weights.csv"), HEADER + "a,1,1.0,,2,0.9,0.3,1,false\n");
+        Path mixed = Files.createDirectories(tmp.resolve("mixed"));
+        Files.writeString(mixed.resolve("weights.csv"), HEADER + "a,1,1.0,0.5,2,0.9,0.3,1,false\n"
+                + "b,1,1.0,,2,0.9,0.3,1,false\n");
         String[][] cases = {
             {run.toString(), "--top", "0", "--top 0: expected at least 1"},
+            {run.toString(), "--rank-by", "loss", "--rank-by loss: expected weight or self-confidence"},
+            {run.toString(), "--data-dir", tmp.resolve("nowhere").toString(), "--data-dir " + tmp.resolve("nowhere")
+                    + " is not a directory"},
+            {unweighted.toString(), "--rank-by", "weight", "--rank-by weight: " + unweighted.resolve("weights.csv")
+                    + " has no weights, as the run's method learns no V; use --rank-by self-confidence"},
             {tmp.resolve("nowhere").toString(), "RUN_DIR " + tmp.resolve("nowhere") + " is not a directory"},
             {empty.toString(), empty.resolve("weights.csv") + " not found"},
             {broken.toString(), broken.resolve("weights.csv") + " row 1, column observed_probability: found \"x\", "
                     + "expected a number in [0.0, 1.0]"},
+            {mixed.toString(), mixed.resolve("weights.csv") + " row 2, column weight: found \"\", expected a weight as "
+                    + "in row 1"},
         };
         for (String[] c : cases) {
             CliRunner.Result r = CliRunner.run(concat("suspects", Arrays.copyOf(c, c.length - 1)));
@@ -121,9 +146,61 @@ class SuspectsCommandTest {
         assertThat((double) corrupted / rows.size()).as("the run's noisy fraction")
                 .isEqualTo(m.get("dataset").get("noisy_fraction").asDouble());
 
-        CliRunner.Result s = CliRunner.run("suspects", out.toString(), "--top", "5");
+        CliRunner.Result s = CliRunner.run("suspects", out.toString(), "--top", "5", "--data-dir", data.toString());
         assertThat(s.exitCode()).as(s.err()).isZero();
         assertThat(firstColumnsOf(s.out())).hasSize(5);
-        assertThat(s.out()).contains("precision@5 ");
+        assertThat(s.out()).contains("by weight, lowest first").contains("precision@5 ");
+        assertTopImageIsTheTrainingImage(data, out, firstColumnsOf(s.out()).get(0), 5);
+    }
+
+    /**
+     * Checks suspects.png against the raw IDX bytes: its size is the grid's of {@code shown} images, and the first
+     * image, enlarged 4 times, is the training image of weights.csv's id {@code topId} (row of the redrawn split).
+     */
+    private static void assertTopImageIsTheTrainingImage(Path data, Path run, String topId, int shown)
+            throws Exception {
+        BufferedImage grid = ImageIO.read(run.resolve("suspects.png").toFile());
+        SuspectGrid.Layout layout = SuspectGrid.Layout.of(shown);
+        assertThat(grid.getWidth()).isEqualTo(layout.width());
+        assertThat(grid.getHeight()).isEqualTo(layout.height());
+        Path fashion = data.resolve("fashion-mnist");
+        Splits splits = Splits.make(Datasets.load("fashion-mnist", DataLocator.standard(data)).train(),
+                Checkpoint.read(run.resolve("checkpoint.zip")).data().splitConfig());
+        int pool = splits.trainIndices()[Integer.parseInt(topId)];
+        byte[] raw = Idx.read(fashion.resolve(IdxSource.TRAIN_IMAGES), 3).data();
+        Rectangle at = layout.placement(0, 28, 28);
+        for (int p = 0; p < 28 * 28; p++) {
+            int v = raw[pool * 28 * 28 + p] & 0xFF;
+            assertThat(grid.getRGB(at.x + 4 * (p % 28), at.y + 4 * (p / 28)) & 0xFFFFFF).as("pixel %d", p)
+                    .isEqualTo(v << 16 | v << 8 | v);
+        }
+    }
+
+    @Test
+    void aCeRunWritesWeightsCsvWithoutWeightsAndRanksBySelfConfidence() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        Path out = tmp.resolve("ce");
+        CliRunner.Result r = CliRunner.run("train", "--method", "ce", "--dataset", "fashion-mnist", "--data-dir",
+                data.toString(), "--noise", "flip", "--noise-rate", "0.4", "--meta-size", "100", "--hidden", "16",
+                "--epochs", "1", "--batch", "50", "--seed", "3", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        List<SampleReport> report = WeightsCsv.read(out.resolve("weights.csv"));
+        assertThat(report).hasSize(600).noneMatch(SampleReport::weighted).allMatch(SampleReport::cleanKnown);
+        assertThat(Files.readString(out.resolve("weights.csv")).lines().skip(1))
+                .allMatch(l -> l.split(",", -1)[3].isEmpty());
+
+        CliRunner.Result s = CliRunner.run("suspects", out.toString(), "--top", "600", "--data-dir", data.toString());
+        assertThat(s.exitCode()).as(s.err()).isZero();
+        assertThat(s.out()).contains("by self-confidence: lowest probability of the observed label first")
+                .contains(out.resolve("suspects.png") + ": the top 100 of the 600 listed as \"observed -> suggested\"");
+        List<String> ids = firstColumnsOf(s.out());
+        double previous = 0;
+        for (String id : ids) {
+            double p = report.get(Integer.parseInt(id)).observedProbability();
+            assertThat(p).as("p(observed) ascending").isGreaterThanOrEqualTo(previous);
+            previous = p;
+        }
+        assertThat(ids).hasSize(600).doesNotHaveDuplicates();
+        assertTopImageIsTheTrainingImage(data, out, ids.get(0), SuspectGrid.MAX_IMAGES);
     }
 }

@@ -83,6 +83,9 @@ class NotebookTest {
         if (notebook.getFileName().toString().startsWith("01")) {
             assertThat(shown).as("plots displayed inline").hasSize(2).allMatch(o -> o instanceof BufferedImage);
         }
+        if (notebook.getFileName().toString().startsWith("04")) {
+            assertThat(shown).as("suspects.png displayed inline").hasSize(1).allMatch(o -> o instanceof BufferedImage);
+        }
     }
 
     /** {@code %jars PATTERN...}: adds each matching jar (relative to the notebook) to the class path. */
