@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.data.CsvOptions;
-import org.mwnet.data.Datasets;
-import org.mwnet.data.ImageOptions;
-import org.mwnet.data.InputSettings;
 import org.mwnet.data.NpyTestFiles;
 
 /**
@@ -31,12 +26,9 @@ class PredictBadInputTest {
 
     @BeforeAll
     static void trainRuns() throws Exception {
-        Path train = PredictFixtures.images(30, 1).writeTo(shared.resolve("train"));
-        imageRun = PredictFixtures.train(shared.resolve("images.zip"), Datasets.fromFolder(train, ImageOptions.of(1)),
-                InputSettings.FOLDER, List.of());
-        Path table = PredictFixtures.rows(60, 2).writeCsv(shared.resolve("train.csv"), "a", "b", "c", "kind");
-        csvRun = PredictFixtures.train(shared.resolve("rows.zip"),
-                Datasets.fromCsv(table, CsvOptions.label("kind")), InputSettings.CSV, PredictFixtures.COLUMNS);
+        PredictFixtures.Runs runs = PredictFixtures.trainRuns(shared, 30, 60);
+        imageRun = runs.images();
+        csvRun = runs.rows();
         images = PredictFixtures.images(2, 3).writeTo(shared.resolve("new"));
     }
 

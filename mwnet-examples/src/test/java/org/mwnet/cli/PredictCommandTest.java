@@ -17,12 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.data.CsvOptions;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.Datasets;
 import org.mwnet.data.IdxSource;
 import org.mwnet.data.ImageOptions;
-import org.mwnet.data.InputSettings;
 import org.mwnet.data.LabelledData;
 import org.mwnet.data.Normalization;
 import org.mwnet.data.NpyTestFiles;
@@ -46,12 +44,9 @@ class PredictCommandTest {
 
     @BeforeAll
     static void trainRuns() throws Exception {
-        Path train = PredictFixtures.images(60, 1).writeTo(shared.resolve("train"));
-        imageRun = PredictFixtures.train(shared.resolve("images.zip"), Datasets.fromFolder(train, ImageOptions.of(1)),
-                InputSettings.FOLDER, List.of());
-        Path table = PredictFixtures.rows(120, 2).writeCsv(shared.resolve("train.csv"), "a", "b", "c", "kind");
-        csvRun = PredictFixtures.train(shared.resolve("rows.zip"),
-                Datasets.fromCsv(table, CsvOptions.label("kind")), InputSettings.CSV, PredictFixtures.COLUMNS);
+        PredictFixtures.Runs runs = PredictFixtures.trainRuns(shared, 60, 120);
+        imageRun = runs.images();
+        csvRun = runs.rows();
     }
 
     /** Runs predict, expecting success and its one line. @return the predictions' rows, header first */

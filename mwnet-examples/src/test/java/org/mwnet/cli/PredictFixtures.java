@@ -15,8 +15,11 @@ import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.mwnet.data.CsvOptions;
 import org.mwnet.data.Dataset;
+import org.mwnet.data.Datasets;
 import org.mwnet.data.GivenSplits;
+import org.mwnet.data.ImageOptions;
 import org.mwnet.data.InputSettings;
 import org.mwnet.data.LabelledData;
 import org.mwnet.data.Normalization;
@@ -148,6 +151,33 @@ final class PredictFixtures {
                 (float) (centre + rng.nextGaussian() * 0.5), (float) (10 + rng.nextGaussian())};
         }
         return new Rows(x, labels);
+    }
+
+    /**
+     * Checkpoints trained on the fixtures' images and on their CSV rows.
+     *
+     * @param images the image run's checkpoint
+     * @param rows the CSV run's checkpoint
+     */
+    record Runs(Path images, Path rows) {
+    }
+
+    /**
+     * Writes the fixtures' images and CSV rows into a folder and trains a run on each.
+     *
+     * @param dir where the files and checkpoints go
+     * @param imagesPerClass training images of each class
+     * @param rows training rows
+     * @return both runs' checkpoints
+     */
+    static Runs trainRuns(Path dir, int imagesPerClass, int rows) throws IOException {
+        Path images = images(imagesPerClass, 1).writeTo(dir.resolve("train"));
+        Path imageRun = train(dir.resolve("images.zip"), Datasets.fromFolder(images, ImageOptions.of(1)),
+                InputSettings.FOLDER, List.of());
+        Path table = rows(rows, 2).writeCsv(dir.resolve("train.csv"), "a", "b", "c", "kind");
+        Path csvRun = train(dir.resolve("rows.zip"), Datasets.fromCsv(table, CsvOptions.label("kind")),
+                InputSettings.CSV, COLUMNS);
+        return new Runs(imageRun, csvRun);
     }
 
     /**
