@@ -31,14 +31,6 @@ final class FileDataOptions {
             "--train-labels", "--clean-labels", "--label-column", "--exclude-columns", "--image-size", "--channels",
             "--bad-images");
 
-    /** What {@code train} does with an image it cannot decode. */
-    enum BadImages {
-        /** Leave it out and report it. */
-        SKIP,
-        /** Stop with one line naming it. */
-        STOP
-    }
-
     @Option(names = "--train", paramLabel = "PATH", description = {
         "Train on your own files instead of a built-in --dataset: a folder of class folders "
             + "(<class>/<image>, PNG, JPEG, BMP or GIF), a .csv table, a .npz archive of arrays x and y, or "
@@ -221,7 +213,7 @@ final class FileDataOptions {
         };
         int c = channels != null ? channels : model.equals("resnet32") ? 3 : 1;
         ImageOptions options = new ImageOptions(c, size, false);
-        return badImages == BadImages.SKIP ? options.skippingUnreadable() : options;
+        return badImages.skips() ? options.skippingUnreadable() : options;
     }
 
     /** @return how CSV tables are read */

@@ -34,14 +34,6 @@ final class PredictCommand implements Callable<Integer> {
     /** How many skipped images the warning names. */
     private static final int NAMED_SKIPS = 5;
 
-    /** What to do with an image file that cannot be decoded. */
-    enum BadImages {
-        /** Leave it out of the predictions and name it in a warning. */
-        SKIP,
-        /** Stop with an error naming it; nothing is written. */
-        STOP
-    }
-
     @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A run's checkpoint.zip.")
     Path checkpoint;
 
@@ -75,7 +67,7 @@ final class PredictCommand implements Callable<Integer> {
         Checkpoint.Classifier c = saved.classifier(new long[] {s[0], s[1], s[2]}, settings.numClasses());
         long n;
         List<String> skipped;
-        try (SampleStream samples = SampleStreams.open(input, settings, badImages == BadImages.SKIP)) {
+        try (SampleStream samples = SampleStreams.open(input, settings, badImages.skips())) {
             n = PredictionsCsv.write(out, samples, new Predictor(c.network(), c.parameters(), settings), batch);
             skipped = samples.skipped();
         }
