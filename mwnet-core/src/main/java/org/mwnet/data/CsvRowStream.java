@@ -1,10 +1,8 @@
 package org.mwnet.data;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +41,7 @@ final class CsvRowStream implements SampleStream {
      * @throws IOException when the file cannot be read
      */
     static CsvRowStream open(Path file, List<String> columns) throws IOException {
-        Reader in = new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8);
+        Reader in = DataFiles.openText(file);
         try {
             CSVParser parser = CSVParser.builder().setReader(in).setFormat(CsvTables.FORMAT).get();
             for (String column : columns) {

@@ -1,10 +1,8 @@
 package org.mwnet.data;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +37,7 @@ public final class CsvTables {
      * @throws IOException when the file cannot be read
      */
     public static LabelledData read(Path file, CsvOptions options) throws IOException {
-        try (Reader in = new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8);
+        try (Reader in = DataFiles.openText(file);
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
             requireColumn(file, header, options.labelColumn(), "label");

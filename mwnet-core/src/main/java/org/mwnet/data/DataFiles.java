@@ -1,7 +1,11 @@
 package org.mwnet.data;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.FileSystemException;
@@ -12,6 +16,9 @@ import java.nio.file.Path;
  * a directory, or not readable. The JDK's own exceptions carry only the path.
  */
 public final class DataFiles {
+    /** The byte-order mark some programs write at the start of UTF-8 text. */
+    private static final int BYTE_ORDER_MARK = 0xFEFF;
+
     private DataFiles() {
     }
 
@@ -50,5 +57,22 @@ public final class DataFiles {
         } catch (AccessDeniedException e) {
             throw new FileSystemException(file.toString(), null, "cannot be read (permission denied)");
         }
+    }
+
+    /**
+     * Opens a text data file (CSV, label lists) as UTF-8, without the byte-order mark that spreadsheet programs put
+     * at its start ("CSV UTF-8"), which would otherwise become part of the first header name.
+     *
+     * @param file the file
+     * @return its characters, after any byte-order mark
+     * @throws IOException when it cannot be opened; the message names the file and says why
+     */
+    public static Reader openText(Path file) throws IOException {
+        BufferedReader in = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8));
+        in.mark(1);
+        if (in.read() != BYTE_ORDER_MARK) {
+            in.reset();
+        }
+        return in;
     }
 }

@@ -15,13 +15,21 @@ import java.util.regex.Pattern;
  */
 public record InputFiles(Path path, Path labels) {
     private static final Pattern NPY_PAIR = Pattern.compile("(.+\\.npy),(.+\\.npy)", Pattern.CASE_INSENSITIVE);
+    /** Where a {@code .npy} name is joined to the next by a comma. */
+    private static final Pattern NPY_JOIN = Pattern.compile("\\.npy,(?=.*\\.npy$)", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param value a path, or two {@code .npy} paths joined by a comma (samples, then labels); the comma is read as a
      *     separator only between two names that end in {@code .npy}, so other paths may hold commas
      * @return the location
+     * @throws IllegalArgumentException when more than two {@code .npy} names are joined by commas
      */
     public static InputFiles parse(String value) {
+        long joins = NPY_JOIN.matcher(value).results().count();
+        if (joins > 1) {
+            throw new IllegalArgumentException(value + ": " + (joins + 1) + " .npy files joined by commas; expected "
+                    + "two, SAMPLES.npy,LABELS.npy");
+        }
         Matcher pair = NPY_PAIR.matcher(value);
         return pair.matches() ? new InputFiles(Path.of(pair.group(1)), Path.of(pair.group(2)))
                 : new InputFiles(Path.of(value), null);

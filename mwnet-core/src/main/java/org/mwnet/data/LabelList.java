@@ -1,7 +1,6 @@
 package org.mwnet.data;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -76,7 +75,7 @@ public record LabelList(Path file, List<String> values, String entry, int first)
     }
 
     private static LabelList csv(Path file, String labelColumn) throws IOException {
-        try (Reader in = new InputStreamReader(DataFiles.open(file), StandardCharsets.UTF_8);
+        try (Reader in = DataFiles.openText(file);
              CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSV).get()) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains(labelColumn) && header.size() != 1) {

@@ -30,10 +30,12 @@ public final class NpySamples {
     /** The name of the samples array in a {@code .npz} archive. */
     public static final String NPZ_SAMPLES = "x";
     private static final Set<DataType> SAMPLE_TYPES = Set.of(DataType.UINT8, DataType.FLOAT, DataType.DOUBLE);
+    private final Path file;
     private final INDArray array;
     private final int[] shape;
 
-    private NpySamples(INDArray array, int[] shape) {
+    private NpySamples(Path file, INDArray array, int[] shape) {
+        this.file = file;
         this.array = array;
         this.shape = shape;
     }
@@ -62,7 +64,7 @@ public final class NpySamples {
         if (s[0] == 0) {
             throw new DataFormatException(file, "holds no samples; expected at least one");
         }
-        return new NpySamples(x, chw);
+        return new NpySamples(file, x, chw);
     }
 
     /** @return the number of samples N */
@@ -79,13 +81,22 @@ public final class NpySamples {
      * @param from the first sample
      * @param to one past the last sample
      * @return their values, sample after sample in C, H, W order; uint8 values divided by 255
+     * @throws DataFormatException naming the sample and the value when one is NaN or infinite (as float32)
      */
-    public float[] values(int from, int to) {
+    public float[] values(int from, int to) throws DataFormatException {
         INDArray part = array.get(NDArrayIndex.interval(from, to));
         float[] v = part.castTo(DataType.FLOAT).reshape(part.length()).toFloatVector();
         if (array.dataType() == DataType.UINT8) {
             for (int i = 0; i < v.length; i++) {
                 v[i] /= 255f;
+            }
+            return v;
+        }
+        int perSample = v.length / (to - from);
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new DataFormatException(file, "sample " + (from + i / perSample) + " holds " + v[i]
+                        + " at position " + i % perSample + "; expected finite numbers (as float32)");
             }
         }
         return v;

@@ -14,7 +14,7 @@ final class NpyStream implements SampleStream {
     }
 
     @Override
-    public Chunk next(int max) {
+    public Chunk next(int max) throws DataFormatException {
         if (cursor == samples.size()) {
             return null;
         }

@@ -56,7 +56,8 @@ public final class SetAlignment {
             String name = "class '" + t.classes().get(c) + "'";
             if (inTrain[c] == 0 && inTrusted[c] == 0) {
                 throw new IllegalArgumentException(name + " has no sample in " + trainName + " nor in " + trustedName
-                        + "; expected every class 0.." + (inTrain.length - 1) + " in both");
+                        + "; expected every class 0.." + (inTrain.length - 1) + " in both, the classes running up to "
+                        + "the largest label: " + largestLabel(trainName, t, trustedName, m));
             }
             if (inTrain[c] == 0 || inTrusted[c] == 0) {
                 throw new IllegalArgumentException(name + " is in " + (inTrain[c] == 0 ? trustedName : trainName)
@@ -137,23 +138,52 @@ public final class SetAlignment {
                 i -> labels.file() + ": " + labels.where(i) + ": label '" + labels.values().get(i) + "'");
     }
 
-    /** @return for each of the set's classes, its index among the training classes */
-    private static int[] classIndices(List<String> trainClasses, String name, LabelledData set) {
-        return resolve(set.classes(), trainClasses, i -> "class '" + set.classes().get(i) + "' of " + name);
+    /** @return where the largest label of two numbered sets first occurs, e.g. "7, first at sample 10 of --train x" */
+    private static String largestLabel(String nameA, LabelledData a, String nameB, LabelledData b) {
+        int maxA = Arrays.stream(a.data().labels()).max().orElse(-1);
+        int maxB = Arrays.stream(b.data().labels()).max().orElse(-1);
+        String name = maxA >= maxB ? nameA : nameB;
+        LabelledData set = maxA >= maxB ? a : b;
+        int max = Math.max(maxA, maxB);
+        return max + ", first at " + sample(set, max) + " of " + name;
+    }
+
+    /** @return "sample ID" for the first sample of the set with that label */
+    private static String sample(LabelledData set, int label) {
+        int[] y = set.data().labels();
+        int i = IntStream.range(0, y.length).filter(j -> y[j] == label).findFirst().orElseThrow();
+        return "sample " + set.ids().get(i);
     }
 
     /**
-     * @param names class names or indices
+     * @return for each of the set's classes, its index among the training classes (-1 for a class without samples,
+     *     such as a gap in integer labels, which no sample refers to)
+     */
+    private static int[] classIndices(List<String> trainClasses, String name, LabelledData set) {
+        int[] counts = set.data().classCounts();
+        List<String> used = IntStream.range(0, counts.length)
+                .mapToObj(c -> counts[c] == 0 ? null : set.classes().get(c)).toList();
+        return resolve(used, trainClasses, i -> "class '" + set.classes().get(i) + "' of " + name + " ("
+                + sample(set, i) + ")");
+    }
+
+    /**
+     * @param names class names or indices; null entries are skipped (index -1)
      * @param classes the class list
      * @param subject how a message names entry i, e.g. "class 'cat' of --test data/test"
      * @return each name's class index: by name when all are class names, else as indices when all are integers
      */
     private static int[] resolve(List<String> names, List<String> classes, IntFunction<String> subject) {
         int k = classes.size();
-        boolean byIndex = !classes.containsAll(names) && names.stream().allMatch(v -> v.matches("[+-]?\\d{1,9}"));
+        List<String> given = names.stream().filter(java.util.Objects::nonNull).toList();
+        boolean byIndex = !classes.containsAll(given) && given.stream().allMatch(v -> v.matches("[+-]?\\d{1,9}"));
         int[] out = new int[names.size()];
         for (int i = 0; i < out.length; i++) {
             String v = names.get(i);
+            if (v == null) {
+                out[i] = -1;
+                continue;
+            }
             out[i] = byIndex ? Integer.parseInt(v) : classes.indexOf(v);
             if (byIndex && (out[i] < 0 || out[i] >= k)) {
                 throw new IllegalArgumentException(subject.apply(i) + " is out of range; expected a class index 0.."

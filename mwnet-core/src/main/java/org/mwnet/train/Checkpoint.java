@@ -26,6 +26,8 @@ public final class Checkpoint {
     private static final String THETA = "theta/";
     private static final String SGD = "sgd/";
     private static final String ADAM = "adam/";
+    /** The data settings' field holding the input settings, compared after the data's fingerprint. */
+    private static final String INPUT = "input";
 
     private Checkpoint() {
     }
@@ -126,13 +128,15 @@ public final class Checkpoint {
          *     differs
          */
         public void requireResumableBy(TrainConfig config, DataSettings data, DataFingerprint fingerprint) {
-            requireSame(file, "data settings", data(), data);
+            requireSame(file, "data settings", data(), data, INPUT);
             requireSame(file, "configuration", config(), config);
             String difference = fingerprint.difference(header.fingerprint());
             if (difference != null) {
+                // before the input settings: other contents also change the normalisation fitted on them
                 throw new IllegalArgumentException(file + " was trained on other data (" + difference
                         + "); resume with the same data files");
             }
+            requireSame(file, "input settings", data().input(), data.input());
         }
 
         /**
@@ -214,13 +218,13 @@ public final class Checkpoint {
         s.history.addAll(h.history());
     }
 
-    /** Compares two settings records field by field, as they are written in the header. */
-    private static void requireSame(Path file, String what, Object saved, Object given) {
+    /** Compares two settings records field by field, as they are written in the header, except the fields named. */
+    private static void requireSame(Path file, String what, Object saved, Object given, String... except) {
         JsonNode a = Json.MAPPER.valueToTree(saved);
         JsonNode b = Json.MAPPER.valueToTree(given);
         for (Iterator<String> names = a.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!a.get(name).equals(b.get(name))) {
+            if (!java.util.List.of(except).contains(name) && !a.get(name).equals(b.get(name))) {
                 throw new IllegalArgumentException(file + " was written by a run with other " + what + ": "
                         + name.replace('_', ' ') + " " + text(a.get(name)) + " there, " + text(b.get(name))
                         + " in this run; resume with the same " + what);

@@ -93,11 +93,16 @@ public final class Trainer {
      * @param summary the data's summary, recorded in the metrics and (as {@link DataSettings}) in the checkpoint
      * @return the trained model and its metrics
      * @throws IOException when a checkpoint cannot be read or written
-     * @throws IllegalArgumentException when the method is finetune and the validation split is empty, or the
+     * @throws IllegalArgumentException when the data have fewer than 2 classes, the method is finetune and the
+     *     validation split is empty, or the
      *     checkpoint to resume belongs to another configuration, other data settings or other data
      * @throws TrainingDivergedException when a loss or the state becomes NaN or infinite
      */
     public TrainedModel train(Splits splits, Dataset test, DatasetSummary summary) throws IOException {
+        if (splits.train().numClasses() < 2) {
+            throw new IllegalArgumentException("the training set has " + splits.train().numClasses() + " class; a "
+                    + "classifier needs at least 2 classes");
+        }
         boolean hasValidation = splits.validation().size() > 0;
         if (config.method().equals("finetune") && !hasValidation) {
             throw new IllegalArgumentException("method finetune trains on the meta set, so it cannot select on it: "

@@ -30,6 +30,13 @@ class CsvTablesTest {
     }
 
     @Test
+    void readsATableSavedWithAByteOrderMarkAsSpreadsheetsSaveIt() throws IOException {
+        LabelledData d = Datasets.fromCsv(csv("\uFEFFkind,f\ncat,1\ndog,2\n"), CsvOptions.label("kind"));
+        assertThat(d.classes()).containsExactly("cat", "dog");
+        assertThat(d.columns()).containsExactly("f");
+    }
+
+    @Test
     void readsIntegerLabelsAsTheirOwnClasses() throws IOException {
         LabelledData d = Datasets.fromCsv(csv("f,y\n1,3\n2,0\n"), CsvOptions.label("y"));
         assertThat(d.classes()).containsExactly("0", "1", "2", "3");

@@ -22,6 +22,8 @@ class InputFilesTest {
         assertThat(InputFiles.parse("photos, 2024/train")).isEqualTo(new InputFiles(Path.of("photos, 2024/train"),
                 null));
         assertThat(InputFiles.parse("x.npy,y.npy")).hasToString("x.npy,y.npy");
+        assertThatThrownBy(() -> InputFiles.parse("x.npy,y.npy,z.npy")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("x.npy,y.npy,z.npy: 3 .npy files joined by commas; expected two, SAMPLES.npy,LABELS.npy");
     }
 
     @Test

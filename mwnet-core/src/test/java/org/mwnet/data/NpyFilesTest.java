@@ -64,6 +64,18 @@ class NpyFilesTest {
     }
 
     @Test
+    void refusesNaNAndInfinitiesNamingSampleAndPosition() throws IOException {
+        Path x = npy(dir.resolve("x.npy"), "<f4", new long[] {3, 2}, floats(1, 2, 3, Float.NaN, 5, 6));
+        assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0, 1, 0))).isInstanceOf(DataFormatException.class)
+                .hasMessage(x + ": sample 1 holds NaN at position 1; expected finite numbers (as float32)");
+        ByteBuffer huge = ByteBuffer.allocate(2 * 8).order(ByteOrder.LITTLE_ENDIAN);
+        huge.asDoubleBuffer().put(new double[] {0, 1e300});
+        Path y = npy(dir.resolve("big.npy"), "<f8", new long[] {2, 1}, huge);
+        assertThatThrownBy(() -> Datasets.fromNpy(y, labels(0, 1)))
+                .hasMessage(y + ": sample 1 holds Infinity at position 0; expected finite numbers (as float32)");
+    }
+
+    @Test
     void refusesAnUnsupportedShape() throws IOException {
         Path x = npy(dir.resolve("x.npy"), "<f4", new long[] {2}, floats(1, 2));
         assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0, 1))).isInstanceOf(DataFormatException.class)

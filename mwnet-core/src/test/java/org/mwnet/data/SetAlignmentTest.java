@@ -48,10 +48,14 @@ class SetAlignmentTest {
                 set(numbers(3), 0, 1, 2))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("class '2' is in M but not in T; expected the same classes in both");
         assertThatThrownBy(() -> SetAlignment.trainAndTrusted("T", set(numbers(3), 0, 2), "M", set(numbers(3), 0, 2)))
-                .hasMessage("class '1' has no sample in T nor in M; expected every class 0..2 in both");
-        assertThatThrownBy(() -> SetAlignment.onto("T", set(numbers(2), 0, 1), "X", set(numbers(3), 0, 2)))
-                .hasMessage("class '2' of X is out of range; expected a class index 0..1 or a training class name "
-                        + "[0, 1]");
+                .hasMessage("class '1' has no sample in T nor in M; expected every class 0..2 in both, the classes "
+                        + "running up to the largest label: 2, first at sample id1 of T");
+        assertThatThrownBy(() -> SetAlignment.onto("T", set(numbers(2), 0, 1), "X", set(numbers(6), 0, 1, 5)))
+                .as("the label that is out of range is named with its sample, not the first gap below it")
+                .hasMessage("class '5' of X (sample id2) is out of range; expected a class index 0..1 or a training "
+                        + "class name [0, 1]");
+        assertThat(SetAlignment.onto("T", set(numbers(3), 0, 1, 2), "X", set(numbers(3), 0, 2)).data().labels())
+                .as("a test set may lack a class").containsExactly(0, 2);
     }
 
     @Test
