@@ -157,14 +157,16 @@ public final class SetAlignment {
 
     /**
      * @return for each of the set's classes, its index among the training classes (-1 for a class without samples,
-     *     such as a gap in integer labels, which no sample refers to)
+     *     such as a gap in integer labels, which no sample refers to); a message about a numbered class names its
+     *     first sample, since integer labels say nothing else about where they are
      */
     private static int[] classIndices(List<String> trainClasses, String name, LabelledData set) {
         int[] counts = set.data().classCounts();
         List<String> used = IntStream.range(0, counts.length)
                 .mapToObj(c -> counts[c] == 0 ? null : set.classes().get(c)).toList();
-        return resolve(used, trainClasses, i -> "class '" + set.classes().get(i) + "' of " + name + " ("
-                + sample(set, i) + ")");
+        boolean numbered = numbered(set.classes());
+        return resolve(used, trainClasses, i -> "class '" + set.classes().get(i) + "' of " + name
+                + (numbered ? " (" + sample(set, i) + ")" : ""));
     }
 
     /**
