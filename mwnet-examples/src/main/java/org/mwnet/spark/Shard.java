@@ -1,0 +1,44 @@
+package org.mwnet.spark;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.mwnet.data.Dataset;
+import org.mwnet.data.Shards;
+
+/**
+ * What worker p holds: shard p of the training set (sample i of the whole set is in shard {@code i mod P}, as
+ * {@link Shards} defines) and a copy of the meta set.
+ *
+ * @param index p, from 0
+ * @param count P
+ * @param train the shard's samples, in index order: sample {@code p + k P} of the whole set is its sample k
+ * @param meta the whole meta set
+ */
+record Shard(int index, int count, Dataset train, Dataset meta) implements Serializable {
+    /**
+     * @param train the whole training set
+     * @param meta the meta set
+     * @param count P
+     * @return the P shards, in order
+     */
+    static List<Shard> cut(Dataset train, Dataset meta, int count) {
+        return IntStream.range(0, count).mapToObj(p -> new Shard(p, count, train.subset(
+                IntStream.iterate(p, i -> i < train.size(), i -> i + count).toArray()), meta)).toList();
+    }
+
+    /**
+     * @param indices samples of this shard by their index in the whole training set
+     * @return their positions in {@link #train}
+     */
+    int[] local(int[] indices) {
+        int[] local = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            if (indices[k] % count != index) {
+                throw new IllegalStateException("sample " + indices[k] + " is not in shard " + index + " of " + count);
+            }
+            local[k] = indices[k] / count;
+        }
+        return local;
+    }
+}
