@@ -38,7 +38,8 @@ public final class SparkTraining implements AutoCloseable {
      * @param config the run's configuration; its micro-batches per iteration are the workers P
      * @param splits the run's splits (training and meta set)
      * @return the running Spark side
-     * @throws IllegalArgumentException when the method is not one of {@link #METHODS} or Spark refuses the master URL
+     * @throws IllegalArgumentException when the method is not one of {@link #METHODS} or Spark does not start with
+     *     that master
      */
     public static SparkTraining start(String master, TrainConfig config, Splits splits) {
         requireMethod(config);
@@ -47,9 +48,9 @@ public final class SparkTraining implements AutoCloseable {
         JavaSparkContext context;
         try {
             context = new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
-            // SparkException ("Could not parse Master URL") and the errors of a master that cannot be reached
-            throw new IllegalArgumentException("Spark master '" + master + "': " + firstLine(e), e);
+        } catch (Exception e) {
+            // Scala throws the checked SparkException ("Could not parse Master URL") undeclared
+            throw new IllegalArgumentException("Spark did not start: " + firstLine(e), e);
         }
         return on(context, true, config, splits);
     }
