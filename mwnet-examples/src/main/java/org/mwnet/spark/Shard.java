@@ -1,7 +1,6 @@
 package org.mwnet.spark;
 
 import java.io.Serializable;
-import java.util.List;
 import java.util.stream.IntStream;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.Shards;
@@ -19,12 +18,13 @@ record Shard(int index, int count, Dataset train, Dataset meta) implements Seria
     /**
      * @param train the whole training set
      * @param meta the meta set
+     * @param index p
      * @param count P
-     * @return the P shards, in order
+     * @return shard p of P
      */
-    static List<Shard> cut(Dataset train, Dataset meta, int count) {
-        return IntStream.range(0, count).mapToObj(p -> new Shard(p, count, train.subset(
-                IntStream.iterate(p, i -> i < train.size(), i -> i + count).toArray()), meta)).toList();
+    static Shard of(Dataset train, Dataset meta, int index, int count) {
+        return new Shard(index, count, train.subset(IntStream.iterate(index, i -> i < train.size(), i -> i + count)
+                .toArray()), meta);
     }
 
     /**

@@ -1,32 +1,40 @@
 package org.mwnet.spark;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
+import org.mwnet.data.Dataset;
 import org.mwnet.data.Splits;
 import org.mwnet.train.MethodFactory;
 import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 
 /**
- * A training run's Spark side: the context, and the P shards cached on the executors as an RDD of P partitions.
+ * A training run's Spark side: the context, the training and meta sets broadcast to the executors, and the P shards
+ * cut from them and cached there as an RDD of P partitions.
  * Its {@link #methods} give a {@link org.mwnet.train.Trainer} the iteration of {@link Methods#synchronous} computed
  * by the workers, so everything else (epochs, evaluation, checkpoints, resume) is the trainer's, on the driver.
  * Closing it drops the cached shards and stops the context it started.
  */
 public final class SparkTraining implements AutoCloseable {
     /** The methods whose micro-batches are independent of each other's results, which workers can compute. */
-    public static final java.util.List<String> METHODS = java.util.List.of("mwnet", "ce", "focal");
+    public static final List<String> METHODS = List.of("mwnet", "ce", "focal");
     private final JavaSparkContext context;
     private final boolean ownsContext;
+    private final List<Broadcast<Dataset>> data;
     private final JavaRDD<Shard> shards;
     private final SparkParts parts;
 
-    private SparkTraining(JavaSparkContext context, boolean ownsContext, JavaRDD<Shard> shards, SparkParts parts) {
+    private SparkTraining(JavaSparkContext context, boolean ownsContext, List<Broadcast<Dataset>> data,
+                          JavaRDD<Shard> shards, SparkParts parts) {
         this.context = context;
         this.ownsContext = ownsContext;
+        this.data = data;
         this.shards = shards;
         this.parts = parts;
     }
@@ -67,11 +75,15 @@ public final class SparkTraining implements AutoCloseable {
     static SparkTraining on(JavaSparkContext context, boolean ownsContext, TrainConfig config, Splits splits) {
         requireMethod(config);
         int workers = config.accumulate();
-        JavaRDD<Shard> shards = context.parallelize(Shard.cut(splits.train(), splits.meta(), workers), workers)
-                .persist(StorageLevel.MEMORY_ONLY());
+        // The sets travel once per executor as broadcasts, and each worker's shard is cut there and cached: a
+        // parallelized collection would put the data into every task (its partition), iteration after iteration.
+        Broadcast<Dataset> train = context.broadcast(splits.train());
+        Broadcast<Dataset> meta = context.broadcast(splits.meta());
+        JavaRDD<Shard> shards = context.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
+                .map(p -> Shard.of(train.value(), meta.value(), p, workers)).persist(StorageLevel.MEMORY_ONLY());
         SparkParts parts = new SparkParts(shards, UUID.randomUUID().toString(), config,
                 config.method().equals("mwnet"));
-        return new SparkTraining(context, ownsContext, shards, parts);
+        return new SparkTraining(context, ownsContext, List.of(train, meta), shards, parts);
     }
 
     private static void requireMethod(TrainConfig config) {
@@ -101,10 +113,11 @@ public final class SparkTraining implements AutoCloseable {
         parts.inject(new InjectedFailure(iteration, worker));
     }
 
-    /** Drops the cached shards, and stops the context when this run started it. */
+    /** Drops the cached shards and the broadcast sets, and stops the context when this run started it. */
     @Override
     public void close() {
         shards.unpersist(false);
+        data.forEach(b -> b.destroy(false));
         if (ownsContext) {
             context.stop();
         }
