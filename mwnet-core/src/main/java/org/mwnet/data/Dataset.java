@@ -1,5 +1,6 @@
 package org.mwnet.data;
 
+import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.Checksum;
@@ -8,9 +9,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A labelled image set held in memory: normalised pixels in NCHW order, the labels a learner sees
  * (possibly corrupted) and the true labels, kept so experiments can tell corrupted samples from clean ones.
- * Instances are immutable; subsets and relabellings copy.
+ * Instances are immutable; subsets and relabellings copy. They are serializable, so that a data-parallel runner can
+ * ship a shard to a worker.
  */
-public final class Dataset {
+public final class Dataset implements Serializable {
+    private static final long serialVersionUID = 1L;
     /** Values copied per checksum update. */
     private static final int CHECKSUM_CHUNK = 1 << 14;
     private final String name;

@@ -55,48 +55,42 @@ public final class Methods {
     public static Method create(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
         boolean metaStep = config.method().equals("mwnet") || config.method().equals("l2rw");
         MemoryBudget.check(net, Math.max(config.microBatch(), config.microMetaBatch()), metaStep, dataType);
-        return switch (config.method()) {
-            case "ce", "finetune" -> plain(net, Weightings.uniform(), config.microBatch(), dataType);
-            case "focal" -> plain(net, Weightings.focal(config.focalGamma()), config.microBatch(), dataType);
-            case "mwnet" -> metaWeightNet(config, net, vnet, dataType);
-            case "l2rw" -> learningToReweight(config, net, dataType);
-            default -> throw new IllegalArgumentException("unknown method '" + config.method() + "'");
-        };
-    }
-
-    /** A fixed weighting (mean cross-entropy, focal): one forward-only update per iteration. */
-    private static Method plain(Network net, SampleWeighting weighting, int microBatch, DataType dataType) {
-        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, microBatch, dataType);
-        return (state, micro, meta, lr) -> StepStats.withoutMetaStep(classifierStep(state, update, micro, p -> null, lr));
+        if (config.method().equals("l2rw")) {
+            return learningToReweight(config, net, dataType);
+        }
+        return synchronous(config, MicroBatchStep.create(config, net, vnet, dataType));
     }
 
     /**
-     * Meta-Weight-Net (Shu et al. 2019): every k iterations the one-graph meta step gives grad_theta and Adam updates
-     * V; then the classifier takes an SGD step on the loss weighted by the updated V.
+     * The iteration of mwnet, ce, focal and finetune, whose micro-batches are independent: the driver's part of it
+     * (averaging in micro-batch order, Adam on V, SGD on the classifier), over micro-batch results computed in this
+     * process ({@link MicroBatchStep}) or by data-parallel workers.
+     * <ul>
+     * <li>Phase 1 (mwnet, every {@code metaInterval} iterations): the micro-batches' meta gradients, then one Adam
+     * step on theta with their mean.</li>
+     * <li>Phase 2: the micro-batches' classifier gradients under the new theta, then one SGD step with their mean.</li>
+     * </ul>
+     *
+     * @param config the run's configuration
+     * @param parts computes each phase's micro-batch results
+     * @return the method
      */
-    private static Method metaWeightNet(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
-        SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());
-        MetaStepGraph metaStep = new MetaStepGraph(net, weighting, config.microBatch(), config.microMetaBatch(),
-                dataType);
-        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, config.microBatch(), dataType);
+    public static Method synchronous(TrainConfig config, MicroBatchParts parts) {
         return (state, micro, meta, lr) -> {
             Double metaLoss = null;
-            if (state.iteration % config.metaInterval() == 0) {
-                List<Batch> metaBatches = meta.get();
+            if (parts.hasMetaStep() && state.iteration % config.metaInterval() == 0) {
+                IntFunction<MetaStepGraph.Result> results = parts.metaGradients(state, micro, meta.get(), lr);
                 GradientAverage thetaGradient = new GradientAverage(micro.size());
                 double lossSum = 0;
                 for (int p = 0; p < micro.size(); p++) {
-                    Batch train = micro.get(p);
-                    Batch m = metaBatches.get(p);
-                    MetaStepGraph.Result step = metaStep.step(state.classifier, state.theta, train.images(),
-                            train.labels(), m.images(), m.labels(), lr);
-                    thetaGradient.add(step.gradients());
-                    lossSum += step.metaLoss();
+                    MetaStepGraph.Result r = results.apply(p);
+                    thetaGradient.add(r.gradients());
+                    lossSum += r.metaLoss();
                 }
-                state.adam.step(state.theta, thetaGradient.mean(), config.metaLr());
+                state.stepTheta(thetaGradient.mean(), config.metaLr());
                 metaLoss = lossSum / micro.size();
             }
-            double trainLoss = classifierStep(state, update, micro, p -> state.theta, lr);
+            double trainLoss = classifierStep(state, micro, parts.classifierGradients(state, micro), lr);
             return metaLoss == null ? StepStats.withoutMetaStep(trainLoss) : StepStats.withMetaStep(trainLoss, metaLoss);
         };
     }
@@ -125,7 +119,8 @@ public final class Methods {
                 weights.get(p).get(Weightings.SAMPLE_WEIGHTS).assign(sum > 0 ? w.divi(sum) : w);
                 metaLossSum += r.metaLoss();
             }
-            double trainLoss = classifierStep(state, update, micro, weights::get, lr);
+            double trainLoss = classifierStep(state, micro,
+                    p -> update.run(state.classifier, weights.get(p), micro.get(p).images(), micro.get(p).labels()), lr);
             return StepStats.withMetaStep(trainLoss, metaLossSum / micro.size());
         };
     }
@@ -134,23 +129,21 @@ public final class Methods {
      * Phase 2 of every method: each micro-batch's classifier gradient under its weighting, then one update with their
      * mean (and the mean of their BatchNorm statistics).
      *
-     * @param weightings the weighting parameters of micro-batch p (null for a weighting without any)
+     * @param gradientOf computes micro-batch p's classifier gradient
      * @return the mean training loss over the micro-batches
      */
-    private static double classifierStep(TrainingState state, ClassifierStepGraph update, List<Batch> micro,
-                                         IntFunction<Parameters> weightings, double lr) {
+    private static double classifierStep(TrainingState state, List<Batch> micro,
+                                         IntFunction<ClassifierStepGraph.Result> gradientOf, double lr) {
         GradientAverage gradients = new GradientAverage(micro.size());
         GradientAverage statistics = new GradientAverage(micro.size());
         double lossSum = 0;
         for (int p = 0; p < micro.size(); p++) {
-            Batch train = micro.get(p);
-            ClassifierStepGraph.Result r = update.run(state.classifier, weightings.apply(p), train.images(),
-                    train.labels());
+            ClassifierStepGraph.Result r = gradientOf.apply(p);
             gradients.add(r.gradients());
             statistics.add(r.batchStatistics());
             lossSum += r.meanLoss();
         }
-        ClassifierUpdate.apply(state, gradients.mean(), statistics.mean(), lr);
+        state.stepClassifier(gradients.mean(), statistics.mean(), lr);
         return lossSum / micro.size();
     }
 }

@@ -1,6 +1,7 @@
 package org.mwnet.train;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.io.Serializable;
 import java.util.List;
 import org.mwnet.nn.Models;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -8,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * Everything that defines a training run besides its data. Defaults follow the official MW-Net recipe
  * ({@link #defaults()}), with V's weights averaged over the batch (1/n) as in the paper's algorithm;
- * {@link Builder} changes any of them.
+ * {@link Builder} changes any of them. Serializable, so that a data-parallel runner can send it to its workers.
  *
  * @param model mlp, lenet or resnet32
  * @param hidden MLP hidden width, or ResNet base width (default {@link Models#defaultWidth})
@@ -58,7 +59,7 @@ public record TrainConfig(
         @JsonProperty("finetune_epochs") int finetuneEpochs,
         @JsonProperty("finetune_lr_factor") double finetuneLrFactor,
         long seed,
-        String precision) {
+        String precision) implements Serializable {
 
     /** The methods {@link #method} accepts. */
     public static final List<String> METHODS = List.of("ce", "mwnet", "focal", "finetune", "l2rw");

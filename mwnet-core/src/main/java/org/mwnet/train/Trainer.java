@@ -40,6 +40,7 @@ public final class Trainer {
     private boolean resume;
     private Parameters initialTheta;
     private TrainingListener listener = new TrainingListener() { };
+    private MethodFactory methods = Methods::create;
     private UnaryOperator<Method> methodWrapper = UnaryOperator.identity();
 
     /** @param config the run's configuration */
@@ -70,6 +71,16 @@ public final class Trainer {
     /** @param l progress observer @return this */
     public Trainer withListener(TrainingListener l) {
         this.listener = l;
+        return this;
+    }
+
+    /**
+     * @param factory creates the method's iteration in place of {@link Methods#create}, e.g. one that computes the
+     *     micro-batches on data-parallel workers; it must compute what {@link Methods} describes
+     * @return this
+     */
+    public Trainer withMethods(MethodFactory factory) {
+        this.methods = factory;
         return this;
     }
 
@@ -124,7 +135,7 @@ public final class Trainer {
         if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
             Checkpoint.restore(checkpoint, config, data, fingerprint, state);
         }
-        Method method = methodWrapper.apply(Methods.create(config, net, vnet, dt));
+        Method method = methodWrapper.apply(methods.create(config, net, vnet, dt));
         int parts = config.accumulate();
         MicroBatchLoader trainLoader = new MicroBatchLoader(train, parts, config.microBatch(), config.seed(), dt);
         MicroBatchLoader finetuneLoader = new MicroBatchLoader(meta, parts, config.microBatch(), config.seed(), dt);

@@ -2,12 +2,14 @@ package org.mwnet.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.mwnet.data.Batches;
 import org.mwnet.eval.EpochMetrics;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Everything a run changes as it goes: classifier and V parameters, both optimisers, the position in the
@@ -59,6 +61,33 @@ public final class TrainingState {
     /** @return V's parameters, or null for methods without V */
     public Parameters theta() {
         return theta;
+    }
+
+    /** @return the number of iterations run so far (the next iteration's number, from 0) */
+    public long iteration() {
+        return iteration;
+    }
+
+    /**
+     * The driver's step of phase 1: one Adam step on V.
+     *
+     * @param meanGradient the mean of the micro-batches' gradients of the meta loss with respect to theta
+     * @param metaLr V's learning rate
+     */
+    public void stepTheta(Map<String, INDArray> meanGradient, double metaLr) {
+        adam.step(theta, meanGradient, metaLr);
+    }
+
+    /**
+     * The driver's step of phase 2: one SGD step on the classifier and BatchNorm's running averages
+     * ({@link ClassifierUpdate}).
+     *
+     * @param meanGradients the mean of the micro-batches' classifier gradients (overwritten by the step)
+     * @param meanStatistics the mean of their BatchNorm batch statistics, by running-buffer name
+     * @param lr the classifier's learning rate
+     */
+    public void stepClassifier(Map<String, INDArray> meanGradients, Map<String, INDArray> meanStatistics, double lr) {
+        ClassifierUpdate.apply(this, meanGradients, meanStatistics, lr);
     }
 
     /** @return the metrics of the epochs run so far */

@@ -10,6 +10,7 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.TrainTest;
 import org.mwnet.eval.RunMetrics;
+import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         for (String method : METHODS) {
             TrainConfig config = new TrainConfig.Builder().method(method).epochs(epochs).seed(seed).build();
             results.add(TrainRun.execute(method, RunData.drawn(data, split, config), config, out.resolve(method), mode, null,
-                    backendOptions, err).metrics());
+                    Methods::create, backendOptions, err).metrics());
         }
         var o = spec.commandLine().getOut();
         o.printf("%nFashion-MNIST, 40%% uniform label noise (%.1f%% of training labels wrong), MLP 784-256-256-10, %d epochs%n",

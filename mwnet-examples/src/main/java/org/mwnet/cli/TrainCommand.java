@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.RunMetrics;
+import org.mwnet.spark.SparkTraining;
+import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +46,9 @@ final class TrainCommand implements Callable<Integer> {
     Path initV;
 
     @Mixin
+    SparkOptions spark = new SparkOptions();
+
+    @Mixin
     BackendOptions backendOptions = new BackendOptions();
 
     @Spec
@@ -54,6 +59,7 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && overwrite) {
             throw new IllegalArgumentException("--resume and --overwrite exclude each other: continue the run or replace it");
         }
+        spark.check(train);
         TrainChecks.flags(train, data, backendOptions);
         files.check(spec.commandLine().getParseResult());
         TrainConfig config = train.config(data.seed);
@@ -71,9 +77,18 @@ final class TrainCommand implements Callable<Integer> {
                     + split.noise().cliName() + (split.noiseRate() > 0 ? "" + split.noiseRate() : "")
                     + (split.imbalance() > 1 ? "-lt" + split.imbalance() : "") + "-seed" + data.seed);
         }
-        RunMetrics m = TrainRun.execute(config.method(), runData, config, dir,
-                resume ? RunDirectory.Mode.RESUME : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH,
-                initV, backendOptions, err).metrics();
+        RunDirectory.Mode mode = resume ? RunDirectory.Mode.RESUME
+                : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH;
+        RunMetrics m;
+        if (spark.given()) {
+            try (SparkTraining workers = spark.start(config, runData.splits())) {
+                m = TrainRun.execute(config.method(), runData, config, dir, mode, initV, workers.methods(),
+                        backendOptions, err).metrics();
+            }
+        } else {
+            m = TrainRun.execute(config.method(), runData, config, dir, mode, initV, Methods::create, backendOptions,
+                    err).metrics();
+        }
         PrintWriter outWriter = spec.commandLine().getOut();
         if (runData.hasTest()) {
             outWriter.printf("final test accuracy %.2f%%, selected (epoch %d on %s) %.2f%%, %.1f ms/iter; run directory %s%n",

@@ -8,6 +8,7 @@ import org.mwnet.nn.Parameters;
 import org.mwnet.train.Checkpoint;
 import org.mwnet.train.DataFingerprint;
 import org.mwnet.train.DataSettings;
+import org.mwnet.train.MethodFactory;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainedModel;
 import org.mwnet.train.Trainer;
@@ -25,12 +26,14 @@ final class TrainRun {
      * @param out run directory
      * @param mode start afresh, continue the run directory's checkpoint, or replace a previous run
      * @param initV exported V to start from, or null
+     * @param methods creates the method's iteration ({@link org.mwnet.train.Methods#create}, or Spark workers')
      * @param backend applied (and reported) once every input has been checked
      * @param err where progress goes
      * @return the trained model (its files are written)
      */
     static TrainedModel execute(String label, RunData data, TrainConfig config, Path out, RunDirectory.Mode mode,
-                                Path initV, BackendOptions backend, PrintWriter err) throws IOException {
+                                Path initV, MethodFactory methods, BackendOptions backend, PrintWriter err)
+            throws IOException {
         if (initV != null && !config.method().equals("mwnet")) {
             throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
         }
@@ -44,7 +47,7 @@ final class TrainRun {
             for (String warning : data.warnings()) {
                 err.println("mwnet train: warning: " + warning);
             }
-            Trainer trainer = new Trainer(config).withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
+            Trainer trainer = new Trainer(config).withMethods(methods).withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
                     .withListener(new ProgressListener(label, config.totalEpochs(), ProgressListener.barOnStderr(System.getenv()), err));
             if (initialV != null) {
                 trainer.withInitialWeightNet(initialV);

@@ -1,0 +1,24 @@
+package org.mwnet.spark;
+
+import java.io.Serializable;
+import org.apache.spark.TaskContext;
+
+/**
+ * A test hook: in one iteration, the first attempt of each of one worker's tasks fails, as a lost executor would
+ * make it fail, and Spark runs the task again.
+ *
+ * @param iteration the iteration
+ * @param worker the worker p
+ */
+record InjectedFailure(long iteration, int worker) implements Serializable {
+    /**
+     * @param phase the phase a task runs
+     * @param worker the task's worker
+     * @throws IllegalStateException on the first attempt of the chosen task
+     */
+    void maybeFail(Phase phase, int worker) {
+        if (phase.iteration() == iteration && worker == this.worker && TaskContext.get().attemptNumber() == 0) {
+            throw new IllegalStateException("injected failure of worker " + worker + " in iteration " + iteration);
+        }
+    }
+}

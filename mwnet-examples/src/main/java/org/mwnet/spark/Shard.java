@@ -1,0 +1,44 @@
+package org.mwnet.spark;
+
+import java.io.Serializable;
+import java.util.stream.IntStream;
+import org.mwnet.data.Dataset;
+import org.mwnet.data.Shards;
+
+/**
+ * What worker p holds: shard p of the training set (sample i of the whole set is in shard {@code i mod P}, as
+ * {@link Shards} defines) and a copy of the meta set.
+ *
+ * @param index p, from 0
+ * @param count P
+ * @param train the shard's samples, in index order: sample {@code p + k P} of the whole set is its sample k
+ * @param meta the whole meta set
+ */
+record Shard(int index, int count, Dataset train, Dataset meta) implements Serializable {
+    /**
+     * @param train the whole training set
+     * @param meta the meta set
+     * @param index p
+     * @param count P
+     * @return shard p of P
+     */
+    static Shard of(Dataset train, Dataset meta, int index, int count) {
+        return new Shard(index, count, train.subset(IntStream.iterate(index, i -> i < train.size(), i -> i + count)
+                .toArray()), meta);
+    }
+
+    /**
+     * @param indices samples of this shard by their index in the whole training set
+     * @return their positions in {@link #train}
+     */
+    int[] local(int[] indices) {
+        int[] local = new int[indices.length];
+        for (int k = 0; k < indices.length; k++) {
+            if (indices[k] % count != index) {
+                throw new IllegalStateException("sample " + indices[k] + " is not in shard " + index + " of " + count);
+            }
+            local[k] = indices[k] / count;
+        }
+        return local;
+    }
+}

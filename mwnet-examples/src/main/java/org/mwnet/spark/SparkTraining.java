@@ -1,0 +1,125 @@
+package org.mwnet.spark;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.storage.StorageLevel;
+import org.mwnet.data.Dataset;
+import org.mwnet.data.Splits;
+import org.mwnet.train.MethodFactory;
+import org.mwnet.train.Methods;
+import org.mwnet.train.TrainConfig;
+
+/**
+ * A training run's Spark side: the context, the training and meta sets broadcast to the executors, and the P shards
+ * cut from them and cached there as an RDD of P partitions.
+ * Its {@link #methods} give a {@link org.mwnet.train.Trainer} the iteration of {@link Methods#synchronous} computed
+ * by the workers, so everything else (epochs, evaluation, checkpoints, resume) is the trainer's, on the driver.
+ * Closing it drops the cached shards and stops the context it started.
+ */
+public final class SparkTraining implements AutoCloseable {
+    /** The methods whose micro-batches are independent of each other's results, which workers can compute. */
+    public static final List<String> METHODS = List.of("mwnet", "ce", "focal");
+    private final JavaSparkContext context;
+    private final boolean ownsContext;
+    private final List<Broadcast<Dataset>> data;
+    private final JavaRDD<Shard> shards;
+    private final SparkParts parts;
+
+    private SparkTraining(JavaSparkContext context, boolean ownsContext, List<Broadcast<Dataset>> data,
+                          JavaRDD<Shard> shards, SparkParts parts) {
+        this.context = context;
+        this.ownsContext = ownsContext;
+        this.data = data;
+        this.shards = shards;
+        this.parts = parts;
+    }
+
+    /**
+     * Starts Spark and caches the shards on the executors.
+     *
+     * @param master the Spark master URL (local[N], local[N,F], spark://host:port, yarn, ...)
+     * @param config the run's configuration; its micro-batches per iteration are the workers P
+     * @param splits the run's splits (training and meta set)
+     * @return the running Spark side
+     * @throws IllegalArgumentException when the method is not one of {@link #METHODS} or Spark does not start with
+     *     that master
+     */
+    public static SparkTraining start(String master, TrainConfig config, Splits splits) {
+        requireMethod(config);
+        SparkConf conf = new SparkConf().setMaster(master).setAppName("mwnet train " + config.method())
+                .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false");
+        JavaSparkContext context;
+        try {
+            context = new JavaSparkContext(conf);
+        } catch (Exception e) {
+            // Scala throws the checked SparkException ("Could not parse Master URL") undeclared
+            throw new IllegalArgumentException("Spark did not start: " + firstLine(e), e);
+        }
+        return on(context, true, config, splits);
+    }
+
+    /**
+     * Caches the shards with a running context (tests share one across runs).
+     *
+     * @param context the context
+     * @param ownsContext whether {@link #close} stops it
+     * @param config the run's configuration; its micro-batches per iteration are the workers P
+     * @param splits the run's splits (training and meta set)
+     * @return the run's Spark side
+     */
+    static SparkTraining on(JavaSparkContext context, boolean ownsContext, TrainConfig config, Splits splits) {
+        requireMethod(config);
+        int workers = config.accumulate();
+        // The sets travel once per executor as broadcasts, and each worker's shard is cut there and cached: a
+        // parallelized collection would put the data into every task (its partition), iteration after iteration.
+        Broadcast<Dataset> train = context.broadcast(splits.train());
+        Broadcast<Dataset> meta = context.broadcast(splits.meta());
+        JavaRDD<Shard> shards = context.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
+                .map(p -> Shard.of(train.value(), meta.value(), p, workers)).persist(StorageLevel.MEMORY_ONLY());
+        SparkParts parts = new SparkParts(shards, UUID.randomUUID().toString(), config,
+                config.method().equals("mwnet"));
+        return new SparkTraining(context, ownsContext, List.of(train, meta), shards, parts);
+    }
+
+    private static void requireMethod(TrainConfig config) {
+        if (!METHODS.contains(config.method())) {
+            throw new IllegalArgumentException("method " + config.method() + " does not run on Spark workers; "
+                    + "expected one of " + METHODS);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    /** @return the factory of the workers' method, for {@link org.mwnet.train.Trainer#withMethods} */
+    public MethodFactory methods() {
+        return (config, net, vnet, dataType) -> Methods.synchronous(config, parts);
+    }
+
+    /**
+     * A test hook: makes the first attempt of each of one worker's tasks in one iteration fail.
+     *
+     * @param iteration the iteration
+     * @param worker the worker p
+     */
+    void failOnce(long iteration, int worker) {
+        parts.inject(new InjectedFailure(iteration, worker));
+    }
+
+    /** Drops the cached shards and the broadcast sets, and stops the context when this run started it. */
+    @Override
+    public void close() {
+        shards.unpersist(false);
+        data.forEach(b -> b.destroy(false));
+        if (ownsContext) {
+            context.stop();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.mwnet.spark;
+
+import org.mwnet.meta.WeightNet;
+import org.mwnet.nn.Models;
+import org.mwnet.nn.Network;
+import org.mwnet.nn.Parameters;
+import org.mwnet.train.Batch;
+import org.mwnet.train.BatchLoader;
+import org.mwnet.train.MicroBatchStep;
+import org.mwnet.train.TrainConfig;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * One worker's lasting state on its executor: its shard, the graphs of {@link MicroBatchStep} built once, the arrays
+ * that receive the driver's parameters and the batch loaders. Its phases run one at a time (synchronized).
+ */
+final class Worker {
+    private final Shard shard;
+    private final MicroBatchStep step;
+    private final Parameters classifier;
+    private final Parameters theta;
+    private final BatchLoader trainLoader;
+    private final BatchLoader metaLoader;
+
+    /**
+     * Builds the graphs (seconds for a large model: once per run and executor).
+     *
+     * @param config the run's configuration
+     * @param shard this worker's data
+     */
+    Worker(TrainConfig config, Shard shard) {
+        this.shard = shard;
+        DataType dt = config.dataType();
+        int[] s = shard.train().imageShape();
+        Network net = Models.byName(config.model(), new long[] {s[0], s[1], s[2]}, shard.train().numClasses(),
+                config.hidden());
+        WeightNet vnet = new WeightNet(config.vHidden());
+        this.step = MicroBatchStep.create(config, net, vnet, dt);
+        this.classifier = net.init(config.seed(), dt);
+        this.theta = step.hasMetaStep() ? vnet.init(config.seed() + 1, dt) : null;
+        this.trainLoader = new BatchLoader(shard.train(), config.microBatch(), dt);
+        this.metaLoader = new BatchLoader(shard.meta(), config.microMetaBatch(), dt);
+    }
+
+    /**
+     * Runs one phase on this worker's micro-batch of the iteration.
+     *
+     * @param phase the driver's parameters, batches and phase
+     * @return the micro-batch's result
+     */
+    synchronized PartResult run(Phase phase) {
+        phase.classifier().into(classifier, "the driver's classifier");
+        if (theta != null) {
+            phase.theta().into(theta, "the driver's theta");
+        }
+        Batch train = trainLoader.load(shard.local(phase.train()[shard.index()]));
+        if (phase.meta() == null) {
+            return PartResult.of(step.classifierGradient(classifier, theta, train));
+        }
+        Batch meta = metaLoader.load(phase.meta()[shard.index()]);
+        return PartResult.of(step.metaGradient(classifier, theta, train, meta, phase.lr()));
+    }
+}
