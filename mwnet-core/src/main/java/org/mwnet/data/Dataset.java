@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Dataset implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** Values copied per checksum update. */
+    /** Labels copied per checksum update. */
     private static final int CHECKSUM_CHUNK = 1 << 14;
     private final String name;
     private final int numClasses;
@@ -62,17 +62,22 @@ public final class Dataset implements Serializable {
      * @param checksum updated in place
      */
     public void updateChecksum(Checksum checksum) {
-        ByteBuffer bytes = ByteBuffer.allocate(CHECKSUM_CHUNK * Float.BYTES);
-        for (int i = 0; i < pixels.length; i += CHECKSUM_CHUNK) {
-            int n = Math.min(CHECKSUM_CHUNK, pixels.length - i);
-            bytes.clear().asFloatBuffer().put(pixels, i, n);
-            checksum.update(bytes.limit(n * Float.BYTES));
-        }
+        FloatChecksums.update(checksum, pixels, 0, pixels.length);
+        ByteBuffer bytes = ByteBuffer.allocate(CHECKSUM_CHUNK * Integer.BYTES);
         for (int i = 0; i < labels.length; i += CHECKSUM_CHUNK) {
             int n = Math.min(CHECKSUM_CHUNK, labels.length - i);
             bytes.clear().asIntBuffer().put(labels, i, n);
             checksum.update(bytes.limit(n * Integer.BYTES));
         }
+    }
+
+    /**
+     * @param i sample index
+     * @return the CRC32 of its values as this set holds them (normalised), each float fed as its big-endian bits
+     *     ({@link FloatChecksums#crc32})
+     */
+    public long sampleChecksum(int i) {
+        return FloatChecksums.crc32(pixels, i * imageSize(), imageSize());
     }
 
     /** @return the dataset's short name */

@@ -12,10 +12,14 @@ package org.mwnet.eval;
  * @param observedProbability the probability of the observed label
  * @param cleanLabel the true label, or null when unknown
  * @param corrupted whether the observed label differs from the true one, or null when unknown
+ * @param sampleCrc32 the CRC32 of the sample's values as the run trained on them: after reading (uint8 divided by
+ *     255, images resized and converted to the run's channels) and after the run's normalisation, each float fed as
+ *     its big-endian bits ({@link org.mwnet.data.Dataset#sampleChecksum}); tells whether a file still holds the
+ *     sample the run read
  */
 public record SampleReport(String id, int observedLabel, double loss, Double weight, int predictedLabel,
                            double predictedProbability, double observedProbability, Integer cleanLabel,
-                           Boolean corrupted) {
+                           Boolean corrupted, long sampleCrc32) {
     /** @return whether V weighted this sample (the run learned V) */
     public boolean weighted() {
         return weight != null;

@@ -9,7 +9,7 @@ import org.mwnet.train.TrainedModel;
 
 /**
  * Every training sample's loss, prediction and (for MW-Net) V's weight under a trained model: the rows of
- * weights.csv, written for every method.
+ * weights.csv, written for every method, each with the checksum of the sample's values as the run trained on them.
  */
 public final class WeightReport {
     private WeightReport() {
@@ -51,7 +51,7 @@ public final class WeightReport {
             rows.add(new SampleReport(ids.get(i), train.label(i), p.losses()[i],
                     weights == null ? null : weights[i], p.predicted()[i], p.confidence()[i],
                     Math.exp(-p.losses()[i]), cleanKnown ? train.cleanLabel(i) : null,
-                    cleanKnown ? train.isCorrupted(i) : null));
+                    cleanKnown ? train.isCorrupted(i) : null, train.sampleChecksum(i)));
         }
         return rows;
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -19,12 +20,13 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The {@code weights.csv} format: a header, then one {@link SampleReport} per row, RFC 4180 quoting (so ids may be
  * file paths holding commas or quotes). An unknown clean label leaves {@code clean_label} and {@code corrupted} empty;
- * a run without V (every method but mwnet) leaves {@code weight} empty in every row.
+ * a run without V (every method but mwnet) leaves {@code weight} empty in every row. {@code sample_crc32} is the
+ * sample's {@link SampleReport#sampleCrc32} as 8 lower-case hexadecimal digits.
  */
 public final class WeightsCsv {
     /** The columns, in order. */
     public static final List<String> COLUMNS = List.of("id", "observed_label", "loss", "weight", "predicted_label",
-            "predicted_probability", "observed_probability", "clean_label", "corrupted");
+            "predicted_probability", "observed_probability", "clean_label", "corrupted", "sample_crc32");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     private WeightsCsv() {
@@ -42,9 +44,14 @@ public final class WeightsCsv {
         for (SampleReport r : rows) {
             printer.printRecord(r.id(), r.observedLabel(), r.loss(), r.weighted() ? r.weight() : "", r.predictedLabel(),
                     r.predictedProbability(), r.observedProbability(), r.cleanLabel() == null ? "" : r.cleanLabel(),
-                    r.corrupted() == null ? "" : r.corrupted());
+                    r.corrupted() == null ? "" : r.corrupted(), hex(r.sampleCrc32()));
         }
         printer.flush();
+    }
+
+    /** @return a CRC32 as written in {@code sample_crc32}: 8 lower-case hexadecimal digits */
+    private static String hex(long crc) {
+        return String.format(Locale.ROOT, "%08x", crc);
     }
 
     /**
@@ -102,7 +109,7 @@ public final class WeightsCsv {
             return new SampleReport(rec.get(0), label(1), number(2, 0, Double.POSITIVE_INFINITY),
                     rec.get(3).isEmpty() ? null : number(3, 0, 1),
                     label(4), number(5, 0, 1), number(6, 0, 1), clean.isEmpty() ? null : label(7),
-                    corrupted.isEmpty() ? null : flag(8));
+                    corrupted.isEmpty() ? null : flag(8), crc32(9));
         }
 
         private IllegalArgumentException bad(int column, String expected) {
@@ -132,6 +139,14 @@ public final class WeightsCsv {
                 // reported below
             }
             throw bad(column, "a number in [" + min + ", " + (max == Double.POSITIVE_INFINITY ? "inf" : max) + "]");
+        }
+
+        private long crc32(int column) {
+            String v = rec.get(column);
+            if (v.matches("[0-9a-f]{8}")) {
+                return Long.parseLong(v, 16);
+            }
+            throw bad(column, "a CRC32 as 8 lower-case hexadecimal digits");
         }
 
         private boolean flag(int column) {

@@ -13,7 +13,7 @@ import org.mwnet.eval.Suspects.Ranking;
 class SuspectsTest {
     private static SampleReport row(String id, Double weight, double pObserved, double pSuggested, boolean corrupted) {
         return new SampleReport(id, 1, -Math.log(pObserved), weight, 2, pSuggested, pObserved, corrupted ? 2 : 1,
-                corrupted);
+                corrupted, 0);
     }
 
     private static SampleReport row(String id, double weight, double pObserved, boolean corrupted) {
@@ -114,7 +114,7 @@ class SuspectsTest {
 
     @Test
     void unknownTrueLabelsHaveNoQuality() {
-        Suspects s = Suspects.of(List.of(new SampleReport("x", 0, 1, 0.5, 0, 0.5, 0.5, null, null)), Ranking.WEIGHT);
+        Suspects s = Suspects.of(List.of(new SampleReport("x", 0, 1, 0.5, 0, 0.5, 0.5, null, null, 0)), Ranking.WEIGHT);
         assertThat(s.cleanKnown()).isFalse();
         assertThatThrownBy(() -> s.quality(1)).isInstanceOf(IllegalStateException.class);
     }

@@ -3,7 +3,9 @@ package org.mwnet.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mwnet.data.Dataset;
@@ -14,6 +16,9 @@ import org.mwnet.eval.Predictions;
 import org.mwnet.eval.RunMetrics;
 import org.mwnet.eval.SampleReport;
 import org.mwnet.eval.WeightReport;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The per-sample weight report of a tiny MW-Net run on a slice of real Fashion-MNIST with 40% uniform noise. Whether
@@ -60,6 +65,25 @@ class WeightReportTest {
         RunMetrics m = model.metrics();
         assertThat(cleanWeights / clean).as("the same weights as the run's diagnostics")
                 .isCloseTo(m.weights().meanWeightClean(), offset(1e-9));
+    }
+
+    @Test
+    void eachRowCarriesTheCrc32OfItsSamplesFloatBits() {
+        Dataset train = data.splits.train();
+        int[] shape = train.imageShape();
+        INDArray image = Nd4j.create(DataType.FLOAT, 1, shape[0], shape[1], shape[2]);
+        for (int i : new int[] {0, 1, train.size() - 1}) {
+            train.copyImages(new int[] {i}, image);
+            ByteBuffer bits = ByteBuffer.allocate(train.imageSize() * Float.BYTES);
+            for (float v : image.reshape(train.imageSize()).toFloatVector()) {
+                bits.putFloat(v);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bits.array());
+            assertThat(report.get(i).sampleCrc32()).as("row %d", i).isEqualTo(crc.getValue());
+        }
+        assertThat(report.stream().mapToLong(SampleReport::sampleCrc32).distinct().count())
+                .as("different images, different checksums").isGreaterThan(train.size() * 9L / 10);
     }
 
     @Test

@@ -14,6 +14,8 @@ import org.mwnet.data.DataFormatException;
 import org.mwnet.data.DataLocator;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.Datasets;
+import org.mwnet.data.FloatChecksums;
+import org.mwnet.data.ImageFolders;
 import org.mwnet.data.InputSettings;
 import org.mwnet.data.NpySamples;
 import org.mwnet.data.Splits;
@@ -33,8 +35,11 @@ import org.mwnet.train.DataSettings;
  *       are divided by 255, float values are shown as stored when all the shown rows lie in [0, 1], else mapped
  *       from [min(0, lowest), max(1, highest)] of those rows to [0, 1].</li>
  * </ul>
- * CSV rows, [N, D] arrays and samples of other than 1 or 3 channels are not images ({@link #notImages}); a run fed
- * by a {@code DataSetIterator} keeps no files to read.
+ * Each shown sample is first checked against its {@code sample_crc32} in weights.csv: a file read again the way the
+ * run read it ({@link ImageFolders#readImage} or {@link NpySamples#values}, then the run's normalisation) must give
+ * the very floats the run trained on, so a file changed since the run is reported rather than shown under the old
+ * caption. CSV rows, [N, D] arrays and samples of other than 1 or 3 channels are not images ({@link #notImages}); a
+ * run fed by a {@code DataSetIterator} keeps no files to read.
  */
 final class SuspectImages {
     private SuspectImages() {
@@ -63,8 +68,10 @@ final class SuspectImages {
      * @param report every row of its weights.csv, in file order
      * @param shown the rows whose images are wanted
      * @return their images, in order
-     * @throws IOException naming the file that is missing, unreadable or no longer fits the run
-     * @throws IllegalArgumentException when a built-in dataset's redrawn split does not fit weights.csv
+     * @throws IOException naming the file that is missing, unreadable, no longer fits the run or no longer holds a
+     *     shown sample as the run read it
+     * @throws IllegalArgumentException when a built-in dataset's redrawn split does not fit weights.csv (its labels or
+     *     its samples' checksums)
      */
     static List<BufferedImage> read(Path runDir, DataSettings data, Path dataDir, List<SampleReport> report,
                                     List<SampleReport> shown) throws IOException {
@@ -81,7 +88,7 @@ final class SuspectImages {
         if (input.format().equals(InputSettings.FOLDER)) {
             List<BufferedImage> images = new ArrayList<>();
             for (SampleReport r : shown) {
-                images.add(file(train, r.id()));
+                images.add(file(train, r, input));
             }
             return images;
         }
@@ -103,6 +110,11 @@ final class SuspectImages {
                         + report.get(i).observedLabel() + ", but the redrawn " + data.dataset() + " training split "
                         + "has " + train.label(i) + "; expected the same data files");
             }
+            if (train.sampleChecksum(i) != report.get(i).sampleCrc32()) {
+                throw new IllegalArgumentException(weights + " row " + (i + 1) + ": the redrawn " + data.dataset()
+                        + " training split's sample " + i + " does not match its sample_crc32; expected the same "
+                        + "data files");
+            }
         }
         List<BufferedImage> images = new ArrayList<>();
         for (SampleReport r : shown) {
@@ -112,17 +124,21 @@ final class SuspectImages {
         return images;
     }
 
-    private static BufferedImage file(Path root, String id) throws IOException {
+    private static BufferedImage file(Path root, SampleReport r, InputSettings input) throws IOException {
+        String id = r.id();
         Path file = root.resolve(id);
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "not found; expected the training image of id "
                     + id + " (moved since the run?)");
         }
+        BufferedImage image;
         try (InputStream in = Files.newInputStream(file)) {
-            BufferedImage image = ImageIO.read(in);
-            if (image != null) {
-                return image;
-            }
+            image = ImageIO.read(in);
+        }
+        if (image != null) {
+            requireUnchanged(file, "its sample", ImageFolders.readImage(file, input.channels(), input.height(),
+                    input.width()), input, r);
+            return image;
         }
         throw new DataFormatException(file, "is not an image ImageIO can decode; expected the run's training image");
     }
@@ -142,9 +158,28 @@ final class SuspectImages {
         List<float[]> rows = new ArrayList<>();
         for (SampleReport r : shown) {
             int i = row(file.toString(), r.id(), x.size());
-            rows.add(x.values(i, i + 1));
+            float[] values = x.values(i, i + 1);
+            requireUnchanged(file, "its sample " + i, values, input, r);
+            rows.add(values);
         }
         return displayed(rows, input);
+    }
+
+    /**
+     * @param file the file the sample was read from, for the message
+     * @param sample what the message calls the sample in the file
+     * @param values the sample's values as read again, before normalisation
+     * @param input how the run read and normalised its samples
+     * @param r the sample's row of weights.csv
+     * @throws DataFormatException when the values, normalised as the run did, do not match the row's sample_crc32
+     */
+    private static void requireUnchanged(Path file, String sample, float[] values, InputSettings input,
+                                         SampleReport r) throws DataFormatException {
+        float[] normalised = input.normalization().apply(values, input.height() * input.width());
+        if (FloatChecksums.crc32(normalised, 0, normalised.length) != r.sampleCrc32()) {
+            throw new DataFormatException(file, "changed since the run (" + sample + " no longer matches "
+                    + RunDirectory.WEIGHTS + "); expected the file the run read");
+        }
     }
 
     /**

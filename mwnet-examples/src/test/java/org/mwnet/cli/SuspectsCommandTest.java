@@ -28,7 +28,7 @@ import org.mwnet.train.Json;
 /** weights.csv from a training run, and {@code mwnet suspects} on hand-made and trained run directories. */
 class SuspectsCommandTest {
     private static final String HEADER = "id,observed_label,loss,weight,predicted_label,predicted_probability,"
-            + "observed_probability,clean_label,corrupted\n";
+            + "observed_probability,clean_label,corrupted,sample_crc32\n";
 
     @TempDir
     Path tmp;
@@ -42,7 +42,7 @@ class SuspectsCommandTest {
         for (String[] r : rows) {
             boolean corrupted = Boolean.parseBoolean(r[3]);
             csv.append(r[0]).append(",1,1.0,").append(r[1]).append(",2,0.9,").append(r[2]).append(',')
-                    .append(cleanKnown ? (corrupted ? "2," : "1,") + r[3] : ",").append('\n');
+                    .append(cleanKnown ? (corrupted ? "2," : "1,") + r[3] : ",").append(",00000000\n");
         }
         Path run = Files.createDirectories(tmp.resolve(cleanKnown ? "known" : "unknown"));
         Files.writeString(run.resolve("weights.csv"), csv);
@@ -86,12 +86,12 @@ class SuspectsCommandTest {
         Path run = handMadeRun(true);
         Path empty = Files.createDirectories(tmp.resolve("empty"));
         Path broken = Files.createDirectories(tmp.resolve("broken"));
-        Files.writeString(broken.resolve("weights.csv"), HEADER + "a,1,1.0,0.5,2,0.9,x,1,false\n");
+        Files.writeString(broken.resolve("weights.csv"), HEADER + "a,1,1.0,0.5,2,0.9,x,1,false,00000000\n");
         Path unweighted = Files.createDirectories(tmp.resolve("unweighted"));
-        Files.writeString(unweighted.resolve("weights.csv"), HEADER + "a,1,1.0,,2,0.9,0.3,1,false\n");
+        Files.writeString(unweighted.resolve("weights.csv"), HEADER + "a,1,1.0,,2,0.9,0.3,1,false,00000000\n");
         Path mixed = Files.createDirectories(tmp.resolve("mixed"));
-        Files.writeString(mixed.resolve("weights.csv"), HEADER + "a,1,1.0,0.5,2,0.9,0.3,1,false\n"
-                + "b,1,1.0,,2,0.9,0.3,1,false\n");
+        Files.writeString(mixed.resolve("weights.csv"), HEADER + "a,1,1.0,0.5,2,0.9,0.3,1,false,00000000\n"
+                + "b,1,1.0,,2,0.9,0.3,1,false,00000000\n");
         String[][] cases = {
             {run.toString(), "--top", "0", "--top 0: expected at least 1"},
             {run.toString(), "--rank-by", "loss", "--rank-by loss: expected weight or self-confidence"},
@@ -202,5 +202,19 @@ class SuspectsCommandTest {
         }
         assertThat(ids).hasSize(600).doesNotHaveDuplicates();
         assertTopImageIsTheTrainingImage(data, out, ids.get(0), SuspectGrid.MAX_IMAGES);
+
+        // a row whose sample_crc32 no longer fits the redrawn split: a warning, no grid
+        List<String> lines = Files.readAllLines(out.resolve("weights.csv"));
+        String first = lines.get(1);
+        int cut = first.lastIndexOf(',') + 1;
+        lines.set(1, first.substring(0, cut) + (first.endsWith("00000000") ? "00000001" : "00000000"));
+        Files.write(out.resolve("weights.csv"), lines);
+        CliRunner.Result changed = CliRunner.run("suspects", out.toString(), "--top", "5", "--data-dir",
+                data.toString());
+        assertThat(changed.exitCode()).isZero();
+        assertThat(changed.err().strip()).doesNotContain("\n").isEqualTo("mwnet suspects: warning: no suspects.png: "
+                + out.resolve("weights.csv") + " row 1: the redrawn fashion-mnist training split's sample 0 does not "
+                + "match its sample_crc32; expected the same data files");
+        assertThat(out.resolve("suspects.png")).doesNotExist();
     }
 }

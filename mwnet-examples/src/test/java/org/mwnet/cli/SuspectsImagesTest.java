@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,10 +67,11 @@ class SuspectsImagesTest {
 
     /**
      * Trains one ce epoch on the data (also its trusted and test set) with a checkpoint, and writes weights.csv with
-     * the data's ids and inputs.json naming the training path, as a run on user files does.
+     * the data's ids (and its samples' checksums) and inputs.json naming the training path, as a run on user files
+     * does; the run directory is named after the training path.
      */
     private Path run(LabelledData read, String format, Path train) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("run-" + format));
+        Path dir = Files.createDirectories(tmp.resolve("run-" + train.getFileName()));
         Normalization normalization = Normalization.fit(read.data());
         Dataset data = normalization.applyTo(read.data());
         Splits splits = GivenSplits.of(data, data, data);
@@ -84,7 +86,7 @@ class SuspectsImagesTest {
         for (int i = 0; i < byRow.size(); i++) {
             SampleReport r = byRow.get(i);
             rows.add(new SampleReport(read.ids().get(i), r.observedLabel(), r.loss(), r.weight(), r.predictedLabel(),
-                    r.predictedProbability(), r.observedProbability(), null, null));
+                    r.predictedProbability(), r.observedProbability(), null, null, r.sampleCrc32()));
         }
         AtomicFiles.write(dir.resolve(RunDirectory.WEIGHTS), out -> WeightsCsv.write(rows, out));
         new RunInputs(train.toAbsolutePath().toString(), null, null, null, null)
@@ -129,6 +131,23 @@ class SuspectsImagesTest {
             }
         }
 
+        Path shownFile = root.resolve(rows.get(0)[0]);
+        byte[] original = Files.readAllBytes(shownFile);
+        BufferedImage other = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
+        other.setRGB(3, 5, 0x123456);
+        ImageIO.write(other, "png", shownFile.toFile());
+        CliRunner.Result changed = CliRunner.run("suspects", dir.toString(), "--top", "5");
+        assertThat(changed.exitCode()).isZero();
+        assertThat(listed(changed.out())).hasSize(5);
+        assertThat(changed.err().strip()).doesNotContain("\n").isEqualTo("mwnet suspects: warning: no suspects.png: "
+                + shownFile + ": changed since the run (its sample no longer matches weights.csv); expected the "
+                + "file the run read");
+        assertThat(png).as("an earlier grid would show the new image under the old caption").doesNotExist();
+        Files.write(shownFile, original);
+        CliRunner.Result restored = CliRunner.run("suspects", dir.toString(), "--top", "5");
+        assertThat(restored.err()).as("the file the run read again").isEmpty();
+        assertThat(png).exists();
+
         Files.delete(dir.resolve(RunDirectory.INPUTS));
         CliRunner.Result noInputs = CliRunner.run("suspects", dir.toString(), "--top", "5");
         assertThat(noInputs.exitCode()).isZero();
@@ -171,7 +190,8 @@ class SuspectsImagesTest {
         BufferedImage grid = ImageIO.read(dir.resolve("suspects.png").toFile());
         SuspectGrid.Layout layout = SuspectGrid.Layout.of(3);
         assertThat(grid.getWidth()).isEqualTo(layout.width());
-        int top = Integer.parseInt(listed(r.out()).get(0)[0]);
+        List<Integer> shown = listed(r.out()).stream().map(row -> Integer.parseInt(row[0])).toList();
+        int top = shown.get(0);
         Rectangle at = layout.placement(0, 4, 4);
         for (int p = 0; p < 16; p++) {
             int v = 16 * top + p;
@@ -179,28 +199,49 @@ class SuspectsImagesTest {
                     .isEqualTo(v << 16 | v << 8 | v);
         }
 
-        // the same values as float32 [N, 1, H, W]: outside [0, 1], so the shown rows' range [0, highest] is stretched
-        Nd4j.writeAsNumpy(Nd4j.create(values, new long[] {12, 1, 4, 4}, 'c'), x.toFile());
-        CliRunner.Result floats = CliRunner.run("suspects", dir.toString(), "--top", "3");
+        // one value changed in a row that is not shown: the shown rows still match; in a shown row: a warning
+        int hidden = IntStream.range(0, 12).filter(i -> !shown.contains(i)).findFirst()
+                .orElseThrow();
+        float[] edited = values.clone();
+        edited[16 * hidden] = 200;
+        Nd4j.writeAsNumpy(Nd4j.create(edited, new long[] {12, 4, 4}, 'c').castTo(DataType.UINT8), x.toFile());
+        CliRunner.Result otherRow = CliRunner.run("suspects", dir.toString(), "--top", "3");
+        assertThat(otherRow.err()).isEmpty();
+        assertThat(dir.resolve("suspects.png")).exists();
+        edited[16 * shown.get(2) + 5] += 1;
+        Nd4j.writeAsNumpy(Nd4j.create(edited, new long[] {12, 4, 4}, 'c').castTo(DataType.UINT8), x.toFile());
+        CliRunner.Result shownRow = CliRunner.run("suspects", dir.toString(), "--top", "3");
+        assertThat(shownRow.exitCode()).isZero();
+        assertThat(shownRow.err().strip()).doesNotContain("\n").isEqualTo("mwnet suspects: warning: no suspects.png: "
+                + x.toAbsolutePath() + ": changed since the run (its sample " + shown.get(2) + " no longer matches "
+                + "weights.csv); expected the file the run read");
+        assertThat(dir.resolve("suspects.png")).doesNotExist();
+
+        // a run on the same values as float32 [N, 1, H, W]: outside [0, 1], so the shown rows' range [0, highest] is
+        // stretched
+        Path xf = tmp.resolve("xf.npy");
+        Nd4j.writeAsNumpy(Nd4j.create(values, new long[] {12, 1, 4, 4}, 'c'), xf.toFile());
+        Path floatDir = run(Datasets.fromNpy(xf, y), InputSettings.NPY, xf);
+        CliRunner.Result floats = CliRunner.run("suspects", floatDir.toString(), "--top", "3");
         assertThat(floats.err()).isEmpty();
-        List<String[]> shown = listed(floats.out());
-        int highest = shown.stream().mapToInt(row -> 16 * Integer.parseInt(row[0]) + 15).max().orElseThrow();
-        BufferedImage stretched = ImageIO.read(dir.resolve("suspects.png").toFile());
+        List<String[]> floatsShown = listed(floats.out());
+        int floatsTop = Integer.parseInt(floatsShown.get(0)[0]);
+        int highest = floatsShown.stream().mapToInt(row -> 16 * Integer.parseInt(row[0]) + 15).max().orElseThrow();
+        BufferedImage stretched = ImageIO.read(floatDir.resolve("suspects.png").toFile());
         for (int p = 0; p < 16; p++) {
-            int v = (int) Math.round((16.0 * top + p) / highest * 255);
+            int v = (int) Math.round((16.0 * floatsTop + p) / highest * 255);
             assertThat(stretched.getRGB(at.x + 28 * (p % 4), at.y + 28 * (p / 4)) & 0xFF).as("pixel %d", p)
                     .isEqualTo(v);
         }
 
-        // the same float32 values as the array x of an .npz archive: the same grid
+        // the same float32 values as the array x of an .npz archive: the same samples, the same grid
         byte[] xArray = NpyTestFiles.bytes("<f4", new long[] {12, 1, 4, 4}, NpyTestFiles.floats(values));
         Path npz = NpyTestFiles.npz(tmp.resolve("x.npz"), Map.of("x", xArray), true);
-        new RunInputs(npz.toString(), null, null, null, null).write(dir.resolve(RunDirectory.INPUTS));
-        CliRunner.Result archive = CliRunner.run("suspects", dir.toString(), "--top", "3");
+        new RunInputs(npz.toString(), null, null, null, null).write(floatDir.resolve(RunDirectory.INPUTS));
+        CliRunner.Result archive = CliRunner.run("suspects", floatDir.toString(), "--top", "3");
         assertThat(archive.err()).isEmpty();
-        assertThat(ImageIO.read(dir.resolve("suspects.png").toFile()).getRGB(at.x + 28, at.y))
+        assertThat(ImageIO.read(floatDir.resolve("suspects.png").toFile()).getRGB(at.x + 28, at.y))
                 .isEqualTo(stretched.getRGB(at.x + 28, at.y));
-        new RunInputs(x.toString(), null, null, null, null).write(dir.resolve(RunDirectory.INPUTS));
 
         INDArray changed = Nd4j.create(DataType.FLOAT, 12, 5, 4);
         Nd4j.writeAsNumpy(changed, x.toFile());

@@ -45,7 +45,8 @@ class TrainOnFilesTest {
 
     /**
      * Checks the run directory; that weights.csv names each training sample by its file id with its observed label
-     * and known corruption; and that the 90 lowest weights fall mostly on the 90 corrupted samples.
+     * and known corruption; that the 90 lowest weights fall mostly on the 90 corrupted samples; and that suspects
+     * finds the training files unchanged.
      *
      * @param part the training part as written
      * @param indexOfId the sample index an id names
@@ -71,6 +72,10 @@ class TrainOnFilesTest {
         assertThat((double) found / NoisyFiles.CORRUPTED)
                 .as("corrupted among the %d lowest weights (30%% of all samples are)", NoisyFiles.CORRUPTED)
                 .isGreaterThanOrEqualTo(0.8);
+        CliRunner.Result suspects = CliRunner.run("suspects", run.toString(), "--top", "5");
+        assertThat(suspects.exitCode()).as(suspects.err()).isZero();
+        assertThat(suspects.err()).as("the files read again give the very samples the run trained on (sample_crc32)")
+                .isEmpty();
     }
 
     private static JsonNode json(Path file) throws Exception {
