@@ -68,15 +68,7 @@ final class SparkOptions {
             throw new IllegalArgumentException("--accumulate " + train.accumulate + " and --workers " + p + ": on "
                     + "Spark each worker computes one micro-batch; give --workers alone");
         }
-        if (train.batch % p != 0) {
-            throw new IllegalArgumentException("--batch " + train.batch + " does not split among --workers " + p
-                    + "; give a --batch divisible by " + p);
-        }
-        int metaBatch = train.metaBatch != null ? train.metaBatch : train.batch;
-        if (metaBatch % p != 0) {
-            throw new IllegalArgumentException("meta batch " + metaBatch + " (--meta-batch, default --batch) does not "
-                    + "split among --workers " + p + "; give a --meta-batch divisible by " + p);
-        }
+        TrainChecks.batchesSplit(train, p, "among --workers " + p);
         if (!SparkTraining.METHODS.contains(train.method)) {
             throw new IllegalArgumentException("--method " + train.method + " does not run on Spark workers (its "
                     + "micro-batches depend on each other or on the meta set's shards); expected one of "

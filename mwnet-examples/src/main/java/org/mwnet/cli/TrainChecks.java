@@ -62,18 +62,28 @@ final class TrainChecks {
      * @param train model, method and optimisation flags, the batch sizes checked already
      */
     private static void microBatches(TrainOptions train) {
-        int parts = train.accumulate;
-        atLeastOne("--accumulate", parts);
+        atLeastOne("--accumulate", train.accumulate);
+        batchesSplit(train, train.accumulate, "into --accumulate " + train.accumulate + " equal micro-batches");
+    }
+
+    /**
+     * @param train the batch flags
+     * @param parts how many equal parts the batch and the meta batch must each split into
+     * @param into how a message says the split, e.g. "among --workers 2"
+     */
+    static void batchesSplit(TrainOptions train, int parts, String into) {
         if (train.batch % parts != 0) {
-            throw new IllegalArgumentException("--batch " + train.batch + " does not split into --accumulate " + parts
-                    + " equal micro-batches; give a --batch divisible by " + parts);
+            throw new IllegalArgumentException("--batch " + train.batch + " does not split " + into
+                    + "; give a --batch divisible by " + parts);
         }
         int metaBatch = train.metaBatch != null ? train.metaBatch : train.batch;
         if (metaBatch % parts != 0) {
-            throw new IllegalArgumentException("meta batch " + metaBatch + " (--meta-batch) does not split into "
-                    + "--accumulate " + parts + " equal micro-batches; give a --meta-batch divisible by " + parts);
+            throw new IllegalArgumentException("meta batch " + metaBatch + " (--meta-batch"
+                    + (train.metaBatch == null ? ", default --batch" : "") + ") does not split " + into
+                    + "; give a --meta-batch divisible by " + parts);
         }
     }
+
 
     /**
      * Checks the dataset and split flags on their own (the part of {@link #flags} that {@code data} shares).

@@ -57,7 +57,7 @@ class SparkCommandTest {
         assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "3"), "mwnet train: --batch 50 does "
                 + "not split among --workers 3; give a --batch divisible by 3");
         assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "2", "--meta-batch", "25"),
-                "mwnet train: meta batch 25 (--meta-batch, default --batch) does not split among --workers 2; give a "
+                "mwnet train: meta batch 25 (--meta-batch) does not split among --workers 2; give a "
                         + "--meta-batch divisible by 2");
         assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "0"),
                 "mwnet train: --workers must be at least 1, got 0");
