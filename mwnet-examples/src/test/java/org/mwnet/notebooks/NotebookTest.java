@@ -74,6 +74,11 @@ class NotebookTest {
                 runCell(shell, cell, notebook.getFileName() + " cell " + (i + 1));
                 assertThat(err.toString()).as(notebook.getFileName() + " cell " + (i + 1) + " error output").isEmpty();
             }
+            if (notebook.getFileName().toString().startsWith("01")) {
+                assertThat(Double.parseDouble(value(shell, "w.auc()")))
+                        .as("the text says V gives corrupted samples small weights: ROC AUC of clean against corrupted")
+                        .isGreaterThan(0.9);
+            }
             if (notebook.getFileName().toString().startsWith("04")) {
                 assertThat(Double.parseDouble(value(shell, "quality.auc()")))
                         .as("ROC AUC of the weight ranking: corrupted samples ahead of clean ones").isGreaterThan(0.9);
