@@ -4,6 +4,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The formats of a user's data files, told apart by the path: a folder holds image folders, and a file's extension
@@ -34,18 +35,9 @@ public enum InputFormat {
      * @throws DataFormatException when it is a file of another kind
      */
     public static InputFormat of(Path path) throws FileSystemException, DataFormatException {
-        if (Files.isDirectory(path)) {
-            return FOLDER;
-        }
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            return CSV;
-        }
-        if (name.endsWith(".npy")) {
-            return NPY;
-        }
-        if (name.endsWith(".npz")) {
-            return NPZ;
+        Optional<InputFormat> format = recognise(path);
+        if (format.isPresent()) {
+            return format.get();
         }
         if (!Files.exists(path)) {
             throw new FileSystemException(path.toString(), null, "is missing; expected a folder of class folders, "
@@ -53,6 +45,24 @@ public enum InputFormat {
         }
         throw new DataFormatException(path, "is neither a folder nor a .csv, .npy or .npz file; expected a folder "
                 + "of class folders, a CSV table, or NumPy arrays");
+    }
+
+    /**
+     * @param path a folder or a file, which need not exist
+     * @return its format when the path is a folder or its name has a known extension, else empty
+     */
+    public static Optional<InputFormat> recognise(Path path) {
+        if (Files.isDirectory(path)) {
+            return Optional.of(FOLDER);
+        }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            return Optional.of(CSV);
+        }
+        if (name.endsWith(".npy")) {
+            return Optional.of(NPY);
+        }
+        return name.endsWith(".npz") ? Optional.of(NPZ) : Optional.empty();
     }
 
     /** @return the name {@link InputSettings#format()} records ("folder", "csv" or "npy") */

@@ -5,7 +5,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * Opens new data to classify in any input format, read as the run that trained the classifier read its own:
@@ -36,35 +35,39 @@ public final class SampleStreams {
      */
     public static SampleStream open(Path input, InputSettings run, boolean skipUnreadable) throws IOException {
         boolean rows = run.channels() == 1 && run.height() == 1;
-        if (Files.isDirectory(input)) {
-            if (rows) {
-                throw new DataFormatException(input, "is a folder of images, but the classifier takes rows of "
-                        + run.width() + " features; expected " + expected(run));
+        if (!Files.isDirectory(input)) {
+            String problem = DataFiles.problem(input);
+            if (problem != null) {
+                throw new FileSystemException(input.toString(), null, problem);
             }
-            return ImageFileStream.open(input, run, skipUnreadable);
         }
-        String problem = DataFiles.problem(input);
-        if (problem != null) {
-            throw new FileSystemException(input.toString(), null, problem);
-        }
-        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) {
-            if (run.columns().isEmpty()) {
-                throw new DataFormatException(input, "is a CSV table, but the classifier was not trained on CSV "
-                        + "columns; expected " + expected(run));
+        InputFormat format = InputFormat.recognise(input).orElseThrow(() -> new DataFormatException(input,
+                "is neither a folder nor a .csv, .npy or .npz file; expected " + expected(run)));
+        return switch (format) {
+            case FOLDER -> {
+                if (rows) {
+                    throw new DataFormatException(input, "is a folder of images, but the classifier takes rows of "
+                            + run.width() + " features; expected " + expected(run));
+                }
+                yield ImageFileStream.open(input, run, skipUnreadable);
             }
-            return CsvRowStream.open(input, run.columns());
-        }
-        if (name.endsWith(".npy") || name.endsWith(".npz")) {
-            NpySamples x = NpySamples.read(input);
-            if (!Arrays.equals(x.shape(), run.shape())) {
-                throw new DataFormatException(input, "holds samples of shape " + Arrays.toString(x.shape())
-                        + " but the classifier takes " + Arrays.toString(run.shape()) + "; expected " + expected(run));
+            case CSV -> {
+                if (run.columns().isEmpty()) {
+                    throw new DataFormatException(input, "is a CSV table, but the classifier was not trained on CSV "
+                            + "columns; expected " + expected(run));
+                }
+                yield CsvRowStream.open(input, run.columns());
             }
-            return new NpyStream(x);
-        }
-        throw new DataFormatException(input, "is neither a folder nor a .csv, .npy or .npz file; expected "
-                + expected(run));
+            case NPY, NPZ -> {
+                NpySamples x = NpySamples.read(input);
+                if (!Arrays.equals(x.shape(), run.shape())) {
+                    throw new DataFormatException(input, "holds samples of shape " + Arrays.toString(x.shape())
+                            + " but the classifier takes " + Arrays.toString(run.shape()) + "; expected "
+                            + expected(run));
+                }
+                yield new NpyStream(x);
+            }
+        };
     }
 
     /** @return the inputs a run's classifier can take, for messages */
