@@ -64,13 +64,12 @@ public record InputSettings(String format, List<String> classes, int channels, i
      * @param format the files' format ({@link #FOLDER}, {@link #CSV}, {@link #NPY} or {@link #ITERATOR})
      * @param train the training set as read (for the class names and the shape)
      * @param normalization the normalisation fitted on it
-     * @param columns the feature columns of CSV input, in order (empty for other formats)
-     * @return the settings of a run on the user's own files
+     * @return the settings of a run on the user's own files, with the training set's CSV feature columns (none for
+     *     other formats)
      */
-    public static InputSettings ofFiles(String format, LabelledData train, Normalization normalization,
-                                        List<String> columns) {
+    public static InputSettings ofFiles(String format, LabelledData train, Normalization normalization) {
         int[] s = train.data().imageShape();
-        return new InputSettings(format, train.classes(), s[0], s[1], s[2], normalization, columns);
+        return new InputSettings(format, train.classes(), s[0], s[1], s[2], normalization, train.columns());
     }
 
     /** @return the sample shape [C, H, W] */

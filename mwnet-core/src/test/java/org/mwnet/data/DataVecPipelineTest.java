@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.datavec.api.records.reader.impl.csv.CSVRecordReader;
 import org.datavec.api.split.FileSplit;
@@ -65,8 +64,7 @@ class DataVecPipelineTest {
         LabelledData test = viaDataVec(table("test.csv", 90, 0, 4), "test");
         GivenSplits.requireSameClasses("training set", train, "trusted set", trusted);
         Splits splits = GivenSplits.carving(train.data(), trusted.data(), 12, 1);
-        InputSettings input = InputSettings.ofFiles(InputSettings.ITERATOR, train, Normalization.fit(train.data()),
-                List.of());
+        InputSettings input = InputSettings.ofFiles(InputSettings.ITERATOR, train, Normalization.fit(train.data()));
         TrainConfig config = TrainConfig.defaults().toBuilder().model("mlp").hidden(16).method("mwnet").epochs(2)
                 .batch(20).lr(0.1).build();
         RunMetrics r = new Trainer(config).train(splits, test.data(), GivenSplits.summary(splits, test.data(), 1, input))

@@ -107,7 +107,7 @@ class GivenSplitsTest {
         TrainConfig config = TrainConfig.defaults().toBuilder().model("mlp").hidden(16).method("mwnet").epochs(2)
                 .batch(20).lr(0.1).build();
         RunMetrics r = new Trainer(config).train(splits, test.data(), GivenSplits.summary(splits, test.data(), 1,
-                InputSettings.ofFiles(InputSettings.CSV, train, Normalization.fit(train.data()), List.of())))
+                InputSettings.ofFiles(InputSettings.CSV, train, Normalization.fit(train.data()))))
                 .metrics();
         assertThat(r.selectionSet()).isEqualTo("validation");
         assertThat(r.dataset().trainSize()).isEqualTo(200);

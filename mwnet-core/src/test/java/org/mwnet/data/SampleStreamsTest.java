@@ -99,7 +99,7 @@ class SampleStreamsTest {
         image("cats/g.png", grey(10, 200, 30, 90));
         image("dogs/c.png", colour(3, 0xFFEE00));
         LabelledData trained = Datasets.fromFolder(dir, ImageOptions.of(3).withSize(3));
-        InputSettings run = InputSettings.ofFiles(InputSettings.FOLDER, trained, NONE3, List.of());
+        InputSettings run = InputSettings.ofFiles(InputSettings.FOLDER, trained, NONE3);
         try (SampleStream s = SampleStreams.open(dir, run, false)) {
             SampleStream.Chunk c = all(s, 2);
             assertThat(c.ids()).containsExactlyElementsOf(trained.ids());

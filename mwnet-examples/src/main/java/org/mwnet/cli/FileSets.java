@@ -57,7 +57,7 @@ final class FileSets {
         TrainChecks.model(config, train.data(), files.trainName());
         Normalization normalization = Normalization.fit(train.data());
         InputSettings input = InputSettings.ofFiles(reading.sets.get(files.trainName()).format().settingsName(),
-                train, normalization, train.columns());
+                train, normalization);
         Splits splits;
         try {
             splits = GivenSplits.carving(normalization.applyTo(train.data()),

@@ -173,10 +173,10 @@ final class PredictFixtures {
     static Runs trainRuns(Path dir, int imagesPerClass, int rows) throws IOException {
         Path images = images(imagesPerClass, 1).writeTo(dir.resolve("train"));
         Path imageRun = train(dir.resolve("images.zip"), Datasets.fromFolder(images, ImageOptions.of(1)),
-                InputSettings.FOLDER, List.of());
+                InputSettings.FOLDER);
         Path table = rows(rows, 2).writeCsv(dir.resolve("train.csv"), "a", "b", "c", "kind");
         Path csvRun = train(dir.resolve("rows.zip"), Datasets.fromCsv(table, CsvOptions.label("kind")),
-                InputSettings.CSV, COLUMNS);
+                InputSettings.CSV);
         return new Runs(imageRun, csvRun);
     }
 
@@ -187,17 +187,16 @@ final class PredictFixtures {
      * @param checkpoint target
      * @param train the training set as read
      * @param format its input format
-     * @param columns its CSV feature columns (empty for other formats)
      * @return the checkpoint
      */
-    static Path train(Path checkpoint, LabelledData train, String format, List<String> columns) throws IOException {
+    static Path train(Path checkpoint, LabelledData train, String format) throws IOException {
         Normalization norm = Normalization.fit(train.data());
         Dataset x = norm.applyTo(train.data());
         Splits splits = GivenSplits.of(x, x.subset(IntStream.range(0, 20).toArray()), x.subset(new int[0]));
         TrainConfig config = TrainConfig.defaults().toBuilder().model("mlp").hidden(16).method("ce").epochs(4)
                 .batch(20).lr(0.1).build();
         new Trainer(config).withCheckpoint(checkpoint, false).train(splits, x,
-                GivenSplits.summary(splits, x, 1, InputSettings.ofFiles(format, train, norm, columns)));
+                GivenSplits.summary(splits, x, 1, InputSettings.ofFiles(format, train, norm)));
         return checkpoint;
     }
 

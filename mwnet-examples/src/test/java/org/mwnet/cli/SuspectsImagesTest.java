@@ -75,9 +75,7 @@ class SuspectsImagesTest {
         Normalization normalization = Normalization.fit(read.data());
         Dataset data = normalization.applyTo(read.data());
         Splits splits = GivenSplits.of(data, data, data);
-        List<String> columns = format.equals(InputSettings.CSV) ? List.of("a", "b", "c") : List.of();
-        var summary = GivenSplits.summary(splits, data, 1,
-                InputSettings.ofFiles(format, read, normalization, columns));
+        var summary = GivenSplits.summary(splits, data, 1, InputSettings.ofFiles(format, read, normalization));
         TrainConfig config = TrainConfig.defaults().toBuilder().method("ce").hidden(4).epochs(1).batch(4).build();
         TrainedModel model = new Trainer(config).withCheckpoint(dir.resolve(RunDirectory.CHECKPOINT), false)
                 .train(splits, data, summary);
