@@ -117,9 +117,15 @@ public final class SparkTraining implements AutoCloseable {
         parts.inject(new InjectedFailure(iteration, worker));
     }
 
-    /** Drops the cached shards and the broadcast sets, and stops the context when this run started it. */
+    /**
+     * Drops the cached shards and the broadcast sets, and stops the context when this run started it; does nothing
+     * when the context is stopped already (an executor's backend failure stops it: {@link BackendReports}).
+     */
     @Override
     public void close() {
+        if (context.sc().isStopped()) {
+            return;
+        }
         shards.unpersist(false);
         data.forEach(b -> b.destroy(false));
         if (ownsContext) {
