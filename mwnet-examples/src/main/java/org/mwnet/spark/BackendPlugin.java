@@ -36,6 +36,7 @@ public final class BackendPlugin implements SparkPlugin {
      * @throws Exception what the run threw otherwise
      */
     public static <T> T explainingExecutorFailures(Callable<T> run) throws Exception {
+        BackendReports.forget();
         try {
             return run.call();
         } catch (Exception e) {

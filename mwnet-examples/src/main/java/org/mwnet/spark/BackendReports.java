@@ -21,7 +21,7 @@ final class BackendReports implements DriverPlugin {
     @Override
     public Map<String, String> init(SparkContext sc, PluginContext pluginContext) {
         this.context = sc;
-        FAILURE.set(null);
+        forget();
         return Map.of();
     }
 
@@ -38,6 +38,11 @@ final class BackendReports implements DriverPlugin {
             stop.start();
         }
         return Boolean.TRUE;
+    }
+
+    /** Forgets an earlier run's failure, before another run in this JVM starts. */
+    static void forget() {
+        FAILURE.set(null);
     }
 
     /**
