@@ -6,6 +6,7 @@ import org.mwnet.backend.BackendInfo;
 import org.mwnet.backend.GpuProbe;
 import org.mwnet.backend.LoadedBackend;
 import org.mwnet.backend.Threads;
+import org.mwnet.spark.ExecutorRequest;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,6 +24,11 @@ final class BackendOptions {
     int threads;
 
     private BackendInfo applied;
+
+    /** @return what Spark executors in JVMs of their own are asked for: this run's backend and threads */
+    ExecutorRequest executors() {
+        return new ExecutorRequest(backend, threads);
+    }
 
     /**
      * Refuses a thread count outside 1 to the machine's processor count (more threads than processors only make

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import org.mwnet.data.Splits;
+import org.mwnet.spark.ExecutorRequest;
 import org.mwnet.spark.SparkTraining;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Option;
@@ -80,14 +81,14 @@ final class SparkOptions {
     /**
      * Starts Spark for a checked run.
      *
-     * @param backend the run's --backend, which executors of their own make too
+     * @param executors the run's --backend and --threads, which executors of their own apply too
      * @param config the run's configuration
      * @param splits the run's splits
      * @return the running Spark side
      */
-    SparkTraining start(String backend, TrainConfig config, Splits splits) {
+    SparkTraining start(ExecutorRequest executors, TrainConfig config, Splits splits) {
         try {
-            return SparkTraining.start(master, backend, config, splits);
+            return SparkTraining.start(master, executors, config, splits);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--spark-master " + master + ": " + e.getMessage(), e);
         }

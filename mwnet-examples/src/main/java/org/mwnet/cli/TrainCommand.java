@@ -83,7 +83,8 @@ final class TrainCommand implements Callable<Integer> {
         RunMetrics m;
         if (spark.given()) {
             m = BackendPlugin.explainingExecutorFailures(() -> {
-                try (SparkTraining workers = spark.start(backendOptions.backend, config, runData.splits())) {
+                try (SparkTraining workers = spark.start(backendOptions.executors(), config,
+                        runData.splits())) {
                     return TrainRun.execute(config.method(), runData, config, dir, mode, initV, workers.methods(),
                             backendOptions, err).metrics();
                 }

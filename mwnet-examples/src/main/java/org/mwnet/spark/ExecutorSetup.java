@@ -10,6 +10,8 @@ import org.apache.spark.SparkConf;
  * <ul>
  * <li>{@link BackendPlugin}, and the run's backend request for it ({@value BackendPlugin#REQUEST}, unless the
  * configuration already names one for the executors), so that each executor chooses its own ND4J backend.</li>
+ * <li>The run's thread count, as the executors' {@code OMP_NUM_THREADS} (with {@code OMP_WAIT_POLICY=PASSIVE}, as
+ * the launcher sets them for the driver), unless the configuration already sets them.</li>
  * <li>mwnet's classes, when the executors are JVMs of their own (any master but {@code local}) and nothing ships them
  * yet. Under spark-submit, {@code spark.jars} (the application jar and {@code --jars}) ships them: then nothing is
  * added. A driver started otherwise ({@code ./mwnet train --spark-master spark://...}) gives the executors its own
@@ -25,22 +27,27 @@ final class ExecutorSetup {
     static final String JARS = "spark.jars";
     static final String CLASS_PATH = "spark.executor.extraClassPath";
     static final String PLUGINS = "spark.plugins";
+    static final String OMP_THREADS = "spark.executorEnv.OMP_NUM_THREADS";
+    static final String OMP_WAIT_POLICY = "spark.executorEnv.OMP_WAIT_POLICY";
 
     private ExecutorSetup() {
     }
 
     /**
      * @param conf the run's configuration, its master set
-     * @param backendRequest the run's {@code --backend}: auto, cpu or cuda
+     * @param request the run's backend and threads, for the executors
      * @return the configuration, with what the executors need
      */
-    static SparkConf apply(SparkConf conf, String backendRequest) {
+    static SparkConf apply(SparkConf conf, ExecutorRequest request) {
         String plugin = BackendPlugin.class.getName();
         String plugins = conf.get(PLUGINS, "");
         if (Arrays.stream(plugins.split(",")).map(String::trim).noneMatch(plugin::equals)) {
             conf.set(PLUGINS, Stream.of(plugins, plugin).filter(s -> !s.isBlank()).collect(Collectors.joining(",")));
         }
-        conf.setIfMissing(BackendPlugin.REQUEST, backendRequest);
+        conf.setIfMissing(BackendPlugin.REQUEST, request.backend());
+        // OpenMP reads these once, when the executor's native code loads, as the launcher sets them for the driver
+        conf.setIfMissing(OMP_THREADS, Integer.toString(request.threads()));
+        conf.setIfMissing(OMP_WAIT_POLICY, "PASSIVE");
         if (!inDriverJvm(conf.get("spark.master")) && !conf.contains(JARS) && !conf.contains(CLASS_PATH)) {
             conf.set(CLASS_PATH, System.getProperty("java.class.path"));
         }

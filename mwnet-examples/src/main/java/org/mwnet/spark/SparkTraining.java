@@ -44,7 +44,7 @@ public final class SparkTraining implements AutoCloseable {
      * Starts Spark and caches the shards on the executors.
      *
      * @param master the Spark master URL (local[N], local[N,F], spark://host:port, yarn, ...)
-     * @param backend the run's backend request (auto, cpu or cuda), which each executor of its own makes
+     * @param executors the run's backend request and thread count, which each executor of its own applies
      *     ({@link BackendPlugin})
      * @param config the run's configuration; its micro-batches per iteration are the workers P
      * @param splits the run's splits (training and meta set)
@@ -52,12 +52,13 @@ public final class SparkTraining implements AutoCloseable {
      * @throws IllegalArgumentException when the method is not one of {@link #METHODS} or Spark does not start with
      *     that master (a {@code spark://} master that does not listen: {@link StandaloneMasters})
      */
-    public static SparkTraining start(String master, String backend, TrainConfig config, Splits splits) {
+    public static SparkTraining start(String master, ExecutorRequest executors, TrainConfig config,
+                                      Splits splits) {
         requireMethod(config);
         StandaloneMasters.requireListening(master);
         SparkConf conf = ExecutorSetup.apply(new SparkConf().setMaster(master).setAppName("mwnet train "
                 + config.method()).set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false"),
-                backend);
+                executors);
         JavaSparkContext context;
         try {
             context = new JavaSparkContext(conf);

@@ -55,10 +55,11 @@ class SparkClusterTest {
         List<String> lines = run.log().lines().toList();
         assertThat(lines).filteredOn(l -> l.startsWith("mwnet: backend ")).singleElement().asString()
                 .doesNotContain("RTX 4090");
-        // each executor chose from its own nvidia-smi: the device, and no CUDA backend in this (CPU) build
+        // each executor chose from its own nvidia-smi: the device, and no CUDA backend in this (CPU) build; and it runs
+        // the driver's --threads 1, not the 2 threads of the environment it inherits
         for (String executor : List.of("0", "1")) {
             assertThat(lines).filteredOn(l -> l.startsWith("mwnet: executor " + executor + " on ")).singleElement()
-                    .asString().contains(": backend ", "found NVIDIA GeForce RTX 4090 (");
+                    .asString().contains(": backend ", "found NVIDIA GeForce RTX 4090 (", ", 1 thread(s)");
         }
     }
 
@@ -123,8 +124,8 @@ class SparkClusterTest {
         Path log = tmp.resolve("driver.log");
         // on loopback: the driver, master, workers and executors bind to 127.0.0.1 (and Spark does not warn that the
         // host name resolves to a loopback address)
-        Process p = ChildJvm.start(log, jvm, Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_LOCAL_IP", "127.0.0.1"),
-                args.toArray(String[]::new));
+        Process p = ChildJvm.start(log, jvm, Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_LOCAL_IP", "127.0.0.1",
+                "OMP_NUM_THREADS", "2"), args.toArray(String[]::new));
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("the driver did not end within 120 s:\n" + Files.readString(log));

@@ -6,38 +6,43 @@ import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the driver's configuration gives executors: the backend plugin and request always, its own class path only to
+ * What the driver's configuration gives executors: the backend plugin, request and threads always, its own class path only to
  * executors in JVMs of their own that nothing else ships mwnet to.
  */
 class ExecutorSetupTest {
+    private static final ExecutorRequest AUTO = new ExecutorRequest("auto", 1);
+
     private static SparkConf conf(String master) {
         return new SparkConf(false).setMaster(master);
     }
 
     @Test
     void everyRunGetsThePluginAndTheRunsRequest() {
-        SparkConf c = ExecutorSetup.apply(conf("local[2]"), "cpu");
+        SparkConf c = ExecutorSetup.apply(conf("local[2]"), new ExecutorRequest("cpu", 2));
         assertThat(c.get(ExecutorSetup.PLUGINS)).isEqualTo(BackendPlugin.class.getName());
         assertThat(c.get(BackendPlugin.REQUEST)).isEqualTo("cpu");
+        assertThat(c.get(ExecutorSetup.OMP_THREADS)).isEqualTo("2");
         assertThat(c.contains(ExecutorSetup.CLASS_PATH)).as("local mode: the executor is this JVM").isFalse();
     }
 
     @Test
     void executorsOfTheirOwnGetTheDriversClassPathUnlessSparkJarsShipsMwnet() {
-        assertThat(ExecutorSetup.apply(conf("spark://127.0.0.1:7077"), "auto").get(ExecutorSetup.CLASS_PATH))
+        assertThat(ExecutorSetup.apply(conf("spark://127.0.0.1:7077"), AUTO).get(ExecutorSetup.CLASS_PATH))
                 .isEqualTo(System.getProperty("java.class.path"));
-        assertThat(ExecutorSetup.apply(conf("local-cluster[2,1,512]"), "auto").contains(ExecutorSetup.CLASS_PATH))
+        assertThat(ExecutorSetup.apply(conf("local-cluster[2,1,512]"), AUTO).contains(ExecutorSetup.CLASS_PATH))
                 .isTrue();
         SparkConf submitted = conf("yarn").set(ExecutorSetup.JARS, "mwnet-examples.jar,lib/nd4j-api.jar");
-        assertThat(ExecutorSetup.apply(submitted, "auto").contains(ExecutorSetup.CLASS_PATH)).isFalse();
+        assertThat(ExecutorSetup.apply(submitted, AUTO).contains(ExecutorSetup.CLASS_PATH)).isFalse();
     }
 
     @Test
     void aUsersPluginsAndExecutorRequestAreKept() {
-        SparkConf c = conf("yarn").set(ExecutorSetup.PLUGINS, "com.example.Metrics").set(BackendPlugin.REQUEST, "cuda");
-        ExecutorSetup.apply(c, "cpu");
-        ExecutorSetup.apply(c, "cpu");
+        SparkConf c = conf("yarn").set(ExecutorSetup.PLUGINS, "com.example.Metrics").set(BackendPlugin.REQUEST, "cuda")
+                .set(ExecutorSetup.OMP_THREADS, "4");
+        ExecutorSetup.apply(c, new ExecutorRequest("cpu", 2));
+        ExecutorSetup.apply(c, new ExecutorRequest("cpu", 2));
         assertThat(c.get(ExecutorSetup.PLUGINS)).isEqualTo("com.example.Metrics," + BackendPlugin.class.getName());
         assertThat(c.get(BackendPlugin.REQUEST)).isEqualTo("cuda");
+        assertThat(c.get(ExecutorSetup.OMP_THREADS)).isEqualTo("4");
     }
 }
