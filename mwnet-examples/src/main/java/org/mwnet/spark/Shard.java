@@ -17,14 +17,12 @@ import org.mwnet.data.Shards;
 record Shard(int index, int count, Dataset train, Dataset meta) implements Serializable {
     /**
      * @param train the whole training set
-     * @param meta the meta set
      * @param index p
      * @param count P
-     * @return shard p of P
+     * @return the training samples of shard p of P, in index order
      */
-    static Shard of(Dataset train, Dataset meta, int index, int count) {
-        return new Shard(index, count, train.subset(IntStream.iterate(index, i -> i < train.size(), i -> i + count)
-                .toArray()), meta);
+    static Dataset cut(Dataset train, int index, int count) {
+        return train.subset(IntStream.iterate(index, i -> i < train.size(), i -> i + count).toArray());
     }
 
     /**

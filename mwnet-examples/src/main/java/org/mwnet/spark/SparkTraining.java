@@ -1,5 +1,6 @@
 package org.mwnet.spark;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -15,8 +16,8 @@ import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 
 /**
- * A training run's Spark side: the context, the training and meta sets broadcast to the executors, and the P shards
- * cut from them and cached there as an RDD of P partitions.
+ * A training run's Spark side: the context, the P shards of the training set and the meta set broadcast to the
+ * executors, and the workers' data cached there as an RDD of P partitions.
  * Its {@link #methods} give a {@link org.mwnet.train.Trainer} the iteration of {@link Methods#synchronous} computed
  * by the workers, so everything else (epochs, evaluation, checkpoints, resume) is the trainer's, on the driver.
  * Closing it drops the cached shards and stops the context it started.
@@ -75,15 +76,21 @@ public final class SparkTraining implements AutoCloseable {
     static SparkTraining on(JavaSparkContext context, boolean ownsContext, TrainConfig config, Splits splits) {
         requireMethod(config);
         int workers = config.accumulate();
-        // The sets travel once per executor as broadcasts, and each worker's shard is cut there and cached: a
-        // parallelized collection would put the data into every task (its partition), iteration after iteration.
-        Broadcast<Dataset> train = context.broadcast(splits.train());
+        // Each shard travels as its own broadcast, fetched only by the executor whose task reads it, and is cached
+        // there; the meta set travels once per executor. A parallelized collection of shards would instead put the
+        // data into every task (its partition), iteration after iteration.
+        Dataset train = splits.train();
+        List<Broadcast<Dataset>> trainShards = IntStream.range(0, workers)
+                .mapToObj(p -> context.broadcast(Shard.cut(train, p, workers))).toList();
         Broadcast<Dataset> meta = context.broadcast(splits.meta());
         JavaRDD<Shard> shards = context.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
-                .map(p -> Shard.of(train.value(), meta.value(), p, workers)).persist(StorageLevel.MEMORY_ONLY());
+                .map(p -> new Shard(p, workers, trainShards.get(p).value(), meta.value()))
+                .persist(StorageLevel.MEMORY_ONLY());
         SparkParts parts = new SparkParts(shards, UUID.randomUUID().toString(), config,
                 config.method().equals("mwnet"));
-        return new SparkTraining(context, ownsContext, List.of(train, meta), shards, parts);
+        List<Broadcast<Dataset>> data = new ArrayList<>(trainShards);
+        data.add(meta);
+        return new SparkTraining(context, ownsContext, data, shards, parts);
     }
 
     private static void requireMethod(TrainConfig config) {

@@ -2,15 +2,16 @@ package org.mwnet.spark;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.mwnet.train.TrainConfig;
 
 /**
  * The workers of this JVM (an executor, or the driver itself in local mode), built on a run's first task and kept for
  * its later ones, so that no task rebuilds the graphs. It holds one run's workers: the first task of another run
- * drops them.
+ * drops them. Workers of different shards are built at the same time, each by its own shard's first task.
  */
 final class WorkerCache {
     private static String run;
-    private static final Map<Integer, Worker> WORKERS = new HashMap<>();
+    private static final Map<Integer, Slot> SLOTS = new HashMap<>();
 
     private WorkerCache() {
     }
@@ -20,11 +21,27 @@ final class WorkerCache {
      * @param shard the task's shard
      * @return the shard's worker for the run, built now if this JVM has none yet
      */
-    static synchronized Worker of(Phase phase, Shard shard) {
-        if (!phase.run().equals(run)) {
-            WORKERS.clear();
-            run = phase.run();
+    static Worker of(Phase phase, Shard shard) {
+        Slot slot;
+        synchronized (WorkerCache.class) {
+            if (!phase.run().equals(run)) {
+                SLOTS.clear();
+                run = phase.run();
+            }
+            slot = SLOTS.computeIfAbsent(shard.index(), p -> new Slot());
         }
-        return WORKERS.computeIfAbsent(shard.index(), p -> new Worker(phase.config(), shard));
+        return slot.worker(phase.config(), shard);
+    }
+
+    /** One shard's worker, built by the first task that asks while the shard's other tasks wait. */
+    private static final class Slot {
+        private Worker worker;
+
+        synchronized Worker worker(TrainConfig config, Shard shard) {
+            if (worker == null) {
+                worker = new Worker(config, shard);
+            }
+            return worker;
+        }
     }
 }
