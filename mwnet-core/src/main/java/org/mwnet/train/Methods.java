@@ -82,7 +82,7 @@ public final class Methods {
     public static Method synchronous(TrainConfig config, MicroBatchParts parts) {
         return (state, micro, meta, lr) -> {
             Double metaLoss = null;
-            if (parts.hasMetaStep() && state.iteration % config.metaInterval() == 0) {
+            if (parts.hasMetaStep() && takesMetaStep(config, state.iteration)) {
                 IntFunction<MetaStepGraph.Result> results = parts.metaGradients(state, micro, meta.get(), lr);
                 GradientAverage thetaGradient = new GradientAverage(micro.size());
                 double lossSum = 0;
@@ -97,6 +97,15 @@ public final class Methods {
             double trainLoss = classifierStep(state, micro, parts.classifierGradients(state, micro), lr);
             return metaLoss == null ? StepStats.withoutMetaStep(trainLoss) : StepStats.withMetaStep(trainLoss, metaLoss);
         };
+    }
+
+    /**
+     * @param config the run's configuration
+     * @param iteration an iteration's number
+     * @return whether a method that learns V steps it in that iteration: every {@code metaInterval} iterations
+     */
+    public static boolean takesMetaStep(TrainConfig config, long iteration) {
+        return iteration % config.metaInterval() == 0;
     }
 
     /**
