@@ -6,11 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.train.ArrayArchive;
 import org.mwnet.train.Json;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** {@code train --accumulate P --sync-every K}: recorded with the run, kept by a resume, and bad uses in one line. */
+/**
+ * {@code train --accumulate P --sync-every K}: recorded with the run, the same checkpoint with
+ * {@code --spark-master local[2] --workers P}, kept by a resume, and bad uses in one line.
+ */
 class SyncEveryCommandTest {
     @TempDir
     Path tmp;
@@ -23,7 +29,7 @@ class SyncEveryCommandTest {
     }
 
     @Test
-    void aRunRecordsItsIntervalAndAResumeWithAnotherIsRefused() throws Exception {
+    void aRunRecordsItsIntervalOnSparkWritesTheSameCheckpointAndAResumeWithAnotherIsRefused() throws Exception {
         Path data = CliRunner.smallData(tmp);
         Path out = tmp.resolve("run");
         List<String> args = args(data, out, "--accumulate", "2", "--sync-every", "3");
@@ -31,6 +37,16 @@ class SyncEveryCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode config = Json.MAPPER.readTree(out.resolve("metrics.json").toFile()).get("config");
         assertThat(config.get("sync_every").asInt()).isEqualTo(3);
+
+        Path spark = tmp.resolve("spark");
+        CliRunner.Result onSpark = CliRunner.run(args(data, spark, "--spark-master", "local[2]", "--workers", "2",
+                "--sync-every", "3").toArray(String[]::new));
+        assertThat(onSpark.exitCode()).as(onSpark.err()).isZero();
+        Map<String, INDArray> expected = ArrayArchive.read(out.resolve("checkpoint.zip"), "checkpoint").arrays();
+        Map<String, INDArray> actual = ArrayArchive.read(spark.resolve("checkpoint.zip"), "checkpoint").arrays();
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((name, e) -> assertThat(actual.get(name).data().asDouble()).as(name)
+                .containsExactly(e.data().asDouble()));
 
         args.set(args.indexOf("--sync-every") + 1, "2");
         args.add("--resume");
