@@ -20,9 +20,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param accumulate micro-batches per iteration P (default 1): each iteration's batch and meta batch are split into P
  *     equal parts drawn from P fixed shards of the training set, each micro-batch takes its own look-ahead, and their
  *     gradients are averaged into one update, as P data-parallel workers would ({@link Methods} says exactly how)
- * @param syncEvery 0 (the default) for that gradient averaging; k &gt;= 1 for parameter averaging instead: each of the P
- *     micro-batches' workers trains its own replica of the state for k iterations, then the replicas are averaged,
- *     and at the end of every epoch ({@link ParameterAveraging} says exactly how; methods mwnet, ce and focal)
+ * @param syncEvery 0 (the default) for that gradient averaging; k &gt;= 1 for parameter averaging instead: each of
+ *     the P micro-batches' workers trains its own replica of the state for k iterations, then the replicas are
+ *     averaged, and at the end of every epoch ({@link ParameterAveraging} says exactly how; methods mwnet, ce and
+ *     focal)
  * @param lr initial classifier learning rate
  * @param lrDecay multiplier of the learning rate at each milestone, in (0, 1] (0.1 in the paper)
  * @param lrMilestones epochs (0-based) where the rate decays; empty for 2/3 and 5/6 of the epochs
@@ -377,8 +378,8 @@ public record TrainConfig(
         public TrainConfig build() {
             return new TrainConfig(model, hidden != null ? hidden : Models.defaultWidth(model), method, epochs, batch,
                     metaBatch != null ? metaBatch : batch, accumulate, syncEvery, lr, lrDecay, lrMilestones, momentum,
-                    weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, normalizeWeights, focalGamma, finetuneEpochs,
-                    finetuneLrFactor, seed, precision);
+                    weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, normalizeWeights, focalGamma,
+                    finetuneEpochs, finetuneLrFactor, seed, precision);
         }
     }
 }
