@@ -80,13 +80,14 @@ final class SparkOptions {
     /**
      * Starts Spark for a checked run.
      *
+     * @param backend the run's --backend, which executors of their own make too
      * @param config the run's configuration
      * @param splits the run's splits
      * @return the running Spark side
      */
-    SparkTraining start(TrainConfig config, Splits splits) {
+    SparkTraining start(String backend, TrainConfig config, Splits splits) {
         try {
-            return SparkTraining.start(master, config, splits);
+            return SparkTraining.start(master, backend, config, splits);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--spark-master " + master + ": " + e.getMessage(), e);
         }

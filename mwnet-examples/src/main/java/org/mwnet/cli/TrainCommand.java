@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.RunMetrics;
+import org.mwnet.spark.BackendPlugin;
 import org.mwnet.spark.SparkTraining;
 import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
@@ -81,10 +82,12 @@ final class TrainCommand implements Callable<Integer> {
                 : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH;
         RunMetrics m;
         if (spark.given()) {
-            try (SparkTraining workers = spark.start(config, runData.splits())) {
-                m = TrainRun.execute(config.method(), runData, config, dir, mode, initV, workers.methods(),
-                        backendOptions, err).metrics();
-            }
+            m = BackendPlugin.explainingExecutorFailures(() -> {
+                try (SparkTraining workers = spark.start(backendOptions.backend, config, runData.splits())) {
+                    return TrainRun.execute(config.method(), runData, config, dir, mode, initV, workers.methods(),
+                            backendOptions, err).metrics();
+                }
+            });
         } else {
             m = TrainRun.execute(config.method(), runData, config, dir, mode, initV, Methods::create, backendOptions,
                     err).metrics();

@@ -47,16 +47,20 @@ public final class SparkTraining implements AutoCloseable {
      * Starts Spark and caches the shards on the executors.
      *
      * @param master the Spark master URL (local[N], local[N,F], spark://host:port, yarn, ...)
+     * @param backend the run's backend request (auto, cpu or cuda), which each executor of its own makes
+     *     ({@link BackendPlugin})
      * @param config the run's configuration; its micro-batches per iteration are the workers P
      * @param splits the run's splits (training and meta set)
      * @return the running Spark side
      * @throws IllegalArgumentException when the method is not one of {@link #METHODS} or Spark does not start with
-     *     that master
+     *     that master (a {@code spark://} master that does not listen: {@link StandaloneMasters})
      */
-    public static SparkTraining start(String master, TrainConfig config, Splits splits) {
+    public static SparkTraining start(String master, String backend, TrainConfig config, Splits splits) {
         requireMethod(config);
-        SparkConf conf = new SparkConf().setMaster(master).setAppName("mwnet train " + config.method())
-                .set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false");
+        StandaloneMasters.requireListening(master);
+        SparkConf conf = ExecutorSetup.apply(new SparkConf().setMaster(master).setAppName("mwnet train "
+                + config.method()).set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false"),
+                backend);
         JavaSparkContext context;
         try {
             context = new JavaSparkContext(conf);
@@ -131,9 +135,15 @@ public final class SparkTraining implements AutoCloseable {
         }
     }
 
-    /** Drops the cached shards and the broadcast sets, and stops the context when this run started it. */
+    /**
+     * Drops the cached shards and the broadcast sets, and stops the context when this run started it; does nothing
+     * when the context is stopped already (an executor's backend failure stops it: {@link BackendReports}).
+     */
     @Override
     public void close() {
+        if (context.sc().isStopped()) {
+            return;
+        }
         shards.unpersist(false);
         data.forEach(b -> b.destroy(false));
         if (ownsContext) {

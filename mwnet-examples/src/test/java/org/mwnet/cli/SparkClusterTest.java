@@ -1,0 +1,134 @@
+package org.mwnet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.data.TestData;
+import org.mwnet.train.ArrayArchive;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * {@code train} on a cluster of JVMs on this machine: Spark's {@code local-cluster[2,1,768]} master starts a standalone
+ * master and two workers inside the driver's JVM, and each worker starts its executor as a JVM of its own from
+ * {@code SPARK_HOME}, so parameters, shards and results cross JVMs serialized, as on a real cluster. The executors see
+ * a stand-in {@code nvidia-smi} listing a GPU on their {@code PATH}; the driver sees none.
+ */
+class SparkClusterTest {
+    /** The GPU the executors' stand-in nvidia-smi lists (an RTX 4090: supported). */
+    private static final String GPU = "NVIDIA GeForce RTX 4090, 8.9, 24564";
+
+    @TempDir
+    Path tmp;
+
+    private static List<String> args(Path data, Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--meta-size", "100",
+                "--hidden", "8", "--epochs", "1", "--batch", "50", "--out", out.toString()));
+        a.addAll(List.of(more));
+        return a;
+    }
+
+    @Test
+    void twoExecutorJvmsWriteTheCheckpointOfTheRunWithTwoMicroBatchesAndEachChoosesItsOwnBackend() throws Exception {
+        Path data = smallData();
+        Path single = tmp.resolve("single");
+        CliRunner.Result one = CliRunner.run(args(data, single, "--accumulate", "2").toArray(String[]::new));
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        Path cluster = tmp.resolve("cluster");
+        Run run = onCluster(args(data, cluster, "--spark-master", "local-cluster[2,1,768]", "--workers", "2"));
+        assertThat(run.exitCode()).as(run.log()).isZero();
+        Map<String, INDArray> expected = ArrayArchive.read(single.resolve("checkpoint.zip"), "checkpoint").arrays();
+        Map<String, INDArray> actual = ArrayArchive.read(cluster.resolve("checkpoint.zip"), "checkpoint").arrays();
+        assertThat(actual.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((name, e) -> assertThat(actual.get(name).data().asDouble()).as(name)
+                .containsExactly(e.data().asDouble()));
+        List<String> lines = run.log().lines().toList();
+        assertThat(lines).filteredOn(l -> l.startsWith("mwnet: backend ")).singleElement().asString()
+                .doesNotContain("RTX 4090");
+        // each executor chose from its own nvidia-smi: the device, and no CUDA backend in this (CPU) build
+        for (String executor : List.of("0", "1")) {
+            assertThat(lines).filteredOn(l -> l.startsWith("mwnet: executor " + executor + " on ")).singleElement()
+                    .asString().contains(": backend ", "found NVIDIA GeForce RTX 4090 (");
+        }
+    }
+
+    @Test
+    void anExecutorThatCannotGetTheBackendRequestedEndsTheRunInOneLine() throws Exception {
+        Path data = smallData();
+        Path out = tmp.resolve("cluster");
+        // the driver takes the CPU (auto, no device), the executors are asked for CUDA, which this build lacks
+        Run run = onCluster(args(data, out, "--spark-master", "local-cluster[1,1,768]", "--workers", "2"),
+                "-Dspark.mwnet.backend=cuda");
+        assertThat(run.exitCode()).as(run.log()).isEqualTo(2);
+        List<String> lines = run.log().lines().filter(l -> !l.startsWith("mwnet: backend ")).toList();
+        assertThat(lines).singleElement().asString().startsWith("mwnet train: executor 0 on ")
+                .contains(" cannot use its backend: cannot use CUDA: ");
+    }
+
+    @Test
+    void aStandaloneMasterNobodyListensOnEndsTheRunInOneLine() throws Exception {
+        Path data = smallData();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        long start = System.nanoTime();
+        CliRunner.Result r = CliRunner.run(args(data, tmp.resolve("run"), "--spark-master", "spark://127.0.0.1:" + port,
+                "--workers", "2").toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("mwnet train: --spark-master spark://127.0.0.1:" + port + ": no Spark "
+                + "master listens at 127.0.0.1:" + port + " (Connection refused): start one (spark-class "
+                + "org.apache.spark.deploy.master.Master) or correct the URL");
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
+        assertThat(tmp.resolve("run")).as("nothing half-written").doesNotExist();
+    }
+
+    /** @return 300 training images (4 iterations of 50 after the meta set's 100) and 100 test images, as IDX */
+    private Path smallData() throws Exception {
+        Path data = tmp.resolve("data");
+        TestData.writeIdxDataset(data.resolve("fashion-mnist"), 300, 100, 10, 5);
+        return data;
+    }
+
+    /** What a driver in a JVM of its own did. */
+    private record Run(int exitCode, String log) {
+    }
+
+    /**
+     * Runs the tool as a Spark driver in a JVM of its own, whose workers start executors from a SPARK_HOME whose
+     * jars directory is empty: the executors take Spark, mwnet and the rest from the driver's class path
+     * (spark.executor.extraClassPath, which the driver sets).
+     */
+    private Run onCluster(List<String> args, String... properties) throws Exception {
+        Path sparkHome = Files.createDirectories(tmp.resolve("spark-home").resolve("jars")).getParent();
+        Path smi = Files.createDirectories(tmp.resolve("gpu-bin")).resolve("nvidia-smi");
+        Files.writeString(smi, "#!/bin/sh\necho '" + GPU + "'\n");
+        Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
+        List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList());
+        jvm.addAll(List.of("-Dspark.executorEnv.PATH=" + smi.getParent() + File.pathSeparator + System.getenv("PATH"),
+                // what Spark's scripts set for a worker (load-spark-env.sh); its launcher needs it to find SPARK_HOME/jars
+                "-Dspark.executorEnv.SPARK_SCALA_VERSION=2.12", "-Dspark.executor.memory=512m"));
+        jvm.addAll(List.of(properties));
+        Path log = tmp.resolve("driver.log");
+        // on loopback: the driver, master, workers and executors bind to 127.0.0.1 (and Spark does not warn that the
+        // host name resolves to a loopback address)
+        Process p = ChildJvm.start(log, jvm, Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_LOCAL_IP", "127.0.0.1"),
+                args.toArray(String[]::new));
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly().waitFor();
+            throw new AssertionError("the driver did not end within 120 s:\n" + Files.readString(log));
+        }
+        return new Run(p.exitValue(), Files.readString(log));
+    }
+}
