@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import org.mwnet.data.DataFormatException;
 import org.mwnet.data.Dataset;
 import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Saves and restores the full {@link TrainingState} (classifier, V, both optimisers, the meta stream's position,
@@ -23,9 +20,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class Checkpoint {
     private static final String KIND = "checkpoint";
     private static final String CLASSIFIER = "classifier/";
-    private static final String THETA = "theta/";
-    private static final String SGD = "sgd/";
-    private static final String ADAM = "adam/";
     /** The data settings' field holding the input settings, compared after the data's fingerprint. */
     private static final String INPUT = "input";
 
@@ -45,22 +39,7 @@ public final class Checkpoint {
         CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, fingerprint, s.nextEpoch,
                 s.iteration, s.metaCycles.get(0).pass(), s.metaCycles.get(0).cursor(), s.sgd.steps(), s.adam.steps(),
                 s.history);
-        new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), arrays(s)).write(file);
-    }
-
-    /**
-     * @param s a state
-     * @return every array a checkpoint saves of it, by entry name (classifier/, theta/, sgd/ and adam/ + name)
-     */
-    static Map<String, INDArray> arrays(TrainingState s) {
-        Map<String, INDArray> arrays = new LinkedHashMap<>();
-        s.classifier.asMap().forEach((k, v) -> arrays.put(CLASSIFIER + k, v));
-        if (s.theta != null) {
-            s.theta.asMap().forEach((k, v) -> arrays.put(THETA + k, v));
-        }
-        s.sgd.state().forEach((k, v) -> arrays.put(SGD + k, v));
-        s.adam.state().forEach((k, v) -> arrays.put(ADAM + k, v));
-        return arrays;
+        new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), StateArrays.of(s).arrays()).write(file);
     }
 
     /**
@@ -84,9 +63,15 @@ public final class Checkpoint {
                     : "written by a newer mwnet (checkpoint format " + format + ", this one reads "
                     + CheckpointHeader.FORMAT + ")");
         }
-        // checkpoints written before micro-batches existed do not name them: their runs had one per iteration
-        if (header.path("config") instanceof ObjectNode config && !config.has("accumulate")) {
-            config.put("accumulate", 1);
+        if (header.path("config") instanceof ObjectNode config) {
+            // checkpoints written before micro-batches existed do not name them: their runs had one per iteration
+            if (!config.has("accumulate")) {
+                config.put("accumulate", 1);
+            }
+            // nor those from before parameter averaging: their runs averaged gradients
+            if (!config.has("sync_every")) {
+                config.put("sync_every", 0);
+            }
         }
         return new Saved(file, a, a.header(file, header, CheckpointHeader.class));
     }
@@ -204,13 +189,7 @@ public final class Checkpoint {
         Saved saved = read(file);
         saved.requireResumableBy(config, data, fingerprint);
         CheckpointHeader h = saved.header;
-        ArrayArchive a = saved.archive;
-        s.classifier.load(a.group(CLASSIFIER), file.toString());
-        if (s.theta != null) {
-            s.theta.load(a.group(THETA), file.toString());
-        }
-        s.sgd.restore(a.group(SGD), h.sgdSteps());
-        s.adam.restore(a.group(ADAM), h.adamSteps());
+        new StateArrays(saved.archive.arrays(), h.sgdSteps(), h.adamSteps()).into(s, file.toString());
         s.metaCycles.forEach(c -> c.restore(h.metaPass(), h.metaCursor()));
         s.nextEpoch = h.nextEpoch();
         s.iteration = h.iteration();

@@ -37,7 +37,7 @@ final class DivergenceCheck {
      *     holds a NaN or an infinity; the message names it as the checkpoint does, e.g. classifier/fc1.weight
      */
     static void state(TrainingState s, int epoch, double lr) {
-        Checkpoint.arrays(s).forEach((name, a) -> {
+        StateArrays.of(s).arrays().forEach((name, a) -> {
             if (BooleanIndexing.or(a, Conditions.notFinite())) {
                 throw diverged(name + " is not finite at the end of epoch " + (epoch + 1), lr);
             }

@@ -17,4 +17,14 @@ public interface Method {
      * @return the iteration's losses, each the mean over the micro-batches
      */
     StepStats iterate(TrainingState state, List<Batch> micro, Supplier<List<Batch>> meta, double lr);
+
+    /**
+     * Brings the state up to date at the end of an epoch, before the trainer checks, evaluates and checkpoints it: a
+     * method whose workers train replicas of the state ({@link ParameterAveraging}) averages them into it. Nothing
+     * by default, for methods that update the state in every iteration.
+     *
+     * @param state the run's state
+     */
+    default void finishEpoch(TrainingState state) {
+    }
 }

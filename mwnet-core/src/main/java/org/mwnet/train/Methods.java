@@ -39,6 +39,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * The meta batch splits like the batch, so an iteration uses n training and m meta samples whatever P is, and more
  * workers divide an iteration's work instead of multiplying its meta part; with the default m = n each micro-batch's
  * meta batch is as large as the micro-batch, as in a run without micro-batches.
+ *
+ * <p>With {@link TrainConfig#syncEvery} the workers average parameters instead of gradients
+ * ({@link ParameterAveraging}), on the same micro-batches and meta batches.
  */
 public final class Methods {
     private Methods() {
@@ -58,7 +61,8 @@ public final class Methods {
         if (config.method().equals("l2rw")) {
             return learningToReweight(config, net, dataType);
         }
-        return synchronous(config, MicroBatchStep.create(config, net, vnet, dataType));
+        MicroBatchStep step = MicroBatchStep.create(config, net, vnet, dataType);
+        return config.syncEvery() > 0 ? new ParameterAveraging(config, step) : synchronous(config, step);
     }
 
     /**
@@ -78,7 +82,7 @@ public final class Methods {
     public static Method synchronous(TrainConfig config, MicroBatchParts parts) {
         return (state, micro, meta, lr) -> {
             Double metaLoss = null;
-            if (parts.hasMetaStep() && state.iteration % config.metaInterval() == 0) {
+            if (parts.hasMetaStep() && takesMetaStep(config, state.iteration)) {
                 IntFunction<MetaStepGraph.Result> results = parts.metaGradients(state, micro, meta.get(), lr);
                 GradientAverage thetaGradient = new GradientAverage(micro.size());
                 double lossSum = 0;
@@ -93,6 +97,15 @@ public final class Methods {
             double trainLoss = classifierStep(state, micro, parts.classifierGradients(state, micro), lr);
             return metaLoss == null ? StepStats.withoutMetaStep(trainLoss) : StepStats.withMetaStep(trainLoss, metaLoss);
         };
+    }
+
+    /**
+     * @param config the run's configuration
+     * @param iteration an iteration's number
+     * @return whether a method that learns V steps it in that iteration: every {@code metaInterval} iterations
+     */
+    public static boolean takesMetaStep(TrainConfig config, long iteration) {
+        return iteration % config.metaInterval() == 0;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.mwnet.train;
 
+import java.util.List;
 import java.util.OptionalDouble;
 
 /**
@@ -21,5 +22,20 @@ public record StepStats(double trainLoss, OptionalDouble metaLoss) {
      */
     public static StepStats withMetaStep(double trainLoss, double metaLoss) {
         return new StepStats(trainLoss, OptionalDouble.of(metaLoss));
+    }
+
+    /**
+     * @param parts the P workers' stats of one iteration, in worker order; all with a meta step or all without
+     * @return their means, summed in that order and divided by P
+     */
+    public static StepStats mean(List<StepStats> parts) {
+        double train = 0;
+        double meta = 0;
+        for (StepStats s : parts) {
+            train += s.trainLoss();
+            meta += s.metaLoss().orElse(0);
+        }
+        int n = parts.size();
+        return parts.get(0).metaLoss().isPresent() ? withMetaStep(train / n, meta / n) : withoutMetaStep(train / n);
     }
 }

@@ -20,6 +20,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param accumulate micro-batches per iteration P (default 1): each iteration's batch and meta batch are split into P
  *     equal parts drawn from P fixed shards of the training set, each micro-batch takes its own look-ahead, and their
  *     gradients are averaged into one update, as P data-parallel workers would ({@link Methods} says exactly how)
+ * @param syncEvery 0 (the default) for that gradient averaging; k &gt;= 1 for parameter averaging instead: each of
+ *     the P micro-batches' workers trains its own replica of the state for k iterations, then the replicas are
+ *     averaged, and at the end of every epoch ({@link ParameterAveraging} says exactly how; methods mwnet, ce and
+ *     focal)
  * @param lr initial classifier learning rate
  * @param lrDecay multiplier of the learning rate at each milestone, in (0, 1] (0.1 in the paper)
  * @param lrMilestones epochs (0-based) where the rate decays; empty for 2/3 and 5/6 of the epochs
@@ -45,6 +49,7 @@ public record TrainConfig(
         int batch,
         @JsonProperty("meta_batch") int metaBatch,
         int accumulate,
+        @JsonProperty("sync_every") int syncEvery,
         double lr,
         @JsonProperty("lr_decay") double lrDecay,
         @JsonProperty("lr_milestones") List<Integer> lrMilestones,
@@ -80,6 +85,14 @@ public record TrainConfig(
         if (batch % accumulate != 0 || metaBatch % accumulate != 0) {
             throw new IllegalArgumentException("batch " + batch + " and meta batch " + metaBatch + " must both split "
                     + "into " + accumulate + " micro-batches of equal size");
+        }
+        if (syncEvery < 0) {
+            throw new IllegalArgumentException("iterations between parameter averages must be at least 1 (or 0 for "
+                    + "gradient averaging), got " + syncEvery);
+        }
+        if (syncEvery > 0 && !ParameterAveraging.METHODS.contains(method)) {
+            throw new IllegalArgumentException("parameter averaging (sync every " + syncEvery + ") trains methods "
+                    + ParameterAveraging.METHODS + ", not " + method);
         }
         requirePositive("V hidden size", vHidden);
         requirePositive("meta interval", metaInterval);
@@ -174,6 +187,7 @@ public record TrainConfig(
         private int batch = 100;
         private Integer metaBatch;
         private int accumulate = 1;
+        private int syncEvery;
         private double lr = 0.1;
         private double lrDecay = 0.1;
         private List<Integer> lrMilestones = List.of();
@@ -204,6 +218,7 @@ public record TrainConfig(
             batch = c.batch;
             metaBatch = c.metaBatch == c.batch ? null : c.metaBatch;
             accumulate = c.accumulate;
+            syncEvery = c.syncEvery;
             lr = c.lr;
             lrDecay = c.lrDecay;
             lrMilestones = c.lrMilestones;
@@ -260,6 +275,12 @@ public record TrainConfig(
         /** @param v micro-batches per iteration (default 1) @return this */
         public Builder accumulate(int v) {
             accumulate = v;
+            return this;
+        }
+
+        /** @param v iterations between parameter averages, or 0 for gradient averaging (the default) @return this */
+        public Builder syncEvery(int v) {
+            syncEvery = v;
             return this;
         }
 
@@ -356,9 +377,9 @@ public record TrainConfig(
         /** @return the validated configuration */
         public TrainConfig build() {
             return new TrainConfig(model, hidden != null ? hidden : Models.defaultWidth(model), method, epochs, batch,
-                    metaBatch != null ? metaBatch : batch, accumulate, lr, lrDecay, lrMilestones, momentum, weightDecay,
-                    metaLr, metaWeightDecay, vHidden, metaInterval, normalizeWeights, focalGamma, finetuneEpochs,
-                    finetuneLrFactor, seed, precision);
+                    metaBatch != null ? metaBatch : batch, accumulate, syncEvery, lr, lrDecay, lrMilestones, momentum,
+                    weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, normalizeWeights, focalGamma,
+                    finetuneEpochs, finetuneLrFactor, seed, precision);
         }
     }
 }

@@ -31,7 +31,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * A run whose losses or state stop being finite stops with a {@link TrainingDivergedException} before its
  * checkpoint is written, so the last checkpoint stays the last finite state.
  * An iteration runs on the P micro-batches of {@link TrainConfig#accumulate} (one, the whole batch, by default), as
- * {@link Methods} describes. Configure with the {@code with...} methods, then call {@link #train}.
+ * {@link Methods} describes; with {@link TrainConfig#syncEvery} its workers train replicas of the state, averaged every
+ * few iterations and at the end of every epoch ({@link Method#finishEpoch}), so that the evaluation and the checkpoint
+ * see one state. Configure with the {@code with...} methods, then call {@link #train}.
  */
 public final class Trainer {
     private static final int CURVE_POINTS = 101;
@@ -171,6 +173,7 @@ public final class Trainer {
                 }
                 listener.onIteration(epoch, b, s);
             }
+            method.finishEpoch(state);
             DivergenceCheck.state(state, epoch, lr);
             EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / iterations,
                     metaCount == 0 ? null : metaSum / metaCount, evaluator.accuracy(state.classifier, selection),

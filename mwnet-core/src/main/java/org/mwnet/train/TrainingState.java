@@ -53,6 +53,20 @@ public final class TrainingState {
                         config.microMetaBatch(), config.seed(), p, config.accumulate())).toList());
     }
 
+    /**
+     * A worker's replica under parameter averaging: its own parameters and optimisers, without meta streams (the
+     * driver draws the meta batches) or history.
+     *
+     * @param config the run's configuration (optimiser settings)
+     * @param classifier the replica's own classifier arrays
+     * @param theta the replica's own V arrays, or null for methods without V
+     * @return the replica's state
+     */
+    static TrainingState replica(TrainConfig config, Parameters classifier, Parameters theta) {
+        return new TrainingState(classifier, theta, new SgdMomentum(config.momentum(), config.weightDecay()),
+                new Adam(config.metaWeightDecay()), List.of());
+    }
+
     /** @return the classifier's parameters and BatchNorm buffers (live) */
     public Parameters classifier() {
         return classifier;

@@ -97,6 +97,89 @@ public final class MicroBatchReference {
     }
 
     /**
+     * Runs mwnet with parameter averaging ({@link ParameterAveraging}) from the trainer's initial state: P workers,
+     * each with its own classifier, V, Adam and SGD, each iteration taking the whole mwnet step on its own micro-batch
+     * and meta batch (the streams of {@link #mwnet}), averaged by hand (each divided by P, then summed) after every
+     * k iterations of an epoch and at its end.
+     *
+     * @param config an mwnet configuration with {@link TrainConfig#syncEvery} k
+     * @param train the training set
+     * @param meta the meta set
+     * @param epochs epochs to run
+     * @return the averaged parameters after them
+     */
+    public static Result parameterAveraging(TrainConfig config, Dataset train, Dataset meta, int epochs) {
+        DataType dt = config.dataType();
+        int parts = config.accumulate();
+        int b = config.batch() / parts;
+        int mb = config.metaBatch() / parts;
+        int[] shape = train.imageShape();
+        Network net = Models.byName(config.model(), new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
+                config.hidden());
+        WeightNet vnet = new WeightNet(config.vHidden());
+        SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());
+        MetaStepGraph metaStep = new MetaStepGraph(net, weighting, b, mb, dt);
+        ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, b, dt);
+        BatchLoader trainLoader = new BatchLoader(train, b, dt);
+        BatchLoader metaLoader = new BatchLoader(meta, mb, dt);
+        Parameters[] w = new Parameters[parts];
+        Parameters[] theta = new Parameters[parts];
+        Adam[] adam = new Adam[parts];
+        SgdMomentum[] sgd = new SgdMomentum[parts];
+        for (int p = 0; p < parts; p++) {
+            w[p] = net.init(config.seed(), dt);
+            theta[p] = vnet.init(config.seed() + 1, dt);
+            adam[p] = new Adam(config.metaWeightDecay());
+            sgd[p] = new SgdMomentum(config.momentum(), config.weightDecay());
+        }
+        int perEpoch = train.size() / parts / b;
+        long t = 0;
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            double lr = config.learningRate(epoch);
+            for (int j = 0; j < perEpoch; j++, t++) {
+                for (int p = 0; p < parts; p++) {
+                    Batch x = trainLoader.load(microBatch(train.size(), parts, p, b, config.seed(), epoch, j));
+                    if (t % config.metaInterval() == 0) {
+                        Batch m = metaLoader.load(metaBatch(meta.size(), mb, config.seed(), t / config.metaInterval(),
+                                p, parts));
+                        adam[p].step(theta[p], metaStep.step(w[p], theta[p], x.images(), x.labels(), m.images(),
+                                m.labels(), lr).gradients(), config.metaLr());
+                    }
+                    ClassifierStepGraph.Result r = update.run(w[p], theta[p], x.images(), x.labels());
+                    sgd[p].step(w[p], r.gradients(), lr);
+                    Parameters own = w[p];
+                    r.batchStatistics().forEach((buffer, s) -> own.get(buffer)
+                            .muli(1 - ClassifierUpdate.BN_MOMENTUM).addi(s.mul(ClassifierUpdate.BN_MOMENTUM)));
+                }
+                if ((j + 1) % config.syncEvery() == 0 || j == perEpoch - 1) {
+                    averageInPlace(w, Parameters::asMap);
+                    averageInPlace(theta, Parameters::asMap);
+                    averageInPlace(sgd, SgdMomentum::state);
+                    Map<String, INDArray> moments = new HashMap<>();
+                    for (Adam a : adam) {
+                        addShare(moments, a.state(), parts);
+                    }
+                    for (Adam a : adam) {
+                        a.restore(moments, a.steps());
+                    }
+                }
+            }
+        }
+        return new Result(w[0], theta[0]);
+    }
+
+    /** Sets every worker's arrays to the sum of their shares (each divided by P). */
+    private static <T> void averageInPlace(T[] workers, java.util.function.Function<T, Map<String, INDArray>> arrays) {
+        Map<String, INDArray> mean = new HashMap<>();
+        for (T worker : workers) {
+            addShare(mean, arrays.apply(worker), workers.length);
+        }
+        for (T worker : workers) {
+            mean.forEach((name, v) -> arrays.apply(worker).get(name).assign(v));
+        }
+    }
+
+    /**
      * Micro-batch p of an epoch's iteration j: samples {@code i mod P == p}, permuted by the stream named
      * {@code epoch-<e>} (P = 1) or {@code epoch-<e>/part-<p>-of-<P>}, positions {@code [j b, (j + 1) b)}.
      *

@@ -7,6 +7,7 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.nn.Models;
+import org.mwnet.train.ParameterAveraging;
 import org.mwnet.train.TrainConfig;
 
 /**
@@ -36,6 +37,7 @@ final class TrainChecks {
             atLeastOne("--hidden", train.hidden);
         }
         microBatches(train);
+        parameterAveraging(train);
         atLeastOne("--v-hidden", train.vHidden);
         atLeastOne("--meta-interval", train.metaInterval);
         positive("--lr", train.lr);
@@ -64,6 +66,28 @@ final class TrainChecks {
     private static void microBatches(TrainOptions train) {
         atLeastOne("--accumulate", train.accumulate);
         batchesSplit(train, train.accumulate, "into --accumulate " + train.accumulate + " equal micro-batches");
+    }
+
+    /**
+     * {@code --sync-every K} needs K at least 1, at least two workers to average and a method whose workers step
+     * independently.
+     *
+     * @param train model, method and optimisation flags, with {@code --accumulate} set to {@code --workers} on Spark
+     */
+    private static void parameterAveraging(TrainOptions train) {
+        if (train.syncEvery == null) {
+            return;
+        }
+        atLeastOne("--sync-every", train.syncEvery);
+        if (train.accumulate < 2) {
+            throw new IllegalArgumentException("--sync-every " + train.syncEvery + " averages the parameters of P "
+                    + "workers, and this run has " + train.accumulate + ": give --accumulate P, or --workers P on "
+                    + "Spark, with P at least 2");
+        }
+        if (!ParameterAveraging.METHODS.contains(train.method)) {
+            throw new IllegalArgumentException("--sync-every " + train.syncEvery + " does not train --method "
+                    + train.method + ": parameter averaging trains one of " + ParameterAveraging.METHODS);
+        }
     }
 
     /**

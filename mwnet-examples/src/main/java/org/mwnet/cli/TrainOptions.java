@@ -37,6 +37,13 @@ final class TrainOptions {
             + "data-parallel workers (default: ${DEFAULT-VALUE}, no split).")
     int accumulate = DEFAULTS.accumulate();
 
+    @Option(names = "--sync-every", paramLabel = "K", description = "Average parameters instead of gradients, with "
+            + "--accumulate P or --workers P (P >= 2): each worker trains its own copy of the classifier, V, their "
+            + "optimiser states and BatchNorm buffers on its micro-batches for K iterations, then the copies are "
+            + "averaged, also at the end of every epoch; methods mwnet, ce and focal (default: average gradients "
+            + "every iteration).")
+    Integer syncEvery;
+
     @Option(names = "--lr", description = "Classifier learning rate, multiplied by --lr-decay at 2/3 and 5/6 of the "
             + "epochs or at --lr-milestones (default: ${DEFAULT-VALUE}).")
     double lr = DEFAULTS.lr();
@@ -101,6 +108,9 @@ final class TrainOptions {
         }
         if (metaBatch != null) {
             b.metaBatch(metaBatch);
+        }
+        if (syncEvery != null) {
+            b.syncEvery(syncEvery);
         }
         return b.build();
     }

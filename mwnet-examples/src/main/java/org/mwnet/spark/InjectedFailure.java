@@ -17,7 +17,18 @@ record InjectedFailure(long iteration, int worker) implements Serializable {
      * @throws IllegalStateException on the first attempt of the chosen task
      */
     void maybeFail(Phase phase, int worker) {
-        if (phase.iteration() == iteration && worker == this.worker && TaskContext.get().attemptNumber() == 0) {
+        maybeFail(phase.iteration(), worker, () -> { });
+    }
+
+    /**
+     * @param taskIteration the iteration a task runs
+     * @param worker the task's worker
+     * @param lose what the failure loses first, as a lost executor loses its state
+     * @throws IllegalStateException on the first attempt of the chosen task
+     */
+    void maybeFail(long taskIteration, int worker, Runnable lose) {
+        if (taskIteration == iteration && worker == this.worker && TaskContext.get().attemptNumber() == 0) {
+            lose.run();
             throw new IllegalStateException("injected failure of worker " + worker + " in iteration " + iteration);
         }
     }

@@ -30,14 +30,17 @@ public final class SparkTraining implements AutoCloseable {
     private final List<Broadcast<Dataset>> data;
     private final JavaRDD<Shard> shards;
     private final SparkParts parts;
+    /** The workers' parameter averaging, or null for gradient averaging. */
+    private final SparkAveraging averaging;
 
     private SparkTraining(JavaSparkContext context, boolean ownsContext, List<Broadcast<Dataset>> data,
-                          JavaRDD<Shard> shards, SparkParts parts) {
+                          JavaRDD<Shard> shards, SparkParts parts, SparkAveraging averaging) {
         this.context = context;
         this.ownsContext = ownsContext;
         this.data = data;
         this.shards = shards;
         this.parts = parts;
+        this.averaging = averaging;
     }
 
     /**
@@ -91,11 +94,12 @@ public final class SparkTraining implements AutoCloseable {
         JavaRDD<Shard> shards = context.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
                 .map(p -> new Shard(p, workers, trainShards.get(p).value(), meta.value()))
                 .persist(StorageLevel.MEMORY_ONLY());
-        SparkParts parts = new SparkParts(shards, UUID.randomUUID().toString(), config,
-                config.method().equals("mwnet"));
+        String run = UUID.randomUUID().toString();
+        SparkParts parts = new SparkParts(shards, run, config, config.method().equals("mwnet"));
+        SparkAveraging averaging = config.syncEvery() > 0 ? new SparkAveraging(context, shards, run, config) : null;
         List<Broadcast<Dataset>> data = new ArrayList<>(trainShards);
         data.add(meta);
-        return new SparkTraining(context, ownsContext, data, shards, parts);
+        return new SparkTraining(context, ownsContext, data, shards, parts, averaging);
     }
 
     private static void requireMethod(TrainConfig config) {
@@ -110,9 +114,12 @@ public final class SparkTraining implements AutoCloseable {
         return m.lines().findFirst().orElse(m);
     }
 
-    /** @return the factory of the workers' method, for {@link org.mwnet.train.Trainer#withMethods} */
+    /**
+     * @return the factory of the workers' method, for {@link org.mwnet.train.Trainer#withMethods}: gradient
+     *     averaging, or parameter averaging ({@link SparkAveraging}) with {@link TrainConfig#syncEvery}
+     */
     public MethodFactory methods() {
-        return (config, net, vnet, dataType) -> Methods.synchronous(config, parts);
+        return (config, net, vnet, dataType) -> averaging != null ? averaging : Methods.synchronous(config, parts);
     }
 
     /**
@@ -122,7 +129,11 @@ public final class SparkTraining implements AutoCloseable {
      * @param worker the worker p
      */
     void failOnce(long iteration, int worker) {
-        parts.inject(new InjectedFailure(iteration, worker));
+        InjectedFailure f = new InjectedFailure(iteration, worker);
+        parts.inject(f);
+        if (averaging != null) {
+            averaging.inject(f);
+        }
     }
 
     /**

@@ -22,15 +22,25 @@ final class WorkerCache {
      * @return the shard's worker for the run, built now if this JVM has none yet
      */
     static Worker of(Phase phase, Shard shard) {
+        return of(phase.run(), phase.config(), shard);
+    }
+
+    /**
+     * @param taskRun the task's run
+     * @param config the run's configuration
+     * @param shard the task's shard
+     * @return the shard's worker for the run, built now if this JVM has none yet
+     */
+    static Worker of(String taskRun, TrainConfig config, Shard shard) {
         Slot slot;
         synchronized (WorkerCache.class) {
-            if (!phase.run().equals(run)) {
+            if (!taskRun.equals(run)) {
                 SLOTS.clear();
-                run = phase.run();
+                run = taskRun;
             }
             slot = SLOTS.computeIfAbsent(shard.index(), p -> new Slot());
         }
-        return slot.worker(phase.config(), shard);
+        return slot.worker(config, shard);
     }
 
     /** One shard's worker, built by the first task that asks while the shard's other tasks wait. */

@@ -2,7 +2,10 @@
  * Synchronous data-parallel training on Apache Spark: P workers (the partitions of one cached RDD), each holding one
  * shard of the training set and a copy of the meta set, compute the micro-batch results of
  * {@link org.mwnet.train.Methods#synchronous}; the driver averages them in partition order and takes the optimiser
- * steps, so a run on P workers computes what {@code --accumulate P} computes in one process. Spark is a provided
- * dependency: only this package names it, and the launcher puts it on the class path only for a Spark run.
+ * steps, so a run on P workers computes what {@code --accumulate P} computes in one process. With
+ * {@code --sync-every K} the workers instead keep replicas of the state on their executors, and the driver averages
+ * them every K iterations and at every epoch's end ({@code SparkAveraging}), as
+ * {@link org.mwnet.train.ParameterAveraging} does in one process. Spark is a provided dependency: only this package
+ * names it, and the launcher puts it on the class path only for a Spark run.
  */
 package org.mwnet.spark;

@@ -33,7 +33,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Training on Spark workers in {@code local[2,2]} (two threads, a failed task retried once) against the
  * single-process run with {@code --accumulate P} on a tiny noisy MLP problem: the same parameters bit for bit, also
- * when a task fails once and when the driver resumes from its checkpoint. One Spark context serves the whole class.
+ * when a task fails once and when the driver resumes from its checkpoint; and so with parameter averaging
+ * ({@code --sync-every}). One Spark context serves the whole class.
  */
 class SparkTrainingTest {
     private static final int CLASSES = 4;
@@ -173,6 +174,65 @@ class SparkTrainingTest {
         assertIdentical(whole.classifier().asMap(), resumed.classifier().asMap());
         assertIdentical(whole.theta().asMap(), resumed.theta().asMap());
         assertThat(resumed.metrics().epochs()).hasSize(3);
+    }
+
+    /** Windows of 4 in epochs of 18 iterations: four that end by themselves, and one of 2 that the epoch ends. */
+    private static TrainConfig averaging(int epochs) {
+        return config("mwnet", 2).toBuilder().epochs(epochs).syncEvery(4).build();
+    }
+
+    @Test
+    void parameterAveragingOnTwoWorkersEndsBitForBitWhereTheSingleProcessRunEnds() throws Exception {
+        TrainConfig config = averaging(2);
+        TrainedModel expected = single(config, null);
+        TrainedModel actual = onSpark(config);
+        assertIdentical(expected.classifier().asMap(), actual.classifier().asMap());
+        assertIdentical(expected.theta().asMap(), actual.theta().asMap());
+        assertThat(actual.metrics().epochs()).extracting(EpochMetrics::trainLoss).containsExactlyElementsOf(
+                expected.metrics().epochs().stream().map(EpochMetrics::trainLoss).toList());
+        assertThat(actual.metrics().epochs()).extracting(EpochMetrics::metaLoss).containsExactlyElementsOf(
+                expected.metrics().epochs().stream().map(EpochMetrics::metaLoss).toList());
+    }
+
+    @Test
+    void aReplicaLostWithAFailedTaskIsReplayedFromItsWindowsStartAndChangesNothing() throws Exception {
+        TrainConfig config = averaging(2);
+        int failedBefore = FAILED_TASKS.get();
+        TrainedModel actual;
+        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
+            // iteration 5 is the second of the window that starts at 4: the retry rebuilds and replays both
+            workers.failOnce(5, 1);
+            actual = onSpark(workers, config, new Trainer(config));
+        }
+        assertThat(FAILED_TASKS.get() - failedBefore).as("worker 1's task of iteration 5").isEqualTo(1);
+        TrainedModel expected = single(config, null);
+        assertIdentical(expected.classifier().asMap(), actual.classifier().asMap());
+        assertIdentical(expected.theta().asMap(), actual.theta().asMap());
+    }
+
+    @Test
+    void aParameterAveragingRunResumedFromTheDriversCheckpointEndsWhereAnUninterruptedOneEnds() throws Exception {
+        TrainConfig config = averaging(3);
+        Path checkpoint = dir.resolve("checkpoint.zip");
+        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
+            Trainer crashing = new Trainer(config).withCheckpoint(checkpoint, true)
+                    .withListener(new TrainingListener() {
+                        @Override
+                        public void onEpochEnd(EpochMetrics m) {
+                            if (m.epoch() == 2) {
+                                throw new IllegalStateException("simulated crash");
+                            }
+                        }
+                    });
+            assertThatThrownBy(() -> onSpark(workers, config, crashing)).hasMessage("simulated crash");
+        }
+        TrainedModel resumed;
+        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
+            resumed = onSpark(workers, config, new Trainer(config).withCheckpoint(checkpoint, true));
+        }
+        TrainedModel whole = single(config, null);
+        assertIdentical(whole.classifier().asMap(), resumed.classifier().asMap());
+        assertIdentical(whole.theta().asMap(), resumed.theta().asMap());
     }
 
     @Test
