@@ -191,16 +191,9 @@ class MicroBatchTrainingTest {
                 .train(small.splits, small.test, small.summary);
 
         Path ckpt = dir.resolve("resumed.zip");
-        Trainer crashing = new Trainer(config).withCheckpoint(ckpt, true).withListener(new TrainingListener() {
-            @Override
-            public void onEpochEnd(EpochMetrics m) {
-                if (m.epoch() == 2) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        });
+        Trainer crashing = new Trainer(config).withCheckpoint(ckpt, true).withListener(new CrashAfterEpoch(2));
         assertThatThrownBy(() -> crashing.train(small.splits, small.test, small.summary))
-                .hasMessage("simulated crash");
+                .hasMessage(CrashAfterEpoch.MESSAGE);
         assertThat(Checkpoint.read(ckpt).epochs()).isEqualTo(2);
         TrainedModel resumed = new Trainer(config).withCheckpoint(ckpt, true)
                 .train(small.splits, small.test, small.summary);

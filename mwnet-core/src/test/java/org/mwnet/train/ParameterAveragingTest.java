@@ -96,16 +96,9 @@ class ParameterAveragingTest {
         TrainedModel whole = new Trainer(config).withCheckpoint(wholeFile, false)
                 .train(small.splits, small.test, small.summary);
         Path ckpt = dir.resolve("resumed.zip");
-        Trainer crashing = new Trainer(config).withCheckpoint(ckpt, true).withListener(new TrainingListener() {
-            @Override
-            public void onEpochEnd(EpochMetrics m) {
-                if (m.epoch() == 2) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        });
+        Trainer crashing = new Trainer(config).withCheckpoint(ckpt, true).withListener(new CrashAfterEpoch(2));
         assertThatThrownBy(() -> crashing.train(small.splits, small.test, small.summary))
-                .hasMessage("simulated crash");
+                .hasMessage(CrashAfterEpoch.MESSAGE);
         TrainedModel resumed = new Trainer(config).withCheckpoint(ckpt, true)
                 .train(small.splits, small.test, small.summary);
         Identical.assertIdentical(whole.classifier().asMap(), resumed.classifier().asMap());

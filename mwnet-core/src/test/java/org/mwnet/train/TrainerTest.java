@@ -120,15 +120,8 @@ class TrainerTest {
                 .train(tiny.splits, tiny.test, tiny.summary);
 
         Path ckpt = dir.resolve("b.zip");
-        Trainer crashing = new Trainer(cfg).withCheckpoint(ckpt, true).withListener(new TrainingListener() {
-            @Override
-            public void onEpochEnd(EpochMetrics m) {
-                if (m.epoch() == 2) {
-                    throw new IllegalStateException("simulated crash");
-                }
-            }
-        });
-        assertThatThrownBy(() -> crashing.train(tiny.splits, tiny.test, tiny.summary)).hasMessage("simulated crash");
+        Trainer crashing = new Trainer(cfg).withCheckpoint(ckpt, true).withListener(new CrashAfterEpoch(2));
+        assertThatThrownBy(() -> crashing.train(tiny.splits, tiny.test, tiny.summary)).hasMessage(CrashAfterEpoch.MESSAGE);
         assertThat(Checkpoint.read(ckpt).epochs()).as("crashed after writing epoch 2").isEqualTo(2);
         TrainedModel resumed = new Trainer(cfg).withCheckpoint(ckpt, true).train(tiny.splits, tiny.test, tiny.summary);
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.mwnet.data.TestData;
 
 /** Runs the command-line tool in-process and captures what it prints. */
@@ -35,5 +37,18 @@ final class CliRunner {
         Path data = tmp.resolve("data");
         TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
         return data;
+    }
+
+    /**
+     * @param data a {@code --data-dir} (e.g. {@link #smallData})
+     * @param out the run directory
+     * @param more further arguments
+     * @return the arguments of a small, quick {@code train}: meta set 100, MLP width 8, one epoch of batches of 50
+     */
+    static List<String> smallTrain(Path data, Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--meta-size", "100",
+                "--hidden", "8", "--epochs", "1", "--batch", "50", "--out", out.toString()));
+        a.addAll(List.of(more));
+        return a;
     }
 }

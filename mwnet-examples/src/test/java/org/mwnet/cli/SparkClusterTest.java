@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.CliRunner.smallTrain;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -31,21 +32,15 @@ class SparkClusterTest {
     @TempDir
     Path tmp;
 
-    private static List<String> args(Path data, Path out, String... more) {
-        List<String> a = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--meta-size", "100",
-                "--hidden", "8", "--epochs", "1", "--batch", "50", "--out", out.toString()));
-        a.addAll(List.of(more));
-        return a;
-    }
 
     @Test
     void twoExecutorJvmsWriteTheCheckpointOfTheRunWithTwoMicroBatchesAndEachChoosesItsOwnBackend() throws Exception {
         Path data = smallData();
         Path single = tmp.resolve("single");
-        CliRunner.Result one = CliRunner.run(args(data, single, "--accumulate", "2").toArray(String[]::new));
+        CliRunner.Result one = CliRunner.run(smallTrain(data, single, "--accumulate", "2").toArray(String[]::new));
         assertThat(one.exitCode()).as(one.err()).isZero();
         Path cluster = tmp.resolve("cluster");
-        Run run = onCluster(args(data, cluster, "--spark-master", "local-cluster[2,1,768]", "--workers", "2"));
+        Run run = onCluster(smallTrain(data, cluster, "--spark-master", "local-cluster[2,1,768]", "--workers", "2"));
         assertThat(run.exitCode()).as(run.log()).isZero();
         Map<String, INDArray> expected = ArrayArchive.read(single.resolve("checkpoint.zip"), "checkpoint").arrays();
         Map<String, INDArray> actual = ArrayArchive.read(cluster.resolve("checkpoint.zip"), "checkpoint").arrays();
@@ -68,7 +63,7 @@ class SparkClusterTest {
         Path data = smallData();
         Path out = tmp.resolve("cluster");
         // the driver takes the CPU (auto, no device), the executors are asked for CUDA, which this build lacks
-        Run run = onCluster(args(data, out, "--spark-master", "local-cluster[1,1,768]", "--workers", "2"),
+        Run run = onCluster(smallTrain(data, out, "--spark-master", "local-cluster[1,1,768]", "--workers", "2"),
                 "-Dspark.mwnet.backend=cuda");
         assertThat(run.exitCode()).as(run.log()).isEqualTo(2);
         List<String> lines = run.log().lines().filter(l -> !l.startsWith("mwnet: backend ")).toList();
@@ -84,8 +79,8 @@ class SparkClusterTest {
             port = s.getLocalPort();
         }
         long start = System.nanoTime();
-        CliRunner.Result r = CliRunner.run(args(data, tmp.resolve("run"), "--spark-master", "spark://127.0.0.1:" + port,
-                "--workers", "2").toArray(String[]::new));
+        CliRunner.Result r = CliRunner.run(smallTrain(data, tmp.resolve("run"), "--spark-master",
+                "spark://127.0.0.1:" + port, "--workers", "2").toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("mwnet train: --spark-master spark://127.0.0.1:" + port + ": no Spark "
                 + "master listens at 127.0.0.1:" + port + " (Connection refused): start one (spark-class "
@@ -118,7 +113,8 @@ class SparkClusterTest {
         List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList());
         jvm.addAll(List.of("-Dspark.executorEnv.PATH=" + smi.getParent() + File.pathSeparator + System.getenv("PATH"),
-                // what Spark's scripts set for a worker (load-spark-env.sh); its launcher needs it to find SPARK_HOME/jars
+                // what Spark's scripts set for a worker (load-spark-env.sh): its launcher needs it to find
+                // SPARK_HOME/jars
                 "-Dspark.executorEnv.SPARK_SCALA_VERSION=2.12", "-Dspark.executor.memory=512m"));
         jvm.addAll(List.of(properties));
         Path log = tmp.resolve("driver.log");

@@ -2,10 +2,10 @@ package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mwnet.cli.CliRunner.smallTrain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,21 +22,15 @@ class SparkCommandTest {
     @TempDir
     Path tmp;
 
-    private List<String> args(Path data, Path out, String... more) {
-        List<String> a = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--meta-size", "100",
-                "--hidden", "8", "--epochs", "1", "--batch", "50", "--out", out.toString()));
-        a.addAll(List.of(more));
-        return a;
-    }
 
     @Test
     void aRunOnTwoSparkWorkersWritesTheCheckpointOfTheRunWithTwoMicroBatches() throws Exception {
         Path data = CliRunner.smallData(tmp);
         Path single = tmp.resolve("single");
         Path spark = tmp.resolve("spark");
-        CliRunner.Result one = CliRunner.run(args(data, single, "--accumulate", "2").toArray(String[]::new));
+        CliRunner.Result one = CliRunner.run(smallTrain(data, single, "--accumulate", "2").toArray(String[]::new));
         assertThat(one.exitCode()).as(one.err()).isZero();
-        CliRunner.Result two = CliRunner.run(args(data, spark, "--spark-master", "local[2]", "--workers", "2")
+        CliRunner.Result two = CliRunner.run(smallTrain(data, spark, "--spark-master", "local[2]", "--workers", "2")
                 .toArray(String[]::new));
         assertThat(two.exitCode()).as(two.err()).isZero();
         JsonNode config = Json.MAPPER.readTree(spark.resolve("metrics.json").toFile()).get("config");
@@ -52,25 +46,25 @@ class SparkCommandTest {
     void eachBadInputEndsInOneLine() throws Exception {
         Path data = CliRunner.smallData(tmp);
         Path out = tmp.resolve("run");
-        assertOneLine(args(data, out, "--spark-master", "nonsense[", "--workers", "2"), "mwnet train: --spark-master "
-                + "nonsense[: Spark did not start: Could not parse Master URL: 'nonsense['");
-        assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "3"), "mwnet train: --batch 50 does "
-                + "not split among --workers 3; give a --batch divisible by 3");
-        assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "2", "--meta-batch", "25"),
+        assertOneLine(smallTrain(data, out, "--spark-master", "nonsense[", "--workers", "2"),
+                "mwnet train: --spark-master nonsense[: Spark did not start: Could not parse Master URL: 'nonsense['");
+        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "3"),
+                "mwnet train: --batch 50 does not split among --workers 3; give a --batch divisible by 3");
+        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2", "--meta-batch", "25"),
                 "mwnet train: meta batch 25 (--meta-batch) does not split among --workers 2; give a "
                         + "--meta-batch divisible by 2");
-        assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "0"),
+        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "0"),
                 "mwnet train: --workers must be at least 1, got 0");
         // a worker per sample or more: the batch, which splits among the workers, cannot fit the training set
-        List<String> perSample = args(data, out, "--spark-master", "local[2]", "--workers", "700");
+        List<String> perSample = smallTrain(data, out, "--spark-master", "local[2]", "--workers", "700");
         perSample.set(perSample.indexOf("--batch") + 1, "700");
         assertOneLine(perSample, "mwnet train: --batch 700 is larger than the training set (600 samples)");
-        assertOneLine(args(data, out, "--workers", "2"), "mwnet train: --workers 2 needs --spark-master (in one "
+        assertOneLine(smallTrain(data, out, "--workers", "2"), "mwnet train: --workers 2 needs --spark-master (in one "
                 + "process, --accumulate 2 computes the same)");
-        assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "2", "--method", "l2rw"),
+        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2", "--method", "l2rw"),
                 "mwnet train: --method l2rw does not run on Spark workers (its micro-batches depend on each other or "
                         + "on the meta set's shards); expected one of [mwnet, ce, focal]");
-        assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "2", "--accumulate", "4"),
+        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2", "--accumulate", "4"),
                 "mwnet train: --accumulate 4 and --workers 2: on Spark each worker computes one micro-batch; give "
                         + "--workers alone");
         assertThat(out).as("nothing half-written").doesNotExist();

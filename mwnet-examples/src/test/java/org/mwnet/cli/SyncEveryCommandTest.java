@@ -1,10 +1,10 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.CliRunner.smallTrain;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,25 +21,19 @@ class SyncEveryCommandTest {
     @TempDir
     Path tmp;
 
-    private List<String> args(Path data, Path out, String... more) {
-        List<String> a = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--meta-size", "100",
-                "--hidden", "8", "--epochs", "1", "--batch", "50", "--out", out.toString()));
-        a.addAll(List.of(more));
-        return a;
-    }
 
     @Test
     void aRunRecordsItsIntervalOnSparkWritesTheSameCheckpointAndAResumeWithAnotherIsRefused() throws Exception {
         Path data = CliRunner.smallData(tmp);
         Path out = tmp.resolve("run");
-        List<String> args = args(data, out, "--accumulate", "2", "--sync-every", "3");
+        List<String> args = smallTrain(data, out, "--accumulate", "2", "--sync-every", "3");
         CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode config = Json.MAPPER.readTree(out.resolve("metrics.json").toFile()).get("config");
         assertThat(config.get("sync_every").asInt()).isEqualTo(3);
 
         Path spark = tmp.resolve("spark");
-        CliRunner.Result onSpark = CliRunner.run(args(data, spark, "--spark-master", "local[2]", "--workers", "2",
+        CliRunner.Result onSpark = CliRunner.run(smallTrain(data, spark, "--spark-master", "local[2]", "--workers", "2",
                 "--sync-every", "3").toArray(String[]::new));
         assertThat(onSpark.exitCode()).as(onSpark.err()).isZero();
         Map<String, INDArray> expected = ArrayArchive.read(out.resolve("checkpoint.zip"), "checkpoint").arrays();
@@ -58,15 +52,16 @@ class SyncEveryCommandTest {
     void eachBadUseEndsInOneLine() throws Exception {
         Path data = CliRunner.smallData(tmp);
         Path out = tmp.resolve("run");
-        assertOneLine(args(data, out, "--accumulate", "2", "--sync-every", "0"),
+        assertOneLine(smallTrain(data, out, "--accumulate", "2", "--sync-every", "0"),
                 "mwnet train: --sync-every must be at least 1, got 0");
-        assertOneLine(args(data, out, "--sync-every", "5"), "mwnet train: --sync-every 5 averages the parameters of "
-                + "P workers, and this run has 1: give --accumulate P, or --workers P on Spark, with P at least 2");
-        assertOneLine(args(data, out, "--spark-master", "local[2]", "--workers", "1", "--sync-every", "5"),
+        assertOneLine(smallTrain(data, out, "--sync-every", "5"),
+                "mwnet train: --sync-every 5 averages the parameters of P workers, and this run has 1: give "
+                + "--accumulate P, or --workers P on Spark, with P at least 2");
+        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "1", "--sync-every", "5"),
                 "mwnet train: --sync-every 5 averages the parameters of P workers, and this run has 1: give "
                         + "--accumulate P, or --workers P on Spark, with P at least 2");
         for (String method : List.of("l2rw", "finetune")) {
-            assertOneLine(args(data, out, "--accumulate", "2", "--sync-every", "5", "--method", method),
+            assertOneLine(smallTrain(data, out, "--accumulate", "2", "--sync-every", "5", "--method", method),
                     "mwnet train: --sync-every 5 does not train --method " + method + ": parameter averaging trains "
                             + "one of [mwnet, ce, focal]");
         }

@@ -24,10 +24,10 @@ import org.mwnet.data.Normalization;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.eval.EpochMetrics;
+import org.mwnet.train.CrashAfterEpoch;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainedModel;
 import org.mwnet.train.Trainer;
-import org.mwnet.train.TrainingListener;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -115,12 +115,7 @@ class SparkTrainingTest {
             TrainConfig config = config("mwnet", workers);
             TrainedModel expected = single(config, null);
             TrainedModel actual = onSpark(config);
-            assertIdentical(expected.classifier().asMap(), actual.classifier().asMap());
-            assertIdentical(expected.theta().asMap(), actual.theta().asMap());
-            assertThat(actual.metrics().epochs()).extracting(EpochMetrics::trainLoss).containsExactlyElementsOf(
-                    expected.metrics().epochs().stream().map(EpochMetrics::trainLoss).toList());
-            assertThat(actual.metrics().epochs()).extracting(EpochMetrics::metaLoss).containsExactlyElementsOf(
-                    expected.metrics().epochs().stream().map(EpochMetrics::metaLoss).toList());
+            assertSameRun(expected, actual);
         }
         TrainedModel one = single(config("mwnet", 1), null);
         TrainedModel two = single(config("mwnet", 2), null);
@@ -153,27 +148,23 @@ class SparkTrainingTest {
     @Test
     void aRunResumedFromTheDriversCheckpointEndsWhereAnUninterruptedOneEnds() throws Exception {
         TrainConfig config = config("mwnet", 2).toBuilder().epochs(3).build();
-        Path checkpoint = dir.resolve("checkpoint.zip");
-        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
-            Trainer crashing = new Trainer(config).withCheckpoint(checkpoint, true)
-                    .withListener(new TrainingListener() {
-                        @Override
-                        public void onEpochEnd(EpochMetrics m) {
-                            if (m.epoch() == 2) {
-                                throw new IllegalStateException("simulated crash");
-                            }
-                        }
-                    });
-            assertThatThrownBy(() -> onSpark(workers, config, crashing)).hasMessage("simulated crash");
-        }
-        TrainedModel resumed;
-        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
-            resumed = onSpark(workers, config, new Trainer(config).withCheckpoint(checkpoint, true));
-        }
+        TrainedModel resumed = resumedAfterACrash(config);
         TrainedModel whole = single(config, null);
         assertIdentical(whole.classifier().asMap(), resumed.classifier().asMap());
         assertIdentical(whole.theta().asMap(), resumed.theta().asMap());
         assertThat(resumed.metrics().epochs()).hasSize(3);
+    }
+
+    /** @return the run that resumed on Spark from the checkpoint of one that crashed after epoch 2 */
+    private TrainedModel resumedAfterACrash(TrainConfig config) throws Exception {
+        Path checkpoint = dir.resolve("checkpoint.zip");
+        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
+            Trainer crashing = new Trainer(config).withCheckpoint(checkpoint, true).withListener(new CrashAfterEpoch(2));
+            assertThatThrownBy(() -> onSpark(workers, config, crashing)).hasMessage(CrashAfterEpoch.MESSAGE);
+        }
+        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
+            return onSpark(workers, config, new Trainer(config).withCheckpoint(checkpoint, true));
+        }
     }
 
     /** Windows of 4 in epochs of 18 iterations: four that end by themselves, and one of 2 that the epoch ends. */
@@ -186,6 +177,11 @@ class SparkTrainingTest {
         TrainConfig config = averaging(2);
         TrainedModel expected = single(config, null);
         TrainedModel actual = onSpark(config);
+        assertSameRun(expected, actual);
+    }
+
+    /** Asserts the same parameters and the same losses in every epoch, bit for bit. */
+    private static void assertSameRun(TrainedModel expected, TrainedModel actual) {
         assertIdentical(expected.classifier().asMap(), actual.classifier().asMap());
         assertIdentical(expected.theta().asMap(), actual.theta().asMap());
         assertThat(actual.metrics().epochs()).extracting(EpochMetrics::trainLoss).containsExactlyElementsOf(
@@ -213,23 +209,7 @@ class SparkTrainingTest {
     @Test
     void aParameterAveragingRunResumedFromTheDriversCheckpointEndsWhereAnUninterruptedOneEnds() throws Exception {
         TrainConfig config = averaging(3);
-        Path checkpoint = dir.resolve("checkpoint.zip");
-        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
-            Trainer crashing = new Trainer(config).withCheckpoint(checkpoint, true)
-                    .withListener(new TrainingListener() {
-                        @Override
-                        public void onEpochEnd(EpochMetrics m) {
-                            if (m.epoch() == 2) {
-                                throw new IllegalStateException("simulated crash");
-                            }
-                        }
-                    });
-            assertThatThrownBy(() -> onSpark(workers, config, crashing)).hasMessage("simulated crash");
-        }
-        TrainedModel resumed;
-        try (SparkTraining workers = SparkTraining.on(spark, false, config, splits)) {
-            resumed = onSpark(workers, config, new Trainer(config).withCheckpoint(checkpoint, true));
-        }
+        TrainedModel resumed = resumedAfterACrash(config);
         TrainedModel whole = single(config, null);
         assertIdentical(whole.classifier().asMap(), resumed.classifier().asMap());
         assertIdentical(whole.theta().asMap(), resumed.theta().asMap());
