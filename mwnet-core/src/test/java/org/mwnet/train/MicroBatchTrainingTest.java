@@ -21,7 +21,6 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.Shards;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.SyntheticImages;
-import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.RunMetrics;
 import org.mwnet.meta.ClassifierStepGraph;
 import org.mwnet.meta.WeightNet;
@@ -186,24 +185,7 @@ class MicroBatchTrainingTest {
     void resumedRunWithMicroBatchesEndsBitForBitAsAnUninterruptedOne() throws Exception {
         // in float, as runs train; 15 meta batches of 100 are 6 a permutation, so the streams start new ones
         TrainConfig config = smallConfig("mwnet").epochs(3).accumulate(2).precision("float").build();
-        Path wholeFile = dir.resolve("whole.zip");
-        TrainedModel whole = new Trainer(config).withCheckpoint(wholeFile, false)
-                .train(small.splits, small.test, small.summary);
-
-        Path ckpt = dir.resolve("resumed.zip");
-        Trainer crashing = new Trainer(config).withCheckpoint(ckpt, true).withListener(new CrashAfterEpoch(2));
-        assertThatThrownBy(() -> crashing.train(small.splits, small.test, small.summary))
-                .hasMessage(CrashAfterEpoch.MESSAGE);
-        assertThat(Checkpoint.read(ckpt).epochs()).isEqualTo(2);
-        TrainedModel resumed = new Trainer(config).withCheckpoint(ckpt, true)
-                .train(small.splits, small.test, small.summary);
-
-        Identical.assertIdentical(whole.classifier().asMap(), resumed.classifier().asMap());
-        Identical.assertIdentical(whole.theta().asMap(), resumed.theta().asMap());
-        Identical.assertIdentical(ArrayArchive.read(wholeFile, "checkpoint").arrays(),
-                ArrayArchive.read(ckpt, "checkpoint").arrays());
-        assertThat(resumed.metrics().epochs()).extracting(EpochMetrics::metaLoss)
-                .containsExactlyElementsOf(whole.metrics().epochs().stream().map(EpochMetrics::metaLoss).toList());
+        ResumeAfterCrash.assertEndsAsUninterrupted(config, small, dir);
     }
 
     @Test

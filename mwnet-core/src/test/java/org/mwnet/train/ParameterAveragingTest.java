@@ -92,21 +92,7 @@ class ParameterAveragingTest {
     @Test
     void aResumedRunEndsBitForBitAsAnUninterruptedOne() throws Exception {
         TrainConfig config = config("mwnet").epochs(3).syncEvery(4).precision("float").build();
-        Path wholeFile = dir.resolve("whole.zip");
-        TrainedModel whole = new Trainer(config).withCheckpoint(wholeFile, false)
-                .train(small.splits, small.test, small.summary);
-        Path ckpt = dir.resolve("resumed.zip");
-        Trainer crashing = new Trainer(config).withCheckpoint(ckpt, true).withListener(new CrashAfterEpoch(2));
-        assertThatThrownBy(() -> crashing.train(small.splits, small.test, small.summary))
-                .hasMessage(CrashAfterEpoch.MESSAGE);
-        TrainedModel resumed = new Trainer(config).withCheckpoint(ckpt, true)
-                .train(small.splits, small.test, small.summary);
-        Identical.assertIdentical(whole.classifier().asMap(), resumed.classifier().asMap());
-        Identical.assertIdentical(whole.theta().asMap(), resumed.theta().asMap());
-        Identical.assertIdentical(ArrayArchive.read(wholeFile, "checkpoint").arrays(),
-                ArrayArchive.read(ckpt, "checkpoint").arrays());
-        assertThat(resumed.metrics().epochs()).extracting(EpochMetrics::metaLoss)
-                .containsExactlyElementsOf(whole.metrics().epochs().stream().map(EpochMetrics::metaLoss).toList());
+        ResumeAfterCrash.assertEndsAsUninterrupted(config, small, dir);
     }
 
     @Test
