@@ -5,7 +5,9 @@
  * steps, so a run on P workers computes what {@code --accumulate P} computes in one process. With
  * {@code --sync-every K} the workers instead keep replicas of the state on their executors, and the driver averages
  * them every K iterations and at every epoch's end ({@code SparkAveraging}), as
- * {@link org.mwnet.train.ParameterAveraging} does in one process. Spark is a provided dependency: only this package
+ * {@link org.mwnet.train.ParameterAveraging} does in one process. Executors in JVMs of their own choose their ND4J
+ * backend when they start ({@link org.mwnet.spark.BackendPlugin}) and get what else they need from the driver's
+ * configuration ({@code ExecutorSetup}). Spark is a provided dependency: only this package
  * names it, and the launcher puts it on the class path only for a Spark run.
  */
 package org.mwnet.spark;
