@@ -44,6 +44,11 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * ({@link ParameterAveraging}), on the same micro-batches and meta batches.
  */
 public final class Methods {
+    /**
+     * The methods whose micro-batches are independent of each other's results ({@link #synchronous}), which
+     * data-parallel workers can compute and {@link ParameterAveraging} can train; l2rw and finetune are not.
+     */
+    public static final List<String> WITH_INDEPENDENT_MICRO_BATCHES = List.of("mwnet", "ce", "focal");
     private Methods() {
     }
 

@@ -25,8 +25,6 @@ import java.util.stream.IntStream;
  * second moments is not the second moment of the mean gradient.
  */
 public final class ParameterAveraging implements Method {
-    /** The methods it trains: those whose micro-batch step is independent of the other micro-batches. */
-    public static final List<String> METHODS = List.of("mwnet", "ce", "focal");
     private final TrainConfig config;
     private final MicroBatchParts step;
     private List<Replica> replicas;

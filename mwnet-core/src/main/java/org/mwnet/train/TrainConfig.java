@@ -90,9 +90,9 @@ public record TrainConfig(
             throw new IllegalArgumentException("iterations between parameter averages must be at least 1 (or 0 for "
                     + "gradient averaging), got " + syncEvery);
         }
-        if (syncEvery > 0 && !ParameterAveraging.METHODS.contains(method)) {
+        if (syncEvery > 0 && !Methods.WITH_INDEPENDENT_MICRO_BATCHES.contains(method)) {
             throw new IllegalArgumentException("parameter averaging (sync every " + syncEvery + ") trains methods "
-                    + ParameterAveraging.METHODS + ", not " + method);
+                    + Methods.WITH_INDEPENDENT_MICRO_BATCHES + ", not " + method);
         }
         requirePositive("V hidden size", vHidden);
         requirePositive("meta interval", metaInterval);

@@ -3,6 +3,7 @@ package org.mwnet.cli;
 import org.mwnet.data.Splits;
 import org.mwnet.spark.ExecutorRequest;
 import org.mwnet.spark.SparkTraining;
+import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Option;
 
@@ -70,10 +71,10 @@ final class SparkOptions {
                     + "Spark each worker computes one micro-batch; give --workers alone");
         }
         TrainChecks.batchesSplit(train, p, "among --workers " + p);
-        if (!SparkTraining.METHODS.contains(train.method)) {
+        if (!Methods.WITH_INDEPENDENT_MICRO_BATCHES.contains(train.method)) {
             throw new IllegalArgumentException("--method " + train.method + " does not run on Spark workers (its "
                     + "micro-batches depend on each other or on the meta set's shards); expected one of "
-                    + SparkTraining.METHODS);
+                    + Methods.WITH_INDEPENDENT_MICRO_BATCHES);
         }
         train.accumulate = p;
     }

@@ -7,7 +7,7 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.nn.Models;
-import org.mwnet.train.ParameterAveraging;
+import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 
 /**
@@ -84,9 +84,9 @@ final class TrainChecks {
                     + "workers, and this run has " + train.accumulate + ": give --accumulate P, or --workers P on "
                     + "Spark, with P at least 2");
         }
-        if (!ParameterAveraging.METHODS.contains(train.method)) {
+        if (!Methods.WITH_INDEPENDENT_MICRO_BATCHES.contains(train.method)) {
             throw new IllegalArgumentException("--sync-every " + train.syncEvery + " does not train --method "
-                    + train.method + ": parameter averaging trains one of " + ParameterAveraging.METHODS);
+                    + train.method + ": parameter averaging trains one of " + Methods.WITH_INDEPENDENT_MICRO_BATCHES);
         }
     }
 

@@ -23,8 +23,6 @@ import org.mwnet.train.TrainConfig;
  * Closing it drops the cached shards and stops the context it started.
  */
 public final class SparkTraining implements AutoCloseable {
-    /** The methods whose micro-batches are independent of each other's results, which workers can compute. */
-    public static final List<String> METHODS = List.of("mwnet", "ce", "focal");
     private final JavaSparkContext context;
     private final boolean ownsContext;
     private final List<Broadcast<Dataset>> data;
@@ -52,7 +50,7 @@ public final class SparkTraining implements AutoCloseable {
      * @param config the run's configuration; its micro-batches per iteration are the workers P
      * @param splits the run's splits (training and meta set)
      * @return the running Spark side
-     * @throws IllegalArgumentException when the method is not one of {@link #METHODS} or Spark does not start with
+     * @throws IllegalArgumentException when the method is not one of {@link Methods#WITH_INDEPENDENT_MICRO_BATCHES} or Spark does not start with
      *     that master (a {@code spark://} master that does not listen: {@link StandaloneMasters})
      */
     public static SparkTraining start(String master, ExecutorRequest executors, TrainConfig config,
@@ -103,9 +101,9 @@ public final class SparkTraining implements AutoCloseable {
     }
 
     private static void requireMethod(TrainConfig config) {
-        if (!METHODS.contains(config.method())) {
+        if (!Methods.WITH_INDEPENDENT_MICRO_BATCHES.contains(config.method())) {
             throw new IllegalArgumentException("method " + config.method() + " does not run on Spark workers; "
-                    + "expected one of " + METHODS);
+                    + "expected one of " + Methods.WITH_INDEPENDENT_MICRO_BATCHES);
         }
     }
 
