@@ -12,15 +12,6 @@ import org.apache.spark.TaskContext;
  */
 record InjectedFailure(long iteration, int worker) implements Serializable {
     /**
-     * @param phase the phase a task runs
-     * @param worker the task's worker
-     * @throws IllegalStateException on the first attempt of the chosen task
-     */
-    void maybeFail(Phase phase, int worker) {
-        maybeFail(phase.iteration(), worker, () -> { });
-    }
-
-    /**
      * @param taskIteration the iteration a task runs
      * @param worker the task's worker
      * @param lose what the failure loses first, as a lost executor loses its state

@@ -83,9 +83,9 @@ final class SparkParts implements MicroBatchParts {
         return shards.mapPartitions((Iterator<Shard> it) -> {
             Shard shard = it.next();
             if (phase.failure() != null) {
-                phase.failure().maybeFail(phase, shard.index());
+                phase.failure().maybeFail(phase.iteration(), shard.index(), () -> { });
             }
-            return List.of(WorkerCache.of(phase, shard).run(phase)).iterator();
+            return List.of(WorkerCache.of(phase.run(), phase.config(), shard).run(phase)).iterator();
         }).collect();
     }
 }

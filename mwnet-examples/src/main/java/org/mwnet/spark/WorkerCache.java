@@ -17,15 +17,6 @@ final class WorkerCache {
     }
 
     /**
-     * @param phase the task's phase, naming the run and carrying its configuration
-     * @param shard the task's shard
-     * @return the shard's worker for the run, built now if this JVM has none yet
-     */
-    static Worker of(Phase phase, Shard shard) {
-        return of(phase.run(), phase.config(), shard);
-    }
-
-    /**
      * @param taskRun the task's run
      * @param config the run's configuration
      * @param shard the task's shard
