@@ -13,6 +13,9 @@ org.mwnet.train.GoldenUpdateTest):
   lookahead/...   w' = w - lr * grad_w mean_i(V_i L_i(w)), V_i held constant (the loss is detached before V)
   meta_loss       mean cross-entropy of f(meta_images; w') [1]
   meta_grad/...   grad_theta meta_loss, through the look-ahead (autograd.grad with create_graph=True)
+  partial_lookahead/..., partial_meta_loss, partial_meta_grad/...
+                  the same for a partial look-ahead that moves only the layers PARTIAL names (the rest keep w):
+                  mwnet's org.mwnet.meta.LookAheadLayers choice given there, and the parameters it moves
   update_grad/... grad_w mean_i(V_i L_i(w)) with V from the given theta held constant (the actual update)
   running/...     BatchNorm's running mean and unbiased variance after that update's forward pass (momentum 0.1)
 
@@ -45,6 +48,10 @@ V_HIDDEN = 100
 GRID = 2.0 ** -10
 SAMPLE_ABOVE = 4096
 SAMPLES = 256
+# each model's partial look-ahead: mwnet's choice (LookAheadLayers) and the prefixes of the parameters it moves
+PARTIAL = {'mlp': ('2', ('fc2.', 'fc3.')),
+           'lenet': ('4', ('conv2.', 'fc1.', 'fc2.', 'fc3.')),
+           'resnet32': ('last-stage', ('layer3.', 'linear.'))}
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'resources', 'golden')
 torch.set_default_dtype(torch.float64)
 
@@ -205,13 +212,20 @@ def golden(out_dir, model, net, forward, shape, k, n, m, d):
     names = list(net.params)
     w = {name: net.params[name].clone().requires_grad_() for name in names}
 
-    # the meta step: look-ahead with V(theta), meta loss of the looked-ahead classifier, its gradient for theta
-    losses = per_sample_ce(forward(x, w), y)
-    v = v_apply(losses.detach(), theta)
-    grads = torch.autograd.grad((v * losses).mean(), [w[p] for p in names], create_graph=True)
-    ahead = {p: w[p] - LR * g for p, g in zip(names, grads)}
-    meta_loss = per_sample_ce(forward(xm, ahead), ym).mean()
-    meta_grad = torch.autograd.grad(meta_loss, list(theta.values()))
+    def meta_step(moving):
+        """Look-ahead of the `moving` parameters with V(theta), the looked-ahead classifier's meta loss, its
+        gradient for theta."""
+        losses = per_sample_ce(forward(x, w), y)
+        v = v_apply(losses.detach(), theta)
+        grads = torch.autograd.grad((v * losses).mean(), [w[p] for p in moving], create_graph=True)
+        ahead = dict(w)
+        ahead.update({p: w[p] - LR * g for p, g in zip(moving, grads)})
+        meta_loss = per_sample_ce(forward(xm, ahead), ym).mean()
+        return losses, v, ahead, meta_loss, torch.autograd.grad(meta_loss, list(theta.values()))
+
+    losses, v, ahead, meta_loss, meta_grad = meta_step(names)
+    moving = [p for p in names if p.startswith(PARTIAL[model][1])]
+    _, _, partial_ahead, partial_meta_loss, partial_meta_grad = meta_step(moving)
 
     # the actual update's gradient with the same theta (V held constant) and BatchNorm's running statistics
     running = {b: t.clone() for b, t in net.buffers.items()}
@@ -226,13 +240,17 @@ def golden(out_dir, model, net, forward, shape, k, n, m, d):
         arrays['w/' + name] = t
     for name, t in theta.items():
         arrays['theta/' + name] = t
-    for (name, _), g in zip(theta.items(), meta_grad):
+    arrays['partial_meta_loss'] = partial_meta_loss.reshape(1)
+    for (name, _), g, pg in zip(theta.items(), meta_grad, partial_meta_grad):
         arrays['meta_grad/' + name] = g
+        arrays['partial_meta_grad/' + name] = pg
     for b, t in running.items():
         arrays['running/' + b] = t
     for p, g in zip(names, update_grad):
         store_derived(arrays, net.to_mwnet(p, ahead[p]), 'lookahead', p, d)
         store_derived(arrays, net.to_mwnet(p, g), 'update_grad', p, d)
+    for p in moving:
+        store_derived(arrays, net.to_mwnet(p, partial_ahead[p]), 'partial_lookahead', p, d)
     write(out_dir, model, arrays)
 
 

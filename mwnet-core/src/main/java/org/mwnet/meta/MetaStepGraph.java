@@ -24,6 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * batch. The classifier's parameters are placeholders and the weighting's parameters the only variables, so
  * SameDiff's first-order autodiff of the meta loss gives exactly {@code grad_theta L_meta(w'(theta))}.
  * Built once for a model and batch sizes; each step only feeds new placeholders.
+ *
+ * <p>With a partial look-ahead ({@link LookAheadLayers}) the graph holds only the layers the look-ahead moves: the
+ * layers below them keep their weights, so their outputs on both batches are computed first by a forward-only graph
+ * ({@link FixedLayers}) and enter this one as its inputs; the meta-gradient is exact for that look-ahead.
  */
 public final class MetaStepGraph {
     private static final String IMAGES = "images";
@@ -42,6 +46,8 @@ public final class MetaStepGraph {
     private final int batch;
     private final int metaBatch;
     private final GradientFunction gradient;
+    /** The layers the look-ahead leaves where they are, or null when it moves every layer. */
+    private final FixedLayers fixed;
     /** The looked-ahead parameters by name: materialised ones as graph variables, the others in factored form. */
     private final Map<String, SDVariable> lookAhead = new HashMap<>();
     private final Map<String, Scope.FactoredWeight> factored = new HashMap<>();
@@ -58,6 +64,8 @@ public final class MetaStepGraph {
     }
 
     /**
+     * The exact step: the look-ahead moves every layer.
+     *
      * @param net the classifier
      * @param weighting the coefficients whose parameters are differentiated
      * @param batch training batch size n
@@ -65,6 +73,24 @@ public final class MetaStepGraph {
      * @param dataType FLOAT for training, DOUBLE for checks
      */
     public MetaStepGraph(Network net, SampleWeighting weighting, int batch, int metaBatch, DataType dataType) {
+        this(net, weighting, batch, metaBatch, dataType, LookAheadLayers.ALL);
+    }
+
+    /**
+     * @param fullNet the classifier
+     * @param weighting the coefficients whose parameters are differentiated
+     * @param batch training batch size n
+     * @param metaBatch meta batch size m
+     * @param dataType FLOAT for training, DOUBLE for checks
+     * @param moving which layers the look-ahead moves
+     * @throws IllegalArgumentException when the classifier has no such layers
+     */
+    public MetaStepGraph(Network fullNet, SampleWeighting weighting, int batch, int metaBatch, DataType dataType,
+                         LookAheadLayers moving) {
+        int firstMoving = moving.firstMoving(fullNet);
+        Network net = fullNet.from(firstMoving);
+        this.fixed = firstMoving == 0 ? null : new FixedLayers(fullNet.before(firstMoving), fullNet.inputShape(),
+                batch, metaBatch, dataType);
         this.sd = SameDiff.create();
         this.batch = batch;
         this.metaBatch = metaBatch;
@@ -146,8 +172,8 @@ public final class MetaStepGraph {
 
     /**
      * The looked-ahead classifier {@code w'} this graph feeds to the meta batch, for tests that compare it with an
-     * independent implementation. A factored weight is materialised here as {@code w - left^T right} from the two
-     * factors the graph computes.
+     * independent implementation: the parameters the look-ahead moves, by name. A factored weight is materialised
+     * here as {@code w - left^T right} from the two factors the graph computes.
      */
     Map<String, INDArray> lookAhead(Parameters classifier, Parameters weightingValues, INDArray images,
                                     INDArray labels, INDArray metaImages, INDArray metaLabels, double lr) {
@@ -163,19 +189,24 @@ public final class MetaStepGraph {
         return result;
     }
 
-    /** Sets theta's variables and returns the placeholder values of one step. */
+    /**
+     * Sets theta's variables and returns the placeholder values of one step; with a partial look-ahead, the inputs
+     * are the fixed layers' outputs on the two batches.
+     */
     private Map<String, INDArray> feed(Parameters classifier, Parameters weightingValues, INDArray images,
                                        INDArray labels, INDArray metaImages, INDArray metaLabels, double lr) {
         requireBatch(images, batch, "training");
         requireBatch(metaImages, metaBatch, "meta");
+        INDArray[] inputs = fixed == null ? new INDArray[] {images, metaImages}
+                : fixed.outputs(classifier, images, metaImages);
         for (String name : weightingNames) {
             sd.getArrForVarName(name).assign(weightingValues.get(name));
         }
         Map<String, INDArray> feed = new HashMap<>();
         GraphInputs.feed(feed, classifierParams, classifier);
-        feed.put(IMAGES, images);
+        feed.put(IMAGES, inputs[0]);
         feed.put(LABELS, labels);
-        feed.put(META_IMAGES, metaImages);
+        feed.put(META_IMAGES, inputs[1]);
         feed.put(META_LABELS, metaLabels);
         feed.put(LR, Nd4j.scalar(images.dataType(), lr));
         return feed;

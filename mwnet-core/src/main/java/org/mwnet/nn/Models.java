@@ -28,6 +28,15 @@ public final class Models {
 
     /**
      * @param name mlp, lenet or resnet32
+     * @return the input shape of the built-in datasets the model is made for: [3, 32, 32] (CIFAR) for ResNet-32,
+     *     [1, 28, 28] (Fashion-MNIST, MNIST) otherwise
+     */
+    public static long[] defaultInputShape(String name) {
+        return name.equals("resnet32") ? new long[] {3, 32, 32} : new long[] {1, 28, 28};
+    }
+
+    /**
+     * @param name mlp, lenet or resnet32
      * @param inputShape image shape [C, H, W]
      * @param numClasses K
      * @param hidden MLP hidden width (two hidden layers); ResNet base width (16 in the paper)

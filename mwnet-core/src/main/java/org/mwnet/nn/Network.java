@@ -57,6 +57,31 @@ public record Network(String name, long[] inputShape, int numClasses, Sequential
         return body.activations(inputShape);
     }
 
+    /**
+     * The top layers of this network from one of its top-level layers on: a network of its own whose input is the
+     * output of the layers before (a partial look-ahead moves only these).
+     *
+     * @param first index of the first top-level layer kept, in [0, number of layers)
+     * @return the network of layers {@code first..}, named {@code name[first:]}; this network itself for 0
+     */
+    public Network from(int first) {
+        List<Layer> layers = body.layers();
+        if (first < 0 || first >= layers.size()) {
+            throw new IllegalArgumentException(name + " has top-level layers 0.." + (layers.size() - 1) + ", not "
+                    + first);
+        }
+        return first == 0 ? this : new Network(name + "[" + first + ":]", before(first).outputShape(inputShape),
+                numClasses, new Sequential(layers.subList(first, layers.size())));
+    }
+
+    /**
+     * @param first index of a top-level layer
+     * @return the top-level layers before it, in order (the part of the network {@link #from} leaves out)
+     */
+    public Sequential before(int first) {
+        return new Sequential(body.layers().subList(0, first));
+    }
+
     /** @param batch batch size @return the full input shape [batch, C, H, W] */
     public long[] batchShape(long batch) {
         return Sequential.withBatch(batch, inputShape);

@@ -18,6 +18,11 @@ public final class Residual implements Layer {
         this.shortcut = shortcut;
     }
 
+    /** @return whether the block changes the shape (its shortcut subsamples and pads): the first of a new stage */
+    public boolean changesShape() {
+        return shortcut != null;
+    }
+
     @Override
     public List<ParamSpec> params() {
         List<ParamSpec> p = new ArrayList<>(main.params());

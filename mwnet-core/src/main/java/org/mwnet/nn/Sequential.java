@@ -58,7 +58,7 @@ public final class Sequential implements Layer {
      * @param sampleShape a shape without it
      * @return the full shape
      */
-    static long[] withBatch(long batch, long[] sampleShape) {
+    public static long[] withBatch(long batch, long[] sampleShape) {
         long[] full = new long[sampleShape.length + 1];
         full[0] = batch;
         System.arraycopy(sampleShape, 0, full, 1, sampleShape.length);

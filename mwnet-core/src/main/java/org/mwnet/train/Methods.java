@@ -61,7 +61,7 @@ public final class Methods {
      * @throws IllegalArgumentException when its step would not fit in this machine's available memory
      */
     public static Method create(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
-        boolean metaStep = config.method().equals("mwnet") || config.method().equals("l2rw");
+        boolean metaStep = TrainConfig.METHODS_WITH_META_STEP.contains(config.method());
         MemoryBudget.check(net, Math.max(config.microBatch(), config.microMetaBatch()), metaStep, dataType);
         if (config.method().equals("l2rw")) {
             return learningToReweight(config, net, dataType);
@@ -120,7 +120,7 @@ public final class Methods {
     private static Method learningToReweight(TrainConfig config, Network net, DataType dataType) {
         SampleWeighting weighting = Weightings.explicit();
         MetaStepGraph metaStep = new MetaStepGraph(net, weighting, config.microBatch(), config.microMetaBatch(),
-                dataType);
+                dataType, config.lookAhead());
         ClassifierStepGraph update = new ClassifierStepGraph(net, weighting, config.microBatch(), dataType);
         Parameters epsilons = Parameters.init(weighting.params(config.microBatch()), 0, dataType);
         List<Parameters> weights = IntStream.range(0, config.accumulate()).mapToObj(p -> epsilons.copy()).toList();

@@ -44,7 +44,7 @@ public final class MicroBatchStep implements MicroBatchParts {
             case "mwnet" -> {
                 SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());
                 yield new MicroBatchStep(new MetaStepGraph(net, weighting, config.microBatch(),
-                        config.microMetaBatch(), dataType), new ClassifierStepGraph(net, weighting,
+                        config.microMetaBatch(), dataType, config.lookAhead()), new ClassifierStepGraph(net, weighting,
                         config.microBatch(), dataType));
             }
             default -> throw new IllegalArgumentException("method '" + config.method() + "' has no independent "

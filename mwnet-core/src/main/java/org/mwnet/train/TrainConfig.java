@@ -3,6 +3,7 @@ package org.mwnet.train;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.List;
+import org.mwnet.meta.LookAheadLayers;
 import org.mwnet.nn.Models;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -32,7 +33,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param metaLr V-net Adam learning rate
  * @param metaWeightDecay V-net Adam L2 weight decay
  * @param vHidden V-net hidden width
- * @param metaInterval update theta every k iterations
+ * @param metaInterval update theta every k iterations (methods that learn V)
+ * @param metaLayers which layers the meta step's look-ahead moves ({@link LookAheadLayers}): {@code all} (the
+ *     default, the paper's exact step), {@code last}, {@code last-stage} or a number of top layers; methods with a
+ *     meta step (mwnet, l2rw) only. A checkpoint written before this setting existed reads as {@code all}.
  * @param normalizeWeights divide V's weights by their batch sum instead of n
  * @param focalGamma focal loss gamma (method focal)
  * @param finetuneEpochs epochs on the meta set after training (method finetune)
@@ -59,6 +63,7 @@ public record TrainConfig(
         @JsonProperty("meta_weight_decay") double metaWeightDecay,
         @JsonProperty("v_hidden") int vHidden,
         @JsonProperty("meta_interval") int metaInterval,
+        @JsonProperty("meta_layers") String metaLayers,
         @JsonProperty("normalize_weights") boolean normalizeWeights,
         @JsonProperty("focal_gamma") double focalGamma,
         @JsonProperty("finetune_epochs") int finetuneEpochs,
@@ -68,6 +73,8 @@ public record TrainConfig(
 
     /** The methods {@link #method} accepts. */
     public static final List<String> METHODS = List.of("ce", "mwnet", "focal", "finetune", "l2rw");
+    /** The methods that take a meta step, whose look-ahead {@link #metaLayers} chooses. */
+    public static final List<String> METHODS_WITH_META_STEP = List.of("mwnet", "l2rw");
 
     /** Checks every value, naming the wrong one and what was expected. */
     public TrainConfig {
@@ -96,6 +103,15 @@ public record TrainConfig(
         }
         requirePositive("V hidden size", vHidden);
         requirePositive("meta interval", metaInterval);
+        metaLayers = LookAheadLayers.of(metaLayers).name();
+        if (!metaLayers.equals(LookAheadLayers.ALL.name())) {
+            if (!METHODS_WITH_META_STEP.contains(method)) {
+                throw new IllegalArgumentException("meta layers '" + metaLayers + "' need a method with a meta "
+                        + "step (" + String.join(" or ", METHODS_WITH_META_STEP) + "); " + method + " has none");
+            }
+            LookAheadLayers.of(metaLayers).firstMoving(Models.byName(model, Models.defaultInputShape(model), 10,
+                    hidden));
+        }
         if (!(lr > 0 && lr < Double.POSITIVE_INFINITY) || !(metaLr > 0 && metaLr < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("learning rates must be finite and > 0, got lr " + lr + " and meta lr "
                     + metaLr);
@@ -168,6 +184,11 @@ public record TrainConfig(
         return metaBatch / accumulate;
     }
 
+    /** @return {@link #metaLayers} as the meta step takes it */
+    public LookAheadLayers lookAhead() {
+        return LookAheadLayers.of(metaLayers);
+    }
+
     /** @return the ND4J type of {@link #precision}: FLOAT or DOUBLE */
     public DataType dataType() {
         return precision.equals("double") ? DataType.DOUBLE : DataType.FLOAT;
@@ -197,6 +218,7 @@ public record TrainConfig(
         private double metaWeightDecay = 1e-4;
         private int vHidden = 100;
         private int metaInterval = 1;
+        private String metaLayers = LookAheadLayers.ALL.name();
         private boolean normalizeWeights;
         private double focalGamma = 2;
         private int finetuneEpochs = 5;
@@ -228,6 +250,7 @@ public record TrainConfig(
             metaWeightDecay = c.metaWeightDecay;
             vHidden = c.vHidden;
             metaInterval = c.metaInterval;
+            metaLayers = c.metaLayers;
             normalizeWeights = c.normalizeWeights;
             focalGamma = c.focalGamma;
             finetuneEpochs = c.finetuneEpochs;
@@ -338,6 +361,12 @@ public record TrainConfig(
             return this;
         }
 
+        /** @param v which layers the look-ahead moves: all, last, last-stage or a number @return this */
+        public Builder metaLayers(String v) {
+            metaLayers = v;
+            return this;
+        }
+
         /** @param v normalise weights @return this */
         public Builder normalizeWeights(boolean v) {
             normalizeWeights = v;
@@ -378,7 +407,7 @@ public record TrainConfig(
         public TrainConfig build() {
             return new TrainConfig(model, hidden != null ? hidden : Models.defaultWidth(model), method, epochs, batch,
                     metaBatch != null ? metaBatch : batch, accumulate, syncEvery, lr, lrDecay, lrMilestones, momentum,
-                    weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, normalizeWeights, focalGamma,
+                    weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, metaLayers, normalizeWeights, focalGamma,
                     finetuneEpochs, finetuneLrFactor, seed, precision);
         }
     }

@@ -164,7 +164,7 @@ public final class Trainer {
                 long t = System.nanoTime();
                 StepStats s = method.iterate(state, micro, metaBatches, lr);
                 iterNanos += System.nanoTime() - t;
-                state.iteration++;
+                state.countIteration();
                 DivergenceCheck.losses(s, epoch, b, lr);
                 lossSum += s.trainLoss();
                 if (s.metaLoss().isPresent()) {

@@ -82,6 +82,11 @@ public final class TrainingState {
         return iteration;
     }
 
+    /** Counts one finished iteration (which decides, with the meta interval, whether the next takes a meta step). */
+    public void countIteration() {
+        iteration++;
+    }
+
     /**
      * The driver's step of phase 1: one Adam step on V.
      *

@@ -79,6 +79,14 @@ public final class GoldenFixture {
     }
 
     /**
+     * @param key an array's name in the fixture
+     * @return whether the fixture holds it
+     */
+    public boolean has(String key) {
+        return arrays.containsKey(key);
+    }
+
+    /**
      * @param key a one-element array's name
      * @return its value
      */

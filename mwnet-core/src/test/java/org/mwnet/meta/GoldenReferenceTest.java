@@ -1,5 +1,8 @@
 package org.mwnet.meta;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,6 +34,21 @@ class GoldenReferenceTest {
                 Arguments.of("resnet32", Models.resnet32(new long[] {3, 32, 32}, 10, 16), 2, 2));
     }
 
+    /**
+     * The fixtures with make_golden.py's partial look-ahead (its PARTIAL), the choice that moves the same layers,
+     * and the choices next to it (one layer fewer and one more), which a wrong split would amount to.
+     */
+    static Stream<Arguments> partialLookAheads() {
+        return Stream.of(
+                Arguments.of("mlp", "2", List.of("1", "3")),
+                Arguments.of("lenet", "4", List.of("3", "5")),
+                Arguments.of("resnet32", "last-stage", List.of("5", "7")));
+    }
+
+    private static Network network(String model) {
+        return models().filter(a -> a.get()[0].equals(model)).map(a -> (Network) a.get()[1]).findFirst().orElseThrow();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void metaStepMatchesPyTorch(String model, Network net, int batch, int metaBatch) {
@@ -54,6 +72,54 @@ class GoldenReferenceTest {
         f.assertMatches("meta_loss", null, Nd4j.createFromArray(r.metaLoss()));
         for (String name : graph.weightingNames()) {
             f.assertMatches("meta_grad", name, r.gradients().get(name));
+        }
+    }
+
+    /**
+     * A partial look-ahead against PyTorch's: the same losses and weights, the moved parameters' w' (and no others
+     * in the graph), the meta loss and its meta-gradient. The exact step's meta-gradient, and those of the choices
+     * that move one layer fewer or one more, must not match: so moving the wrong layers, or differentiating the fixed
+     * ones, fails this test.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("partialLookAheads")
+    void partialLookAheadMatchesPyTorch(String model, String choice, List<String> neighbours) {
+        Network net = network(model);
+        GoldenFixture f = GoldenFixture.load(model);
+        Parameters w = f.classifier(net);
+        Parameters theta = f.theta(VNET);
+        double lr = f.scalar("lr");
+        INDArray x = f.get("images");
+        INDArray y = f.get("labels");
+        INDArray xm = f.get("meta_images");
+        INDArray ym = f.get("meta_labels");
+        int batch = (int) x.size(0);
+        int metaBatch = (int) xm.size(0);
+        MetaStepGraph graph = new MetaStepGraph(net, Weightings.learned(VNET, false), batch, metaBatch, D,
+                new LookAheadLayers(choice));
+
+        MetaStepGraph.Result r = graph.step(w, theta, x, y, xm, ym, lr);
+        assertLossesAndWeights(f, r.losses(), r.coefficients(), batch);
+        Map<String, INDArray> lookAhead = graph.lookAhead(w, theta, x, y, xm, ym, lr);
+        List<String> moved = w.trainableNames().stream().filter(n -> f.has("partial_lookahead/" + n)).toList();
+        assertThat(lookAhead.keySet()).as("the parameters the look-ahead moves").containsExactlyInAnyOrderElementsOf(
+                moved);
+        for (String name : moved) {
+            f.assertMatches("partial_lookahead", name, lookAhead.get(name));
+        }
+        f.assertMatches("partial_meta_loss", null, Nd4j.createFromArray(r.metaLoss()));
+        for (String name : graph.weightingNames()) {
+            f.assertMatches("partial_meta_grad", name, r.gradients().get(name));
+        }
+
+        List<String> wrong = new java.util.ArrayList<>(neighbours);
+        wrong.add(LookAheadLayers.ALL.name());
+        for (String other : wrong) {
+            MetaStepGraph.Result o = new MetaStepGraph(net, Weightings.learned(VNET, false), batch, metaBatch, D,
+                    new LookAheadLayers(other)).step(w, theta, x, y, xm, ym, lr);
+            assertThatThrownBy(() -> f.assertMatches("partial_meta_grad", "vnet.fc1.weight",
+                    o.gradients().get("vnet.fc1.weight")))
+                    .as("look-ahead layers %s instead of %s", other, choice).isInstanceOf(AssertionError.class);
         }
     }
 

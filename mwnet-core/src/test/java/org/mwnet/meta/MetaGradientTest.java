@@ -46,7 +46,12 @@ class MetaGradientTest {
         }
 
         MetaStepGraph graph() {
-            return new MetaStepGraph(net, Weightings.learned(vnet, false), (int) x.size(0), (int) xm.size(0), D);
+            return graph(LookAheadLayers.ALL);
+        }
+
+        MetaStepGraph graph(LookAheadLayers moving) {
+            return new MetaStepGraph(net, Weightings.learned(vnet, false), (int) x.size(0), (int) xm.size(0), D,
+                    moving);
         }
     }
 
@@ -59,7 +64,12 @@ class MetaGradientTest {
 
     /** Central differences on some coordinates of theta (all of a small array) against the graph's gradient. */
     private static void assertMatchesFiniteDifferences(Problem p, int coordinates) {
-        MetaStepGraph g = p.graph();
+        assertMatchesFiniteDifferences(p, coordinates, LookAheadLayers.ALL);
+    }
+
+    /** The same for a look-ahead that moves only some layers. */
+    private static void assertMatchesFiniteDifferences(Problem p, int coordinates, LookAheadLayers moving) {
+        MetaStepGraph g = p.graph(moving);
         MetaStepGraph.Result r = g.step(p.w, p.theta, p.x, p.y, p.xm, p.ym, LR);
         SplittableRandom rng = new SplittableRandom(3);
         Map<String, long[]> chosen = new LinkedHashMap<>();
@@ -90,6 +100,16 @@ class MetaGradientTest {
     @Test
     void paperWidthResnet32MetaGradientMatchesFiniteDifferences() {
         assertMatchesFiniteDifferences(Problem.of(Models.resnet32(new long[] {3, 32, 32}, 10, 16), 2, 2, 5), 3);
+    }
+
+    @Test
+    void partialLookAheadMetaGradientsMatchFiniteDifferences() {
+        assertMatchesFiniteDifferences(Problem.of(Models.mlp(new long[] {1, 6, 6}, List.of(16, 16), 4), 8, 6, 1), 8,
+                new LookAheadLayers("last"));
+        assertMatchesFiniteDifferences(Problem.of(Models.lenet(new long[] {1, 28, 28}, 5), 4, 3, 2), 6,
+                new LookAheadLayers("4"));
+        assertMatchesFiniteDifferences(Problem.of(Models.resnet32(new long[] {3, 32, 32}, 3, 2), 4, 3, 3), 4,
+                new LookAheadLayers("last-stage"));
     }
 
     /**

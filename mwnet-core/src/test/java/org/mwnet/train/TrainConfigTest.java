@@ -75,4 +75,30 @@ class TrainConfigTest {
                 .hasMessageContaining("finite");
         assertThatThrownBy(() -> new TrainConfig.Builder().lr(Double.NaN).build()).hasMessageContaining("finite");
     }
+
+    @Test
+    void lookAheadLayersAreCheckedAgainstTheModelAndTheMethod() {
+        assertThat(TrainConfig.defaults().metaLayers()).isEqualTo("all");
+        assertThat(new TrainConfig.Builder().model("resnet32").metaLayers("last-stage").build().lookAhead())
+                .isEqualTo(new org.mwnet.meta.LookAheadLayers("last-stage"));
+        assertThat(new TrainConfig.Builder().method("l2rw").metaLayers("last").build().metaLayers()).isEqualTo("last");
+        assertThatThrownBy(() -> new TrainConfig.Builder().metaLayers("last-stage").build())
+                .hasMessageContaining("do not fit mlp");
+        assertThatThrownBy(() -> new TrainConfig.Builder().model("lenet").metaLayers("6").build())
+                .hasMessageContaining("its choices are all, last, 1..5");
+        for (String method : new String[] {"ce", "focal", "finetune"}) {
+            assertThatThrownBy(() -> new TrainConfig.Builder().method(method).metaLayers("last").build())
+                    .hasMessage("meta layers 'last' need a method with a meta step (mwnet or l2rw); " + method
+                            + " has none");
+        }
+    }
+
+    @Test
+    void aConfigurationWrittenBeforeLookAheadLayersReadsAsTheExactStep() throws Exception {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(TrainConfig.defaults());
+        json.remove("meta_layers");
+        TrainConfig old = Json.MAPPER.treeToValue(json, TrainConfig.class);
+        assertThat(old).isEqualTo(TrainConfig.defaults());
+        assertThat(old.lookAhead().isAll()).isTrue();
+    }
 }

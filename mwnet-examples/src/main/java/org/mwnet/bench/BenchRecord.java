@@ -10,6 +10,8 @@ import org.mwnet.backend.BackendInfo;
  * @param model mlp, lenet or resnet32
  * @param hidden MLP hidden width or ResNet base width
  * @param batch batch size (training and meta)
+ * @param metaInterval the MW-Net iteration's meta step every k iterations (1 in records written before it existed)
+ * @param metaLayers the layers its look-ahead moves ("all" in records written before it existed)
  * @param threads ND4J threads
  * @param backend cpu or cuda
  * @param msPerMwnetIter median ms per MW-Net iteration (look-ahead meta step, V update, classifier update)
@@ -19,8 +21,9 @@ import org.mwnet.backend.BackendInfo;
  * @param imagesPerS training images per second of mwnet over the epoch run (batch loading included); null (JSON
  *     null) when there was no such run ({@code --epoch-iters 0})
  * @param epochIterations iterations in that run
- * @param flopsPerMwnetIter floating-point operations of one MW-Net iteration (2 x multiply-adds, see README)
- * @param gflopsMwnet achieved GFLOP/s of the MW-Net iteration
+ * @param flopsPerMwnetIter floating-point operations of one exact MW-Net iteration (2 x multiply-adds, see README)
+ * @param gflopsMwnet those operations over the measured time per MW-Net iteration: the achieved GFLOP/s for the exact
+ *     step, an exact-step equivalent for a cheaper one
  * @param gflopsMatmul GFLOP/s of a 2048x2048 matrix product on the same backend
  * @param peakRssMb the process's peak resident memory while this model was measured, in MiB (-1 where unknown)
  * @param nativeMb native memory JavaCPP tracks (ND4J's arrays on the CPU) at the end of the measurement, in MiB
@@ -31,6 +34,8 @@ public record BenchRecord(
         String model,
         int hidden,
         int batch,
+        @JsonProperty("meta_interval") int metaInterval,
+        @JsonProperty("meta_layers") String metaLayers,
         int threads,
         String backend,
         @JsonProperty("ms_per_mwnet_iter") double msPerMwnetIter,
@@ -47,12 +52,18 @@ public record BenchRecord(
         BackendInfo device,
         @JsonInclude(JsonInclude.Include.NON_NULL) PytorchComparison pytorch) {
 
+    /** Reads records written before the meta step's settings existed as the exact step's. */
+    public BenchRecord {
+        metaInterval = Math.max(metaInterval, 1);
+        metaLayers = metaLayers == null ? "all" : metaLayers;
+    }
+
     /**
      * @param comparison PyTorch's figures for the same settings
      * @return this record with them
      */
     public BenchRecord withPytorch(PytorchComparison comparison) {
-        return new BenchRecord(model, hidden, batch, threads, backend, msPerMwnetIter, mwnetSpread, msPerCeStep, ceSpread,
+        return new BenchRecord(model, hidden, batch, metaInterval, metaLayers, threads, backend, msPerMwnetIter, mwnetSpread, msPerCeStep, ceSpread,
                 imagesPerS, epochIterations, flopsPerMwnetIter, gflopsMwnet, gflopsMatmul, peakRssMb, nativeMb, device,
                 comparison);
     }

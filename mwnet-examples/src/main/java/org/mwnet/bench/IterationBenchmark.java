@@ -38,18 +38,33 @@ public final class IterationBenchmark {
      * @param repeats timed repetitions
      * @param iters iterations per repetition
      * @param epochIters iterations of the images-per-second run (0: none)
+     * @param metaInterval the MW-Net iteration's meta step every k iterations ({@link TrainConfig#metaInterval});
+     *     warm-up and timed iterations are whole cycles of k, so a time is the mean over whole cycles
+     * @param metaLayers which layers the look-ahead moves ({@link TrainConfig#metaLayers})
      */
-    public record Settings(String model, int hidden, int batch, int warmup, int repeats, int iters, int epochIters) {
+    public record Settings(String model, int hidden, int batch, int warmup, int repeats, int iters, int epochIters,
+                           int metaInterval, String metaLayers) {
+        /** Rounds the warm-up and the timed iterations up to whole cycles of the meta interval. */
+        public Settings {
+            warmup = wholeCycles(warmup, metaInterval);
+            iters = wholeCycles(iters, metaInterval);
+        }
+
+        private static int wholeCycles(int iterations, int k) {
+            return (iterations + k - 1) / k * k;
+        }
+
+        /** @return the MW-Net configuration these settings measure (checked as a training run's would be) */
+        TrainConfig config(String method) {
+            TrainConfig.Builder b = new TrainConfig.Builder().model(model).hidden(hidden).method(method).batch(batch)
+                    .metaBatch(batch);
+            return method.equals("mwnet") ? b.metaInterval(metaInterval).metaLayers(metaLayers).build() : b.build();
+        }
     }
 
     private static final long MIB = 1L << 20;
 
     private IterationBenchmark() {
-    }
-
-    /** @param model a model name @return its input shape and class count in the shipped datasets */
-    static long[] inputShape(String model) {
-        return model.equals("resnet32") ? new long[] {3, 32, 32} : new long[] {1, 28, 28};
     }
 
     /**
@@ -58,7 +73,8 @@ public final class IterationBenchmark {
      * @throws IllegalArgumentException when the model cannot take them, or a meta step would not fit in memory
      */
     public static Network network(Settings s) {
-        Network net = Models.byName(s.model(), inputShape(s.model()), 10, s.hidden());
+        s.config("mwnet");
+        Network net = Models.byName(s.model(), Models.defaultInputShape(s.model()), 10, s.hidden());
         MemoryBudget.check(net, s.batch(), true, DataType.FLOAT);
         return net;
     }
@@ -71,7 +87,7 @@ public final class IterationBenchmark {
      */
     public static BenchRecord run(Settings s, int threads, double matmulGflops) {
         ProcessMemory.resetPeak();
-        long[] shape = inputShape(s.model());
+        long[] shape = Models.defaultInputShape(s.model());
         // the settings were checked with network(s) before measuring; Methods.create checks the meta step again
         Network net = Models.byName(s.model(), shape, 10, s.hidden());
         int n = Math.max(s.epochIters(), 1) * s.batch();
@@ -80,7 +96,7 @@ public final class IterationBenchmark {
         Timing.Result ce = time("ce", net, s, data);
         Double imagesPerS = s.epochIters() > 0 ? epochThroughput(net, s, data) : null;
         double flops = Flops.perMwnetIteration(net, s.batch());
-        return new BenchRecord(s.model(), s.hidden(), s.batch(), threads, BackendInfo.live().backend(),
+        return new BenchRecord(s.model(), s.hidden(), s.batch(), s.metaInterval(), s.metaLayers(), threads, BackendInfo.live().backend(),
                 mwnet.medianMs(), new double[] {mwnet.minMs(), mwnet.maxMs()}, ce.medianMs(),
                 new double[] {ce.minMs(), ce.maxMs()}, imagesPerS, s.epochIters(), flops,
                 flops / mwnet.medianMs() / 1e6, matmulGflops,
@@ -88,15 +104,10 @@ public final class IterationBenchmark {
                 BackendInfo.live(), null);
     }
 
-    private static TrainConfig config(String method, Settings s) {
-        return new TrainConfig.Builder().model(s.model()).hidden(s.hidden()).method(method).batch(s.batch())
-                .metaBatch(s.batch()).build();
-    }
-
     /** A ready-to-iterate method with its state and one training and one meta batch. */
     private record Loop(Method method, TrainingState state, List<Batch> train, Supplier<List<Batch>> meta) {
         static Loop of(String methodName, Network net, Settings s, Dataset data) {
-            TrainConfig c = config(methodName, s);
+            TrainConfig c = s.config(methodName);
             WeightNet vnet = new WeightNet(c.vHidden());
             TrainingState state = TrainingState.initial(c, net, vnet.init(2, DataType.FLOAT), data.size(), DataType.FLOAT);
             int[] first = java.util.stream.IntStream.range(0, s.batch()).toArray();
@@ -108,7 +119,12 @@ public final class IterationBenchmark {
         }
 
         void once(double lr) {
-            method.iterate(state, train, meta, lr);
+            iterate(train, lr);
+        }
+
+        void iterate(List<Batch> batch, double lr) {
+            method.iterate(state, batch, meta, lr);
+            state.countIteration();
         }
     }
 
@@ -129,11 +145,11 @@ public final class IterationBenchmark {
         BatchLoader loader = new BatchLoader(data, s.batch(), DataType.FLOAT);
         int[][] batches = Batches.epoch(data.size(), s.batch(), 1, 0);
         for (int i = 0; i < Math.min(s.warmup(), batches.length); i++) {
-            loop.method().iterate(loop.state(), List.of(loader.load(batches[i])), loop.meta(), 1e-6);
+            loop.iterate(List.of(loader.load(batches[i])), 1e-6);
         }
         long t = System.nanoTime();
         for (int[] b : batches) {
-            loop.method().iterate(loop.state(), List.of(loader.load(b)), loop.meta(), 1e-6);
+            loop.iterate(List.of(loader.load(b)), 1e-6);
         }
         Nd4j.getExecutioner().commit();
         return (double) batches.length * s.batch() / ((System.nanoTime() - t) / 1e9);

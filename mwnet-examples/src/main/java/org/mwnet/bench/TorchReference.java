@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.mwnet.train.Json;
 
 /**
- * Runs the PyTorch speed reference ({@code torch_mwnet_step.py}) in the same session, for a side-by-side ratio.
+ * Runs the PyTorch speed reference ({@code torch_mwnet_step.py}) in the same session, for a side-by-side ratio, with
+ * the same meta step ({@link #HAS_META_LAYERS}: the script's look-ahead is exact or through the final layer only).
  * It is run once per repetition with the same warm-up and iterations as mwnet's side, so both report the median
  * and the spread of per-repetition means; each run's peak resident memory is read from the interpreter itself.
  */
@@ -37,6 +38,9 @@ public final class TorchReference {
      */
     record Result(Timing.Result mwnet, Timing.Result ce, double peakRssMb, String version) {
     }
+
+    /** The look-ahead choices the script has ({@code --meta-layers}). */
+    public static final List<String> HAS_META_LAYERS = List.of("all", "last");
 
     private TorchReference() {
     }
@@ -74,7 +78,8 @@ public final class TorchReference {
         for (int r = 0; r < s.repeats(); r++) {
             List<String> lines = runOnce(script, List.of("--model", s.model(), "--hidden", "" + s.hidden(),
                     "--batch", "" + s.batch(), "--threads", "" + threads, "--warmup", "" + s.warmup(),
-                    "--iters", "" + s.iters()));
+                    "--iters", "" + s.iters(), "--meta-interval", "" + s.metaInterval(),
+                    "--meta-layers", s.metaLayers()));
             JsonNode timing = Json.MAPPER.readTree(lines.get(lines.size() - 2));
             mwnet[r] = timing.get("ms_per_mwnet_iter").asDouble();
             ce[r] = timing.get("ms_per_ce_step").asDouble();

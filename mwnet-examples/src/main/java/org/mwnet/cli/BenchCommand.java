@@ -47,6 +47,15 @@ final class BenchCommand implements Callable<Integer> {
             + "Fashion-MNIST epoch, 590, for mlp and lenet; 3 for resnet32).")
     Integer epochIters;
 
+    @Option(names = "--meta-interval", split = ",", defaultValue = "1", description = "The MW-Net iteration's meta "
+            + "step every k iterations, as train's --meta-interval; comma-separated values are each measured "
+            + "(default: ${DEFAULT-VALUE}). Warm-up and timed iterations are rounded up to whole cycles of k.")
+    List<Integer> metaIntervals;
+
+    @Option(names = "--meta-layers", split = ",", defaultValue = "all", description = "The layers its look-ahead "
+            + "moves, as train's --meta-layers; comma-separated choices are each measured (default: ${DEFAULT-VALUE}).")
+    List<String> metaLayers;
+
     @Option(names = "--json", description = "Write the records to this JSON file.")
     Path json;
 
@@ -75,20 +84,28 @@ final class BenchCommand implements Callable<Integer> {
             }
             int h = hidden != null ? hidden : Models.defaultWidth(m);
             int e = epochIters != null ? epochIters : m.equals("resnet32") ? 3 : 590;
-            settings.add(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e));
-            IterationBenchmark.network(settings.get(settings.size() - 1));
+            for (String layers : metaLayers) {
+                for (int k : metaIntervals) {
+                    if (k < 1) {
+                        throw new IllegalArgumentException("--meta-interval must be at least 1, got " + k);
+                    }
+                    settings.add(checked(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e, k,
+                            layers)));
+                }
+            }
         }
         var err = spec.commandLine().getErr();
         backendOptions.apply(err);
         double matmul = MatmulBenchmark.gflops(2048);
         List<BenchRecord> records = new ArrayList<>();
         var out = spec.commandLine().getOut();
-        out.printf("%-9s %6s %5s %7s %-5s %18s %16s %9s %11s %11s %9s%n", "model", "hidden", "batch", "threads", "back",
-                "ms/mwnet iter", "ms/ce step", "images/s", "GFLOP/s it", "GFLOP/s mm", "peak MiB");
+        out.printf("%-9s %6s %5s %4s %-10s %7s %-5s %18s %16s %9s %11s %11s %9s%n", "model", "hidden", "batch",
+                "k", "layers", "threads", "back", "ms/mwnet iter", "ms/ce step", "images/s", "GFLOP/s it",
+                "GFLOP/s mm", "peak MiB");
         for (IterationBenchmark.Settings one : settings) {
             BenchRecord r = IterationBenchmark.run(one, backendOptions.threads, matmul);
-            out.printf("%-9s %6d %5d %7d %-5s %7.2f [%5.2f-%5.2f] %6.2f [%4.2f-%4.2f] %9s %11.2f %11.2f %9.0f%n",
-                    r.model(), r.hidden(), r.batch(), r.threads(), r.backend(), r.msPerMwnetIter(), r.mwnetSpread()[0],
+            out.printf("%-9s %6d %5d %4d %-10s %7d %-5s %7.2f [%5.2f-%5.2f] %6.2f [%4.2f-%4.2f] %9s %11.2f %11.2f "
+                    + "%9.0f%n", r.model(), r.hidden(), r.batch(), r.metaInterval(), r.metaLayers(), r.threads(), r.backend(), r.msPerMwnetIter(), r.mwnetSpread()[0],
                     r.mwnetSpread()[1], r.msPerCeStep(), r.ceSpread()[0], r.ceSpread()[1],
                     r.imagesPerS() == null ? "-" : String.format("%.0f", r.imagesPerS()),
                     r.gflopsMwnet(), r.gflopsMatmul(), r.peakRssMb());
@@ -110,6 +127,19 @@ final class BenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Checks one setting before minutes of measuring: as a training run's configuration, against the machine's
+     * memory, and against what the PyTorch reference can run beside it.
+     */
+    private IterationBenchmark.Settings checked(IterationBenchmark.Settings one) {
+        IterationBenchmark.network(one);
+        if (torch != null && !TorchReference.HAS_META_LAYERS.contains(one.metaLayers())) {
+            throw new IllegalArgumentException("--meta-layers " + one.metaLayers() + ": the PyTorch reference "
+                    + "(--torch-reference) has " + String.join(" and ", TorchReference.HAS_META_LAYERS) + " only");
+        }
+        return one;
     }
 
     /** Checks the files the run reads and writes, before minutes of measuring. */

@@ -74,6 +74,12 @@ final class TrainOptions {
     @Option(names = "--meta-interval", description = "Update V every k iterations (default: ${DEFAULT-VALUE}).")
     int metaInterval = DEFAULTS.metaInterval();
 
+    @Option(names = "--meta-layers", description = "Which layers the meta step's look-ahead moves: all (the paper's "
+            + "exact step, the default), last (the final layer), last-stage (ResNet-32's last residual stage and the "
+            + "final layer) or N (the last N layers with parameters, a residual block counting as one); the layers "
+            + "below keep their weights in the look-ahead. Methods mwnet and l2rw.")
+    String metaLayers = DEFAULTS.metaLayers();
+
     @Option(names = "--normalize-weights",
             description = "Divide V's weights by their batch sum (as the official code's later versions) instead of by "
                     + "the batch size n (the paper's algorithm, the default).")
@@ -101,7 +107,8 @@ final class TrainOptions {
         TrainConfig.Builder b = new TrainConfig.Builder().model(model).method(method).epochs(epochs).batch(batch)
                 .accumulate(accumulate).lr(lr).lrDecay(lrDecay)
                 .lrMilestones(lrMilestones == null ? List.of() : lrMilestones).momentum(momentum).weightDecay(weightDecay).metaLr(metaLr).metaWeightDecay(metaWeightDecay)
-                .vHidden(vHidden).metaInterval(metaInterval).normalizeWeights(normalizeWeights).focalGamma(focalGamma)
+                .vHidden(vHidden).metaInterval(metaInterval).metaLayers(metaLayers)
+                .normalizeWeights(normalizeWeights).focalGamma(focalGamma)
                 .finetuneEpochs(finetuneEpochs).finetuneLrFactor(finetuneLrFactor).seed(seed).precision(precision);
         if (hidden != null) {
             b.hidden(hidden);

@@ -34,12 +34,15 @@ class BenchCommandTest {
         JsonNode j = Json.MAPPER.readTree(file.toFile());
         assertThat(j).hasSize(2);
         for (JsonNode rec : j) {
-            for (String f : new String[] {"model", "hidden", "batch", "threads", "backend", "ms_per_mwnet_iter",
+            for (String f : new String[] {"model", "hidden", "batch", "meta_interval", "meta_layers", "threads",
+                "backend", "ms_per_mwnet_iter",
                 "ms_per_ce_step", "images_per_s", "flops_per_mwnet_iter", "gflops_mwnet", "gflops_matmul",
                 "peak_rss_mb", "native_mb"}) {
                 assertThat(rec.has(f)).as(f).isTrue();
             }
             assertThat(rec.get("backend").asText()).isEqualTo(backend);
+            assertThat(rec.get("meta_interval").asInt()).as("the exact step by default").isEqualTo(1);
+            assertThat(rec.get("meta_layers").asText()).isEqualTo("all");
             assertThat(rec.get("ms_per_mwnet_iter").asDouble()).isPositive();
             assertThat(rec.get("peak_rss_mb").asDouble()).as("peak resident memory read from /proc").isGreaterThan(50);
             assertThat(rec.has("pytorch")).as("no reference asked for").isFalse();
@@ -60,19 +63,24 @@ class BenchCommandTest {
                 .contains(backend + "/1").contains(backend + "/2").doesNotContain("lenet");
     }
 
+    /** A stand-in for torch_mwnet_step.py that insists on the given arguments and reports fixed times. */
+    private Path fakeTorch(String name, String expectedArguments) throws java.io.IOException {
+        return Files.writeString(tmp.resolve(name), String.join("\n",
+                "import json, sys",
+                "a = sys.argv[1:]",
+                "want = " + expectedArguments,
+                "if a != want: sys.exit('unexpected arguments %s' % a)",
+                "print(json.dumps(dict(torch='fake', ms_per_mwnet_iter=4.0, ms_per_ce_step=2.0)))", ""));
+    }
+
     /**
-     * A stand-in for torch_mwnet_step.py that insists on the arguments mwnet's side used and reports fixed times, so
-     * the comparison's plumbing (arguments, repetitions, statistic, ratios) is checked without PyTorch.
+     * The stand-in insists on the arguments mwnet's side used, so the comparison's plumbing (arguments, repetitions,
+     * statistic, ratios) is checked without PyTorch.
      */
     @Test
     void torchReferenceRunsWithTheSameSettingsAndGivesRatios() throws Exception {
-        Path fake = Files.writeString(tmp.resolve("fake_torch.py"), String.join("\n",
-                "import json, sys",
-                "a = sys.argv[1:]",
-                "want = ['--model', 'lenet', '--hidden', '16', '--batch', '10', '--threads', '1', '--warmup', '1',",
-                "        '--iters', '2']",
-                "if a != want: sys.exit('unexpected arguments %s' % a)",
-                "print(json.dumps(dict(torch='fake', ms_per_mwnet_iter=4.0, ms_per_ce_step=2.0)))", ""));
+        Path fake = fakeTorch("fake_torch.py", "['--model', 'lenet', '--hidden', '16', '--batch', '10', '--threads', "
+                + "'1', '--warmup', '1', '--iters', '2', '--meta-interval', '1', '--meta-layers', 'all']");
         Path file = tmp.resolve("vs.json");
         CliRunner.Result r = CliRunner.run("bench", "--model", "lenet", "--hidden", "16", "--batch", "10", "--warmup", "1",
                 "--repeats", "3", "--iters", "2", "--epoch-iters", "0", "--torch-reference", fake.toString(),
@@ -86,6 +94,36 @@ class BenchCommandTest {
         assertThat(torch.get("ratio_mwnet_iter").asDouble()).isEqualTo(rec.get("ms_per_mwnet_iter").asDouble() / 4.0);
         assertThat(torch.get("ratio_ce_step").asDouble()).isEqualTo(rec.get("ms_per_ce_step").asDouble() / 2.0);
         assertThat(torch.get("peak_rss_mb").asDouble()).as("the interpreter's own peak").isPositive();
+    }
+
+    /**
+     * Each meta interval and look-ahead choice is measured, both sides run the same one, and warm-up and timed
+     * iterations are whole cycles of the interval (1 and 2 iterations asked, 3 run with k = 3).
+     */
+    @Test
+    void cheaperMetaStepsAreMeasuredBesideTheReferencesOwn() throws Exception {
+        Path fake = fakeTorch("fake_variant.py", "['--model', 'mlp', '--hidden', '16', '--batch', '10', '--threads', "
+                + "'1', '--warmup', '3', '--iters', '3', '--meta-interval', '3', '--meta-layers', 'last']");
+        Path file = tmp.resolve("variant.json");
+        CliRunner.Result r = CliRunner.run("bench", "--model", "mlp", "--hidden", "16", "--batch", "10", "--warmup",
+                "1", "--repeats", "1", "--iters", "2", "--epoch-iters", "0", "--meta-interval", "3", "--meta-layers",
+                "last", "--torch-reference", fake.toString(), "--json", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("mlp +16 +10 +3 last ");
+        JsonNode rec = Json.MAPPER.readTree(file.toFile()).get(0);
+        assertThat(rec.get("meta_interval").asInt()).isEqualTo(3);
+        assertThat(rec.get("meta_layers").asText()).isEqualTo("last");
+        assertThat(rec.get("pytorch").get("ms_per_mwnet_iter").asDouble()).isEqualTo(4.0);
+
+        Path all = tmp.resolve("grid.json");
+        CliRunner.Result grid = CliRunner.run("bench", "--model", "mlp", "--hidden", "16", "--batch", "10", "--warmup",
+                "0", "--repeats", "1", "--iters", "1", "--epoch-iters", "0", "--meta-interval", "1,2", "--meta-layers",
+                "all,2", "--json", all.toString());
+        assertThat(grid.exitCode()).as(grid.err()).isZero();
+        JsonNode records = Json.MAPPER.readTree(all.toFile());
+        assertThat(records).hasSize(4);
+        assertThat(records.get(3).get("meta_layers").asText()).isEqualTo("2");
+        assertThat(records.get(3).get("meta_interval").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -117,6 +155,11 @@ class BenchCommandTest {
             {"bench", "--model", "resnet32", "--hidden", "3", "--iters", "1"},
             {"bench", "--model", "lenet", "--torch-reference", tmp.resolve("missing.py").toString(), "--iters", "1",
                 "--warmup", "0", "--repeats", "1", "--epoch-iters", "0", "--batch", "4", "--hidden", "8"},
+            {"bench", "--model", "mlp", "--meta-layers", "last-stage", "--iters", "1"},
+            {"bench", "--model", "mlp", "--meta-layers", "4", "--iters", "1"},
+            {"bench", "--meta-interval", "0", "--iters", "1"},
+            {"bench", "--model", "lenet", "--meta-layers", "2", "--torch-reference", notBench.toString(), "--iters",
+                "1"},
             {"bench-compare", notBench.toString(), notBench.toString()},
             {"bench-compare", tmp.resolve("none.json").toString(), notBench.toString()},
         };
