@@ -96,9 +96,9 @@ public final class IterationBenchmark {
         Timing.Result ce = time("ce", net, s, data);
         Double imagesPerS = s.epochIters() > 0 ? epochThroughput(net, s, data) : null;
         double flops = Flops.perMwnetIteration(net, s.batch());
-        return new BenchRecord(s.model(), s.hidden(), s.batch(), s.metaInterval(), s.metaLayers(), threads, BackendInfo.live().backend(),
-                mwnet.medianMs(), new double[] {mwnet.minMs(), mwnet.maxMs()}, ce.medianMs(),
-                new double[] {ce.minMs(), ce.maxMs()}, imagesPerS, s.epochIters(), flops,
+        return new BenchRecord(s.model(), s.hidden(), s.batch(), s.metaInterval(), s.metaLayers(), threads,
+                BackendInfo.live().backend(), mwnet.medianMs(), new double[] {mwnet.minMs(), mwnet.maxMs()},
+                ce.medianMs(), new double[] {ce.minMs(), ce.maxMs()}, imagesPerS, s.epochIters(), flops,
                 flops / mwnet.medianMs() / 1e6, matmulGflops,
                 ProcessMemory.peakResidentBytes().orElse(-MIB) / (double) MIB, Pointer.totalBytes() / (double) MIB,
                 BackendInfo.live(), null);
