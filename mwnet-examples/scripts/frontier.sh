@@ -4,8 +4,8 @@
 # run ONE AT A TIME so that their times can be compared; then one line per run: final and selected test accuracy, ms
 # per iteration over whole epochs, and the seconds the epochs took (batch loading and evaluation included).
 # Usage: mwnet-examples/scripts/frontier.sh OUT_DIR mlp|lenet uniform|flip [NOISE_RATE] [EPOCHS] [SETTINGS...]
-#   SETTINGS: name=flags pairs; default: ce, exact (mwnet), k10 (--meta-interval 10), last (--meta-layers last),
-#   last-k10 (both).
+#   SETTINGS: name=flags pairs; default: ce, exact (mwnet), k5 and k10 (--meta-interval 5, 10), last
+#   (--meta-layers last), last-k10 (both).
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 out="${1:?OUT_DIR}"
@@ -16,7 +16,8 @@ epochs="${5:-15}"
 shift $(($# < 5 ? $# : 5))
 settings=("$@")
 if ((${#settings[@]} == 0)); then
-  settings=("ce=--method ce" "exact=--method mwnet" "k10=--method mwnet --meta-interval 10"
+  settings=("ce=--method ce" "exact=--method mwnet" "k5=--method mwnet --meta-interval 5"
+            "k10=--method mwnet --meta-interval 10"
             "last=--method mwnet --meta-layers last" "last-k10=--method mwnet --meta-layers last --meta-interval 10")
 fi
 mkdir -p "$out"

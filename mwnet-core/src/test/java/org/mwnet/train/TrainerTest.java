@@ -149,6 +149,34 @@ class TrainerTest {
                         + "run; resume with the same data settings");
     }
 
+    /** The recommended cheaper step learns V as the exact one does (mwnetGivesCorruptedSamplesLowerWeightsThanClean). */
+    @Test
+    void aMetaStepEveryFiveIterationsStillGivesCorruptedSamplesLowerWeights() throws Exception {
+        RunMetrics r = new Trainer(small("mwnet").metaInterval(5).build()).train(data.splits, data.test, data.summary)
+                .metrics();
+        assertThat(r.weights().meanWeightCorrupted()).isLessThan(r.weights().meanWeightClean());
+        assertThat(r.weights().auc()).as("weights tell clean from corrupted").isGreaterThan(0.8);
+        assertThat(r.config().metaInterval()).isEqualTo(5);
+    }
+
+    @Test
+    void checkpointOfAnotherMetaStepIsRefusedNamingTheSetting() throws Exception {
+        Path ckpt = dir.resolve("partial.zip");
+        TrainConfig partial = tinyConfig("mwnet").epochs(1).metaLayers("last").metaInterval(3).build();
+        TrainedModel model = new Trainer(partial).withCheckpoint(ckpt, false).train(tiny.splits, tiny.test,
+                tiny.summary);
+        assertThat(model.metrics().config().metaLayers()).isEqualTo("last");
+        assertThat(Checkpoint.read(ckpt).config()).isEqualTo(partial);
+        assertThatThrownBy(() -> new Trainer(partial.toBuilder().metaLayers("all").build()).withCheckpoint(ckpt, true)
+                .train(tiny.splits, tiny.test, tiny.summary))
+                .hasMessage(ckpt + " was written by a run with other configuration: meta layers last there, all in "
+                        + "this run; resume with the same configuration");
+        assertThatThrownBy(() -> new Trainer(partial.toBuilder().metaInterval(1).build()).withCheckpoint(ckpt, true)
+                .train(tiny.splits, tiny.test, tiny.summary))
+                .hasMessage(ckpt + " was written by a run with other configuration: meta interval 3 there, 1 in "
+                        + "this run; resume with the same configuration");
+    }
+
     @Test
     void checkpointOfOtherDataWithTheSameSettingsIsRefused() throws Exception {
         Path ckpt = dir.resolve("f.zip");

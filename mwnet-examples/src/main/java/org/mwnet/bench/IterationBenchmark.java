@@ -46,6 +46,9 @@ public final class IterationBenchmark {
                            int metaInterval, String metaLayers) {
         /** Rounds the warm-up and the timed iterations up to whole cycles of the meta interval. */
         public Settings {
+            if (metaInterval < 1) {
+                throw new IllegalArgumentException("meta interval must be at least 1, got " + metaInterval);
+            }
             warmup = wholeCycles(warmup, metaInterval);
             iters = wholeCycles(iters, metaInterval);
         }

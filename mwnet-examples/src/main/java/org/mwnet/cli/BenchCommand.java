@@ -86,9 +86,6 @@ final class BenchCommand implements Callable<Integer> {
             int e = epochIters != null ? epochIters : m.equals("resnet32") ? 3 : 590;
             for (String layers : metaLayers) {
                 for (int k : metaIntervals) {
-                    if (k < 1) {
-                        throw new IllegalArgumentException("--meta-interval must be at least 1, got " + k);
-                    }
                     settings.add(checked(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e, k,
                             layers)));
                 }
