@@ -1,5 +1,6 @@
 package org.mwnet.meta;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mwnet.nn.GraphInputs;
@@ -61,7 +62,7 @@ final class FixedLayers {
      * @return the outputs on the training batch and on the meta batch, in that order
      */
     INDArray[] outputs(Parameters classifier, INDArray images, INDArray metaImages) {
-        Map<String, INDArray> feed = new java.util.HashMap<>();
+        Map<String, INDArray> feed = new HashMap<>();
         GraphInputs.feed(feed, params, classifier);
         feed.put(IMAGES, images);
         feed.put(META_IMAGES, metaImages);

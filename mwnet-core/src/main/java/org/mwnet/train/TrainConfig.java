@@ -103,14 +103,14 @@ public record TrainConfig(
         }
         requirePositive("V hidden size", vHidden);
         requirePositive("meta interval", metaInterval);
-        metaLayers = LookAheadLayers.of(metaLayers).name();
-        if (!metaLayers.equals(LookAheadLayers.ALL.name())) {
+        LookAheadLayers moving = LookAheadLayers.of(metaLayers);
+        metaLayers = moving.name();
+        if (!moving.isAll()) {
             if (!METHODS_WITH_META_STEP.contains(method)) {
                 throw new IllegalArgumentException("meta layers '" + metaLayers + "' need a method with a meta "
                         + "step (" + String.join(" or ", METHODS_WITH_META_STEP) + "); " + method + " has none");
             }
-            LookAheadLayers.of(metaLayers).firstMoving(Models.byName(model, Models.defaultInputShape(model), 10,
-                    hidden));
+            moving.firstMoving(Models.byName(model, Models.defaultInputShape(model), 10, hidden));
         }
         if (!(lr > 0 && lr < Double.POSITIVE_INFINITY) || !(metaLr > 0 && metaLr < Double.POSITIVE_INFINITY)) {
             throw new IllegalArgumentException("learning rates must be finite and > 0, got lr " + lr + " and meta lr "
