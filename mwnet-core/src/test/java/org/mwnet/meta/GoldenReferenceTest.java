@@ -3,6 +3,7 @@ package org.mwnet.meta;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -112,7 +113,7 @@ class GoldenReferenceTest {
             f.assertMatches("partial_meta_grad", name, r.gradients().get(name));
         }
 
-        List<String> wrong = new java.util.ArrayList<>(neighbours);
+        List<String> wrong = new ArrayList<>(neighbours);
         wrong.add(LookAheadLayers.ALL.name());
         for (String other : wrong) {
             MetaStepGraph.Result o = new MetaStepGraph(net, Weightings.learned(VNET, false), batch, metaBatch, D,
