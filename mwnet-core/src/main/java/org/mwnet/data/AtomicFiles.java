@@ -4,14 +4,23 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 
-/** Writes files under a temporary name in the target directory and renames them into place, so no partial file is ever visible. */
+/**
+ * Writes files under a temporary name in the target directory and renames them into place, so no partial file is ever
+ * visible. A write holds a lock on its temporary file; a process killed mid-write ({@code kill -9}) leaves the file,
+ * unlocked, and the next write of the same target removes it.
+ */
 public final class AtomicFiles {
     /** Temporary files are named {@code .<target name><random digits>.part}. */
     private static final String TEMPORARY_SUFFIX = ".part";
@@ -55,8 +64,11 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
+            removeAbandoned(target);
             tmp = Files.createTempFile(dir, "." + target.getFileName(), TEMPORARY_SUFFIX);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                // marks the write as alive (released when this process ends, however it ends)
+                channel.lock();
                 OutputStream out = new java.io.BufferedOutputStream(unclosable(Channels.newOutputStream(channel)), 1 << 16);
                 writer.writeTo(out);
                 out.flush();
@@ -72,6 +84,41 @@ public final class AtomicFiles {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * Removes the temporary files of {@code target} that no live write holds: those of writes killed before they
+     * could remove them. A write in progress, in this process or another, holds its file's lock and is left alone.
+     *
+     * @param target a file that {@link #write} writes
+     * @throws IOException when the target's folder cannot be listed
+     */
+    public static void removeAbandoned(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName();
+        List<Path> temporaries;
+        try (Stream<Path> entries = Files.list(dir)) {
+            temporaries = entries.filter(p -> isTemporaryOf(p.getFileName().toString(), prefix)).toList();
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        for (Path tmp : temporaries) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.tryLock();
+                if (lock != null) {
+                    Files.deleteIfExists(tmp); // while holding the lock, so no write can take it meanwhile
+                }
+            } catch (OverlappingFileLockException | NoSuchFileException e) {
+                // written by this process right now, or removed meanwhile
+            }
+        }
+    }
+
+    /** @return whether {@code name} is {@code prefix}, random digits and the temporary suffix */
+    private static boolean isTemporaryOf(String name, String prefix) {
+        return name.startsWith(prefix) && name.endsWith(TEMPORARY_SUFFIX)
+                && name.substring(prefix.length(), name.length() - TEMPORARY_SUFFIX.length()).chars()
+                        .allMatch(Character::isDigit);
     }
 
     /** @return {@code out}, except that closing it only flushes (writers such as Jackson close what they are given) */

@@ -6,8 +6,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mwnet.data.AtomicFiles;
@@ -29,8 +31,14 @@ import org.mwnet.train.WeightNetFile;
  *
  * <p>An open run directory holds an exclusive lock on its {@code .lock} file, so two runs never write into one
  * folder at once. A fresh run refuses a folder that holds anything but that lock file and the temporary files of
- * interrupted writes; {@link Mode#OVERWRITE} replaces a previous run's files and keeps every other file; a resumed run
- * needs the folder's checkpoint. A refused run removes the lock file again when it created it. Closing releases the
+ * interrupted writes; {@link Mode#OVERWRITE} replaces a previous run's files when the new run has ended (below) and
+ * keeps every other file; a resumed run needs the folder's checkpoint.
+ *
+ * <p><b>Overwriting.</b> A run that replaces another writes its checkpoints and files into the hidden folder
+ * {@value #STAGING} inside the run directory, and only {@link #write}, at its end, moves them into place (each file by
+ * an atomic rename) and removes the previous run's files that it does not replace. Until then the previous run is
+ * whole: a new run that fails, diverges or is killed leaves it as it was, and loses its own progress; its staging
+ * folder goes when the directory is next opened (or at once, for a run that failed). A refused run removes the lock file again when it created it. Closing releases the
  * lock and keeps the (empty) lock file of a run that ran, since deleting a lock file another run may have just opened
  * would let two runs lock different files; it removes the folder again when this run created it and left nothing in
  * it (a run that failed early).
@@ -46,6 +54,8 @@ final class RunDirectory implements AutoCloseable {
     static final String INPUTS = "inputs.json";
     static final String SUSPECTS_PNG = "suspects.png";
     static final String LOCK = ".lock";
+    /** Where a run that overwrites another writes until it ends; a temporary name ({@link AtomicFiles#isTemporary}). */
+    static final String STAGING = ".overwrite.part";
     /** Everything a run writes, which {@link Mode#OVERWRITE} removes before it starts. */
     private static final List<String> RUN_FILES = List.of(METRICS, CHECKPOINT, VNET, CURVES, WEIGHT_FUNCTION,
             WEIGHTS, INPUTS, SUSPECTS_PNG);
@@ -64,11 +74,14 @@ final class RunDirectory implements AutoCloseable {
     /** The outermost folder this run created ({@code dir} or one of its parents), or null. */
     private final Path createdRoot;
     private final FileChannel lockChannel;
+    /** Where this run writes: {@code dir}, or its staging folder when it overwrites another run. */
+    private Path output;
 
     private RunDirectory(Path dir, Path createdRoot, FileChannel lockChannel) {
         this.dir = dir;
         this.createdRoot = createdRoot;
         this.lockChannel = lockChannel;
+        this.output = dir;
     }
 
     /**
@@ -155,12 +168,10 @@ final class RunDirectory implements AutoCloseable {
             throw new IllegalArgumentException(refusal(leftovers(false)));
         }
         for (Path temporary : leftovers(true)) {
-            Files.deleteIfExists(temporary);
+            deleteTree(temporary);
         }
         if (mode == Mode.OVERWRITE) {
-            for (String name : RUN_FILES) {
-                Files.deleteIfExists(dir.resolve(name));
-            }
+            output = Files.createDirectory(dir.resolve(STAGING));
         }
     }
 
@@ -201,13 +212,13 @@ final class RunDirectory implements AutoCloseable {
         return dir;
     }
 
-    /** @return where the run's checkpoint is written every epoch */
+    /** @return where the run's checkpoint is written every epoch (in the staging folder, when it overwrites a run) */
     Path checkpoint() {
-        return dir.resolve(CHECKPOINT);
+        return output.resolve(CHECKPOINT);
     }
 
     /**
-     * Writes everything a finished run leaves.
+     * Writes everything a finished run leaves; a run that overwrites another then replaces the other's files.
      *
      * @param model the trained model
      * @param data what it was trained on (the training split, its ids and whether its true labels are known, for
@@ -217,29 +228,60 @@ final class RunDirectory implements AutoCloseable {
      */
     void write(TrainedModel model, RunData data, String name) throws IOException {
         RunMetrics m = model.metrics();
-        AtomicFiles.write(dir.resolve(METRICS), out -> Json.MAPPER.writeValue(out, m));
-        RunPlots.writePng(dir.resolve(CURVES), RunPlots.accuracy(m), RunPlots.loss(m));
+        AtomicFiles.write(output.resolve(METRICS), out -> Json.MAPPER.writeValue(out, m));
+        RunPlots.writePng(output.resolve(CURVES), RunPlots.accuracy(m), RunPlots.loss(m));
         if (model.theta() != null) {
-            WeightNetFile.write(dir.resolve(VNET), model.vnet(), model.theta());
-            RunPlots.writePng(dir.resolve(WEIGHT_FUNCTION), RunPlots.weightFunction(m.weights(), name
+            WeightNetFile.write(output.resolve(VNET), model.vnet(), model.theta());
+            RunPlots.writePng(output.resolve(WEIGHT_FUNCTION), RunPlots.weightFunction(m.weights(), name
                     + ": learned weighting function V(loss)"));
         }
         List<SampleReport> report = WeightReport.of(model, data.splits().train(), data.trainIds(), data.cleanKnown());
-        AtomicFiles.write(dir.resolve(WEIGHTS), out -> WeightsCsv.write(report, out));
+        AtomicFiles.write(output.resolve(WEIGHTS), out -> WeightsCsv.write(report, out));
         if (data.inputs() != null) {
-            data.inputs().write(dir.resolve(INPUTS));
+            data.inputs().write(output.resolve(INPUTS));
+        }
+        if (!output.equals(dir)) {
+            replacePreviousRun();
+        }
+    }
+
+    /** Moves the staging folder's files into place and removes the previous run's files that they do not replace. */
+    private void replacePreviousRun() throws IOException {
+        for (String name : RUN_FILES) {
+            Path staged = output.resolve(name);
+            if (Files.exists(staged)) {
+                AtomicFiles.moveIntoPlace(staged, dir.resolve(name));
+            } else {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+        }
+        deleteTree(output);
+        output = dir;
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (NoSuchFileException e) {
+            // gone meanwhile
         }
     }
 
     /**
-     * Releases the lock; when this run created the folder and left nothing in it, removes it and the parents it
-     * created, as far as they are empty.
+     * Releases the lock, after removing the staging folder of a run that was to overwrite another and did not end;
+     * when this run created the folder and left nothing in it, removes it and the parents it created, as far as they
+     * are empty.
      *
      * @throws IOException when the folder cannot be listed or removed
      */
     @Override
     public void close() throws IOException {
         try {
+            if (!output.equals(dir)) {
+                deleteTree(output); // a run that overwrote another and did not end: the other stays whole
+            }
             if (createdRoot != null && leftovers(false).isEmpty() && leftovers(true).isEmpty()) {
                 // delete while still holding the lock, so no other run can start in the folder meanwhile
                 Files.deleteIfExists(dir.resolve(LOCK));

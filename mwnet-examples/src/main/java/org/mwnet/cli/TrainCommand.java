@@ -40,7 +40,8 @@ final class TrainCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--overwrite", description = "Start afresh in a run directory that holds a previous run, "
-            + "replacing its files (without this or --resume, such a directory is refused).")
+            + "replacing its files when the new run ends; until then the previous run stays whole, and a new run that "
+            + "fails or is killed leaves it as it was (without this or --resume, such a directory is refused).")
     boolean overwrite;
 
     @Option(names = "--init-v", description = "Start V from an exported V (a run's vnet.zip).")

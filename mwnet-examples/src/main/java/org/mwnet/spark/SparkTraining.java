@@ -1,5 +1,6 @@
 package org.mwnet.spark;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,10 @@ import org.mwnet.train.TrainConfig;
  * Closing it drops the cached shards and stops the context it started.
  */
 public final class SparkTraining implements AutoCloseable {
+    static final String LOCAL_DIR = "spark.local.dir";
+    static final String CODEC = "spark.io.compression.codec";
+    /** Spark's YARN cluster manager, which spark-submit puts on the class path from a Spark installation. */
+    private static final String YARN_MANAGER = "org.apache.spark.deploy.yarn.YarnClusterManager";
     private final JavaSparkContext context;
     private final boolean ownsContext;
     private final List<Broadcast<Dataset>> data;
@@ -30,6 +35,8 @@ public final class SparkTraining implements AutoCloseable {
     private final SparkParts parts;
     /** The workers' parameter averaging, or null for gradient averaging. */
     private final SparkAveraging averaging;
+    /** The driver's scratch space, when this run started the context. */
+    private SparkScratch scratch;
 
     private SparkTraining(JavaSparkContext context, boolean ownsContext, List<Broadcast<Dataset>> data,
                           JavaRDD<Shard> shards, SparkParts parts, SparkAveraging averaging) {
@@ -55,19 +62,59 @@ public final class SparkTraining implements AutoCloseable {
      */
     public static SparkTraining start(String master, ExecutorRequest executors, TrainConfig config,
                                       Splits splits) {
+        return start(master, executors, config, splits, SparkScratch.defaultRoot());
+    }
+
+    /**
+     * As {@link #start(String, ExecutorRequest, TrainConfig, Splits)}, with the driver's scratch space under a given
+     * root ({@link SparkScratch}).
+     */
+    static SparkTraining start(String master, ExecutorRequest executors, TrainConfig config, Splits splits,
+                               Path scratchRoot) {
         requireMethod(config);
+        requireYarnSupport(master);
         StandaloneMasters.requireListening(master);
+        SparkScratch scratch = SparkScratch.create(scratchRoot);
         SparkConf conf = ExecutorSetup.apply(new SparkConf().setMaster(master).setAppName("mwnet train "
                 + config.method()).set("spark.ui.enabled", "false").set("spark.ui.showConsoleProgress", "false"),
                 executors);
+        // Spark's spark-<uuid> and blockmgr-<uuid> folders in a scratch folder that the next run removes when this
+        // one is killed; and a codec in pure Java, since lz4's native library is unpacked into /tmp, where a killed
+        // JVM leaves it
+        conf.setIfMissing(LOCAL_DIR, scratch.dir().toString());
+        conf.setIfMissing(CODEC, "lzf");
         JavaSparkContext context;
         try {
-            context = new JavaSparkContext(conf);
+            context = SparkStartLog.quietly(() -> new JavaSparkContext(conf));
         } catch (Exception e) {
+            scratch.close();
             // Scala throws the checked SparkException ("Could not parse Master URL") undeclared
             throw new IllegalArgumentException("Spark did not start: " + firstLine(e), e);
         }
-        return on(context, true, config, splits);
+        SparkTraining run = on(context, true, config, splits);
+        run.scratch = scratch;
+        return run;
+    }
+
+    /**
+     * Refuses {@code yarn} outside spark-submit: the YARN cluster manager is not in the build, and spark-submit adds
+     * it from the Spark installation.
+     */
+    private static void requireYarnSupport(String master) {
+        if (master.equals("yarn") && !onClassPath(YARN_MANAGER)) {
+            throw new IllegalArgumentException("YARN is reached through spark-submit, which adds Spark's YARN support: "
+                    + "spark-submit --master yarn --class org.mwnet.cli.Main <mwnet-examples jar> train ... "
+                    + "--spark-master yarn (README, section Spark); ./mwnet itself starts local[N] and spark://host:port");
+        }
+    }
+
+    private static boolean onClassPath(String className) {
+        try {
+            Class.forName(className, false, SparkTraining.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**
@@ -135,18 +182,24 @@ public final class SparkTraining implements AutoCloseable {
     }
 
     /**
-     * Drops the cached shards and the broadcast sets, and stops the context when this run started it; does nothing
-     * when the context is stopped already (an executor's backend failure stops it: {@link BackendReports}).
+     * Drops the cached shards and the broadcast sets, and stops the context when this run started it (nothing of this
+     * when the context is stopped already: an executor's backend failure stops it, {@link BackendReports}); then
+     * removes the driver's scratch folder of a run that started its context.
      */
     @Override
     public void close() {
-        if (context.sc().isStopped()) {
-            return;
-        }
-        shards.unpersist(false);
-        data.forEach(b -> b.destroy(false));
-        if (ownsContext) {
-            context.stop();
+        try {
+            if (!context.sc().isStopped()) {
+                shards.unpersist(false);
+                data.forEach(b -> b.destroy(false));
+                if (ownsContext) {
+                    context.stop();
+                }
+            }
+        } finally {
+            if (scratch != null) {
+                scratch.close();
+            }
         }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +63,7 @@ class RunDirectoryTest {
             assertThat(left.map(p -> p.getFileName().toString())).as("no stray lock file").containsExactly("notes.txt");
         }
         // what the message promises: --overwrite runs there and keeps the user's file
-        String[] overwrite = java.util.Arrays.copyOf(train, train.length + 1);
-        overwrite[train.length] = "--overwrite";
-        CliRunner.Result o = CliRunner.run(overwrite);
+        CliRunner.Result o = CliRunner.run(with(train, "--overwrite"));
         assertThat(o.exitCode()).as(o.err()).isZero();
         assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("notes.txt");
         assertThat(out.resolve("checkpoint.zip")).isRegularFile();
@@ -85,16 +85,47 @@ class RunDirectoryTest {
     }
 
     @Test
-    void overwriteRemovesThePreviousRunsFilesAndLeavesOtherFilesAlone() throws Exception {
+    void overwriteKeepsThePreviousRunWholeUntilTheNewRunEndsThenReplacesItsFilesAndLeavesOtherFilesAlone()
+            throws Exception {
+        Path data = CliRunner.smallData(tmp);
         Path out = tmp.resolve("previous");
-        writeFiles(out, "checkpoint.zip", "metrics.json", "vnet.zip", "curves.png", "weight-function.png", "weights.csv",
-                "inputs.json", "suspects.png", "notes.txt",
-                ".checkpoint.zip4711.part");
-        try (RunDirectory dir = RunDirectory.open(out, RunDirectory.Mode.OVERWRITE)) {
-            try (var left = Files.list(out)) {
-                assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("notes.txt", ".lock");
+        String[] train = CliRunner.smallTrain(data, out, "--method", "mwnet").toArray(String[]::new);
+        assertThat(CliRunner.run(train).exitCode()).isZero();
+        writeFiles(out, "suspects.png", "notes.txt");
+        Map<String, byte[]> previous = contents(out);
+
+        // a new run that diverges in its first epoch, after the staging folder of an earlier overwrite killed midway
+        writeFiles(out.resolve(RunDirectory.STAGING), "checkpoint.zip");
+        CliRunner.Result diverged = CliRunner.run(with(train, "--overwrite", "--lr", "1e8"));
+        assertThat(diverged.exitCode()).as(diverged.err()).isNotZero();
+        assertThat(diverged.err()).contains("diverged");
+        assertThat(contents(out)).as("the previous run, whole").containsOnlyKeys(previous.keySet())
+                .allSatisfy((name, bytes) -> assertThat(bytes).as(name).isEqualTo(previous.get(name)));
+
+        CliRunner.Result replaced = CliRunner.run(with(train, "--overwrite", "--seed", "2"));
+        assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+        Map<String, byte[]> now = contents(out);
+        assertThat(now.keySet()).containsExactlyInAnyOrderElementsOf(previous.keySet().stream()
+                .filter(name -> !name.equals("suspects.png")).toList());
+        assertThat(now.get("notes.txt")).isEqualTo(previous.get("notes.txt"));
+        assertThat(now.get("metrics.json")).isNotEqualTo(previous.get("metrics.json"));
+        assertThat(now.get("checkpoint.zip")).isNotEqualTo(previous.get("checkpoint.zip"));
+    }
+
+    private static String[] with(String[] args, String... more) {
+        return java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+    }
+
+    /** @return every file in the folder (the lock file aside) and folder names, with their bytes (empty for folders) */
+    private static Map<String, byte[]> contents(Path dir) throws Exception {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.filter(p -> !p.getFileName().toString().equals(RunDirectory.LOCK)).toList()) {
+                files.put(p.getFileName().toString(), Files.isDirectory(p) ? new byte[0] : Files.readAllBytes(p));
             }
         }
+        return files;
     }
 
     @Test

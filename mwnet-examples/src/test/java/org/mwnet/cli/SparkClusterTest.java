@@ -10,9 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.data.TestData;
@@ -90,6 +92,64 @@ class SparkClusterTest {
         assertThat(tmp.resolve("run")).as("nothing half-written").doesNotExist();
     }
 
+    @Test
+    void aMasterUrlSparkCannotStartWithEndsInOneLine() throws Exception {
+        Path data = smallData();
+        Map<String, String> expected = Map.of(
+                "garbage", "Spark did not start: Could not parse Master URL: 'garbage'",
+                "local[0]", "Spark did not start: Asked to run locally with 0 threads",
+                "yarn", "YARN is reached through spark-submit, which adds Spark's YARN support: spark-submit --master "
+                        + "yarn --class org.mwnet.cli.Main <mwnet-examples jar> train ... --spark-master yarn (README, "
+                        + "section Spark); ./mwnet itself starts local[N] and spark://host:port");
+        for (var master : expected.entrySet()) {
+            Run run = finished(driver(List.of(), Map.of(), smallTrain(data, tmp.resolve("run"), "--spark-master",
+                    master.getKey(), "--workers", "2")));
+            assertThat(run.exitCode()).as(run.log()).isEqualTo(2);
+            assertThat(run.log().lines().filter(l -> !l.startsWith("mwnet: backend ")))
+                    .containsExactly("mwnet train: --spark-master " + master.getKey() + ": " + master.getValue());
+        }
+    }
+
+    @Test
+    void theScratchOfARunKilledWithSigkillGoesAtTheNextRunsStart() throws Exception {
+        Path data = smallData();
+        Path javaTmp = Files.createDirectories(tmp.resolve("java-tmp"));
+        Path scratch = javaTmp.resolve("mwnet-spark-" + System.getProperty("user.name"));
+        List<String> jvm = List.of("-Djava.io.tmpdir=" + javaTmp);
+        List<String> longRun = smallTrain(data, tmp.resolve("killed"), "--spark-master", "local[2]", "--workers", "2");
+        longRun.set(longRun.indexOf("--epochs") + 1, "50");
+        Process killed = driver(jvm, Map.of(), longRun);
+        while (killed.isAlive() && !holdsBlockManager(scratch)) {
+            killed.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+        assertThat(killed.isAlive()).as("the run is training").isTrue();
+        killed.destroyForcibly().waitFor();
+        assertThat(holdsBlockManager(scratch)).as("Spark's folders, left by the kill").isTrue();
+
+        Run next = finished(driver(jvm, Map.of(), smallTrain(data, tmp.resolve("next"), "--spark-master", "local[2]",
+                "--workers", "2")));
+        assertThat(next.exitCode()).as(next.log()).isZero();
+        try (Stream<Path> left = Files.list(scratch)) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the scratch root after the next run")
+                    .containsExactly(".lock");
+        }
+        try (Stream<Path> left = Files.list(javaTmp)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(scratch.getFileName().toString());
+        }
+    }
+
+    /** @return whether a run's folder under the scratch root holds Spark's block manager folder */
+    private static boolean holdsBlockManager(Path scratch) throws Exception {
+        if (!Files.isDirectory(scratch)) {
+            return false;
+        }
+        try (Stream<Path> all = Files.walk(scratch, 2)) {
+            return all.anyMatch(p -> p.getFileName().toString().startsWith("blockmgr-"));
+        } catch (java.io.UncheckedIOException e) {
+            return false; // a folder went while it was listed
+        }
+    }
+
     /** @return 300 training images (4 iterations of 50 after the meta set's 100) and 100 test images, as IDX */
     private Path smallData() throws Exception {
         Path data = tmp.resolve("data");
@@ -111,22 +171,43 @@ class SparkClusterTest {
         Path smi = Files.createDirectories(tmp.resolve("gpu-bin")).resolve("nvidia-smi");
         Files.writeString(smi, "#!/bin/sh\necho '" + GPU + "'\n");
         Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList());
-        jvm.addAll(List.of("-Dspark.executorEnv.PATH=" + smi.getParent() + File.pathSeparator + System.getenv("PATH"),
+        List<String> jvm = new ArrayList<>(List.of(
+                "-Dspark.executorEnv.PATH=" + smi.getParent() + File.pathSeparator + System.getenv("PATH"),
                 // what Spark's scripts set for a worker (load-spark-env.sh): its launcher needs it to find
                 // SPARK_HOME/jars
                 "-Dspark.executorEnv.SPARK_SCALA_VERSION=2.12", "-Dspark.executor.memory=512m"));
         jvm.addAll(List.of(properties));
+        Process p = driver(jvm, Map.of("SPARK_HOME", sparkHome.toString(), "OMP_NUM_THREADS", "2"), args);
+        return finished(p);
+    }
+
+    /**
+     * Starts the tool as a Spark driver in a JVM of its own, on loopback: the driver, master, workers and executors
+     * bind to 127.0.0.1 (and Spark does not warn that the host name resolves to a loopback address).
+     *
+     * @param properties JVM options besides the {@code --add-opens} that Spark needs
+     * @param env environment variables besides {@code SPARK_LOCAL_IP}
+     * @param args the tool's arguments
+     * @return the running driver, writing to {@code driver.log}
+     */
+    private Process driver(List<String> properties, Map<String, String> env, List<String> args) throws Exception {
+        List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect")).toList());
+        jvm.addAll(properties);
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("SPARK_LOCAL_IP", "127.0.0.1");
+        return ChildJvm.start(tmp.resolve("driver.log"), jvm, environment, args.toArray(String[]::new));
+    }
+
+    /** @return what the driver did, once it ended (within 120 s) */
+    private Run finished(Process p) throws Exception {
         Path log = tmp.resolve("driver.log");
-        // on loopback: the driver, master, workers and executors bind to 127.0.0.1 (and Spark does not warn that the
-        // host name resolves to a loopback address)
-        Process p = ChildJvm.start(log, jvm, Map.of("SPARK_HOME", sparkHome.toString(), "SPARK_LOCAL_IP", "127.0.0.1",
-                "OMP_NUM_THREADS", "2"), args.toArray(String[]::new));
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly().waitFor();
             throw new AssertionError("the driver did not end within 120 s:\n" + Files.readString(log));
         }
-        return new Run(p.exitValue(), Files.readString(log));
+        String output = Files.readString(log);
+        Files.delete(log);
+        return new Run(p.exitValue(), output);
     }
 }
