@@ -1,7 +1,6 @@
 package org.mwnet.data;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,22 +36,19 @@ final class CsvRowStream implements SampleStream {
      * @param file the CSV file
      * @param columns the feature columns, in the run's order
      * @return the stream, to be closed
-     * @throws DataFormatException naming a feature column the header lacks, or when the file is no CSV table
+     * @throws DataFormatException naming a feature column the header lacks, or when the file is empty or no CSV
+     *     table
      * @throws IOException when the file cannot be read
      */
     static CsvRowStream open(Path file, List<String> columns) throws IOException {
-        Reader in = DataFiles.openText(file);
+        CSVParser parser = CsvTables.open(file);
         try {
-            CSVParser parser = CSVParser.builder().setReader(in).setFormat(CsvTables.FORMAT).get();
             for (String column : columns) {
                 CsvTables.requireColumn(file, parser.getHeaderNames(), column, "feature");
             }
             return new CsvRowStream(file, parser, columns);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            in.close();
-            throw CsvTables.notATable(file, e);
-        } catch (IOException e) {
-            in.close();
+        } catch (DataFormatException e) {
+            parser.close();
             throw e;
         }
     }

@@ -20,10 +20,13 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * ({@link LabelledData#columns()}), so that other tables can be checked to hold the same columns in the same order.
  */
 public final class CsvTables {
-    /** A header row, then data rows; surrounding spaces and empty lines ignored, duplicate column names refused. */
-    static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
-            .get();
+    /**
+     * A header row, then data rows; surrounding spaces and empty lines ignored. Duplicate column names are let
+     * through, to be refused by {@link #open} in its own words.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
 
     private CsvTables() {
     }
@@ -32,13 +35,13 @@ public final class CsvTables {
      * @param file the CSV file
      * @param options the label column and the columns to leave out
      * @return the rows, the class names and the row ids
-     * @throws DataFormatException naming the file, row and column: a missing label or excluded column, a ragged
-     *     row, a missing or non-numeric value, a negative integer label, or no rows at all
+     * @throws DataFormatException naming the file, row and column: an empty file, a column named twice, a missing
+     *     label or excluded column, a ragged row, a missing or non-numeric value, a negative integer label, or no
+     *     rows at all
      * @throws IOException when the file cannot be read
      */
     public static LabelledData read(Path file, CsvOptions options) throws IOException {
-        try (Reader in = DataFiles.openText(file);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
+        try (CSVParser parser = open(file)) {
             List<String> header = parser.getHeaderNames();
             requireColumn(file, header, options.labelColumn(), "label");
             for (String column : options.excluded()) {
@@ -78,8 +81,52 @@ public final class CsvTables {
     }
 
     /**
+     * Opens a CSV table (a data table or a label file) and reads its header.
+     *
      * @param file the CSV file
-     * @param e what Commons CSV threw: it reports a duplicate header name as an IllegalArgumentException, and
+     * @return its parser, at the first data row; closing it closes the file
+     * @throws DataFormatException naming the file when it is empty, names a column twice, or has no valid header
+     * @throws IOException when the file cannot be read
+     */
+    static CSVParser open(Path file) throws IOException {
+        Reader in = DataFiles.openText(file);
+        CSVParser parser;
+        try {
+            parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get();
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            in.close();
+            throw notATable(file, e);
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        try {
+            requireHeader(file, parser.getHeaderNames());
+            return parser;
+        } catch (DataFormatException e) {
+            parser.close();
+            throw e;
+        }
+    }
+
+    /** @throws DataFormatException when the header is missing (an empty file) or names a column twice */
+    private static void requireHeader(Path file, List<String> header) throws DataFormatException {
+        if (header.isEmpty()) {
+            throw new DataFormatException(file, "is empty; expected a CSV table: a header row of column names, then "
+                    + "one row per sample");
+        }
+        for (int i = 0; i < header.size(); i++) {
+            int again = header.subList(i + 1, header.size()).indexOf(header.get(i));
+            if (again >= 0) {
+                throw new DataFormatException(file, "the header names the column '" + header.get(i) + "' twice "
+                        + "(columns " + (i + 1) + " and " + (i + again + 2) + "); expected each column name once");
+            }
+        }
+    }
+
+    /**
+     * @param file the CSV file
+     * @param e what Commons CSV threw: it reports a missing header name as an IllegalArgumentException, and
      *     broken quoting met while iterating as an UncheckedIOException
      * @return the one-line error naming the file
      */
@@ -120,7 +167,7 @@ public final class CsvTables {
         }
         String name = file.getFileName().toString();
         return new LabelledData(new Dataset(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids, List.of(),
-                features);
+                List.of(), features);
     }
 
     /** Classes "0" to the largest label, for integer labels. */

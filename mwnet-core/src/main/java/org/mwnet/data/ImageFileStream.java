@@ -1,59 +1,47 @@
 package org.mwnet.data;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** The image files under a folder, decoded a chunk at a time; see {@link SampleStreams}. */
 final class ImageFileStream implements SampleStream {
     private final Path root;
     private final List<Path> files;
+    private final List<String> notImages;
     private final int[] shape;
     private final boolean skipUnreadable;
     private final List<String> skipped = new ArrayList<>();
     private int cursor;
     private int read;
 
-    private ImageFileStream(Path root, List<Path> files, int[] shape, boolean skipUnreadable) {
+    private ImageFileStream(Path root, ImageFiles.Listing listing, int[] shape, boolean skipUnreadable) {
         this.root = root;
-        this.files = files;
+        this.files = listing.images();
+        this.notImages = listing.notImages();
         this.shape = shape;
         this.skipUnreadable = skipUnreadable;
     }
 
     /**
-     * Lists the files; decoding waits for {@link #next}.
+     * Lists the image files, by the rule of {@link ImageFiles}; decoding waits for {@link #next}.
      *
      * @param root the folder
      * @param run the run's channels, height and width
      * @param skipUnreadable skip files that cannot be decoded instead of stopping
      * @return the stream
-     * @throws DataFormatException when the folder holds no file
+     * @throws DataFormatException when the folder holds no image file
      * @throws IOException when it cannot be listed
      */
     static ImageFileStream open(Path root, InputSettings run, boolean skipUnreadable) throws IOException {
-        List<Path> files;
-        try (Stream<Path> all = Files.walk(root)) {
-            files = all.filter(Files::isRegularFile).filter(f -> !hidden(root.relativize(f))).sorted().toList();
-        }
-        if (files.isEmpty()) {
+        ImageFiles.Listing listing = ImageFiles.list(root, root, true);
+        if (listing.images().isEmpty()) {
             throw new DataFormatException(root, "holds no image files; expected PNG, JPEG, BMP or GIF files in it "
                     + "or in its sub-folders");
         }
-        return new ImageFileStream(root, files, run.shape(), skipUnreadable);
-    }
-
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+        return new ImageFileStream(root, listing, run.shape(), skipUnreadable);
     }
 
     @Override
@@ -63,7 +51,7 @@ final class ImageFileStream implements SampleStream {
         float[] values = new float[Math.min(max, files.size() - cursor) * d];
         while (ids.size() < max && cursor < files.size()) {
             Path file = files.get(cursor++);
-            String id = ImageFolders.id(root, file);
+            String id = ImageFiles.id(root, file);
             try {
                 System.arraycopy(ImageFolders.readImage(file, shape[0], shape[1], shape[2]), 0, values,
                         ids.size() * d, d);
@@ -90,6 +78,11 @@ final class ImageFileStream implements SampleStream {
     @Override
     public List<String> skipped() {
         return List.copyOf(skipped);
+    }
+
+    @Override
+    public List<String> notImages() {
+        return notImages;
     }
 
     @Override

@@ -16,8 +16,11 @@ import javax.imageio.ImageIO;
 /**
  * Reads {@code root/<class name>/<image file>} folders (PNG, JPEG, BMP or GIF, decoded by {@link ImageIO}) into a
  * dataset with values in [0, 1]. Classes are the sub-folders sorted by name; images within a class are read in name
- * order, and each sample's id is its path relative to the root, with '/' separators. Files whose name starts with a
- * dot are ignored. Transparency is ignored: a pixel keeps its stored colour.
+ * order, and each sample's id is its path relative to the root, with '/' separators. Which files are images is the
+ * rule prediction follows too ({@link SampleStreams}): files and folders whose name starts with a dot are hidden and
+ * ignored; other files, in the root or in a class folder, whose extension is no format ImageIO reads (png, jpg, jpeg,
+ * gif, bmp, wbmp, tif, tiff with the JDK's readers) are left out and reported ({@link LabelledData#notImages()}).
+ * Transparency is ignored: a pixel keeps its stored colour.
  */
 public final class ImageFolders {
     private static final double[] LUMA = {0.299, 0.587, 0.114};
@@ -37,13 +40,14 @@ public final class ImageFolders {
         if (!Files.isDirectory(root)) {
             throw new DataFormatException(root, "is not a folder; expected a folder of class folders");
         }
-        List<Path> classDirs = sorted(root, true);
+        List<Path> classDirs = classFolders(root);
         if (classDirs.isEmpty()) {
             throw new DataFormatException(root, "holds no class folders; expected <class name>/<image file> in it");
         }
         List<String> classes = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
+        List<String> notImages = new ArrayList<>(ImageFiles.list(root, root, false).notImages());
         List<Integer> labels = new ArrayList<>();
         List<float[]> images = new ArrayList<>();
         Path first = null;
@@ -52,8 +56,10 @@ public final class ImageFolders {
             int label = classes.size();
             classes.add(dir.getFileName().toString());
             int before = images.size();
-            for (Path file : sorted(dir, false)) {
-                String id = id(root, file);
+            ImageFiles.Listing files = ImageFiles.list(root, dir, false);
+            notImages.addAll(files.notImages());
+            for (Path file : files.images()) {
+                String id = ImageFiles.id(root, file);
                 BufferedImage image = decode(file, options.skipUnreadable());
                 if (image == null) {
                     skipped.add(id);
@@ -88,7 +94,7 @@ public final class ImageFolders {
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
         Dataset data = new Dataset(root.getFileName().toString(), classes.size(), options.channels(), h, w, px, y,
                 y.clone());
-        return new LabelledData(data, classes, ids, skipped);
+        return new LabelledData(data, classes, ids, skipped, notImages.stream().sorted().toList(), List.of());
     }
 
     /**
@@ -107,20 +113,11 @@ public final class ImageFolders {
         return pixels(fitted(decode(file, false), height, width), channels);
     }
 
-    /**
-     * @param root a folder
-     * @param file a file under it
-     * @return the file's id: its path relative to the root, with '/' separators
-     */
-    static String id(Path root, Path file) {
-        return root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
-    }
-
-    private static List<Path> sorted(Path dir, boolean folders) throws IOException {
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> folders ? Files.isDirectory(p) : Files.isRegularFile(p))
-                    .sorted().toList();
+    /** @return the root's folders that are not hidden, sorted by name */
+    private static List<Path> classFolders(Path root) throws IOException {
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.filter(Files::isDirectory).filter(p -> !ImageFiles.hidden(p.getFileName())).sorted()
+                    .toList();
         }
     }
 

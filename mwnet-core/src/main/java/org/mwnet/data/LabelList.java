@@ -1,7 +1,6 @@
 package org.mwnet.data;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -33,9 +31,6 @@ import org.apache.commons.csv.CSVRecord;
  * @param first the number of the first entry (0 for indices, 1 for rows and lines)
  */
 public record LabelList(Path file, List<String> values, String entry, int first) {
-    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-
     /** Copies the values. */
     public LabelList {
         values = List.copyOf(values);
@@ -45,8 +40,9 @@ public record LabelList(Path file, List<String> values, String entry, int first)
      * @param file the labels' file
      * @param labelColumn the column a CSV file's labels are in, unless it has only one column
      * @return its labels
-     * @throws DataFormatException naming the file and the entry: no labels, an empty label, a CSV without that column
-     *     or with a ragged row, text that is not UTF-8, or an {@code .npy} that is not 1-D integers from 0
+     * @throws DataFormatException naming the file and the entry: no labels, an empty label, a CSV that is empty,
+     *     names a column twice, lacks that column or has a ragged row, text that is not UTF-8, or an {@code .npy}
+     *     that is not 1-D integers from 0
      * @throws IOException when the file is missing or unreadable
      */
     public static LabelList read(Path file, String labelColumn) throws IOException {
@@ -75,8 +71,7 @@ public record LabelList(Path file, List<String> values, String entry, int first)
     }
 
     private static LabelList csv(Path file, String labelColumn) throws IOException {
-        try (Reader in = DataFiles.openText(file);
-             CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSV).get()) {
+        try (CSVParser parser = CsvTables.open(file)) {
             List<String> header = parser.getHeaderNames();
             if (!header.contains(labelColumn) && header.size() != 1) {
                 throw new DataFormatException(file, "has the columns " + header + "; expected one column, or a "
@@ -99,8 +94,7 @@ public record LabelList(Path file, List<String> values, String entry, int first)
             }
             return new LabelList(file, values, "row", 1);
         } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-            // Commons CSV's ways of reporting a duplicate header name or broken quoting
-            throw new DataFormatException(file, "is not a CSV table with one header row: " + e.getMessage());
+            throw CsvTables.notATable(file, e);
         }
     }
 

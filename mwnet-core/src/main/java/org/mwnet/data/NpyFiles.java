@@ -1,6 +1,7 @@
 package org.mwnet.data;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +34,8 @@ public final class NpyFiles {
      * @throws IOException when a file is missing or unreadable
      */
     public static LabelledData read(Path samples, Path labels) throws IOException {
-        return assemble(samples, NpySamples.read(samples), labels, "", NpySamples.array(labels));
+        return assemble(samples, NpySamples.read(samples), labels, "",
+                NpySamples.array(labels, NpyHeader.Use.LABELS));
     }
 
     /**
@@ -45,7 +47,7 @@ public final class NpyFiles {
      */
     public static LabelledData readNpz(Path archive) throws IOException {
         return assemble(archive, NpySamples.read(archive), archive, "array " + NPZ_LABELS + " ",
-                NpySamples.archived(archive, NPZ_LABELS));
+                NpySamples.archived(archive, NPZ_LABELS, NpyHeader.Use.LABELS));
     }
 
     /**
@@ -55,7 +57,7 @@ public final class NpyFiles {
      * @throws IOException when the file is missing or unreadable
      */
     static int[] labels(Path file) throws IOException {
-        return integers(file, "", NpySamples.array(file));
+        return integers(file, "", NpySamples.array(file, NpyHeader.Use.LABELS));
     }
 
     private static LabelledData assemble(Path samples, NpySamples x, Path labelsFile, String labelsArray,
@@ -92,18 +94,29 @@ public final class NpyFiles {
             throw new DataFormatException(file, what + "has shape " + Arrays.toString(a.shape())
                     + "; expected [N], one label per sample");
         }
-        if (a.dataType() == DataType.BOOL) {
-            throw new DataFormatException(file, what + "holds " + a.dataType() + " values; expected integers");
-        }
         double[] v = a.castTo(DataType.DOUBLE).toDoubleVector();
         int[] y = new int[v.length];
         for (int i = 0; i < v.length; i++) {
-            if (!(v[i] >= 0 && v[i] == Math.rint(v[i]) && v[i] <= Integer.MAX_VALUE)) {
-                throw new DataFormatException(file, what + "label " + v[i] + " at index " + i
-                        + " is out of range; expected integers from 0");
+            boolean whole = v[i] == Math.rint(v[i]) && !Double.isInfinite(v[i]);
+            String problem = !whole ? "is not an integer" : v[i] < 0 ? "is negative"
+                    : v[i] > Integer.MAX_VALUE ? "is too large (above " + Integer.MAX_VALUE + ")" : null;
+            if (problem != null) {
+                throw new DataFormatException(file, what + "label " + shown(v[i], whole, a.dataType()) + " at index "
+                        + i + " " + problem + "; expected integers from 0");
             }
             y[i] = (int) v[i];
         }
         return y;
+    }
+
+    /**
+     * @param label a label as read
+     * @param whole whether it is a whole number
+     * @param type the type of its array
+     * @return it as written: a whole number without a fraction, others as float32 or float64 print them
+     */
+    private static String shown(double label, boolean whole, DataType type) {
+        return whole ? new BigDecimal(label).toPlainString()
+                : type == DataType.DOUBLE ? Double.toString(label) : Float.toString((float) label);
     }
 }

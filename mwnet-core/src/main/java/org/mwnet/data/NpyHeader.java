@@ -15,7 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * What a {@code .npy} array's header says about its layout, checked before ND4J parses the array: ND4J's native
  * parser aborts the JVM on big-endian, object and string values and on data shorter than the header declares, and
  * reads every array in C order, so a Fortran-order array comes back scrambled unless {@link #inStoredOrder} puts it
- * right.
+ * right. Messages name types as NumPy does (int16, float32, ...).
  *
  * @param descr NumPy's type string, e.g. {@code |u1} or {@code <f4}
  * @param fortranOrder whether the values are stored in Fortran (column-major) order
@@ -27,20 +27,43 @@ record NpyHeader(String descr, boolean fortranOrder, long valuesStart, double va
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([\\d\\s,L]*)\\)");
-    /** Booleans, integers and floats of the sizes ND4J reads, little-endian or byte-sized. */
-    private static final Pattern NUMERIC = Pattern.compile("[<|]?(b1|[iu][1248]|f[248])");
+    /** A type string's byte order as NumPy writes it: '<' little-endian, '>' big-endian, '|' not applicable. */
+    private static final Pattern BYTE_ORDER = Pattern.compile("^[<>|]");
+    /** A type string's kind and size in bytes, e.g. i and 2 for int16. */
+    private static final Pattern KIND_SIZE = Pattern.compile("([biufc])(\\d+)");
     /** NumPy's own limit on a header's length. */
     private static final int MAX_HEADER = 1 << 16;
+
+    /** What an array holds, and so the NumPy types it may have (each one ND4J reads). */
+    enum Use {
+        /** Samples: uint8 (divided by 255), or floats taken as they are. */
+        SAMPLES("u1|f4|f8", "uint8, float32 or float64"),
+        /** Labels: integers, or floats that hold whole numbers. */
+        LABELS("[iu][1248]|f[248]", "integers (int8 to int64 or uint8 to uint64), or floats (float16 to float64) "
+                + "holding whole numbers");
+
+        /** The type strings accepted, without their byte order. */
+        private final Pattern types;
+        /** The types accepted, in NumPy's names, for messages. */
+        private final String expected;
+
+        Use(String types, String expected) {
+            this.types = Pattern.compile(types);
+            this.expected = expected;
+        }
+    }
 
     /**
      * @param in the array's bytes, from the start (only the header is read)
      * @param file the file, for messages
      * @param what "" for a {@code .npy} file, "array x " for an archive's array, for messages
+     * @param use what the array holds, which decides the types accepted
      * @return the header
-     * @throws DataFormatException when there is no NumPy header, or the values are big-endian or not numbers
+     * @throws DataFormatException when there is no NumPy header, or the values are of a type not accepted or
+     *     big-endian
      * @throws IOException when reading fails
      */
-    static NpyHeader read(InputStream in, Path file, String what) throws IOException {
+    static NpyHeader read(InputStream in, Path file, String what, Use use) throws IOException {
         DataInputStream data = new DataInputStream(in);
         try {
             byte[] magic = new byte[MAGIC.length];
@@ -64,17 +87,17 @@ record NpyHeader(String descr, boolean fortranOrder, long valuesStart, double va
             if (!descr.find() || !fortran.find() || !shape.find()) {
                 throw notNpy(file, what, "a header without descr, fortran_order and shape");
             }
-            if (descr.group(1).startsWith(">")) {
-                throw new DataFormatException(file, what + "holds big-endian values (" + descr.group(1)
-                        + "); expected little-endian ones, as NumPy writes by default");
+            String type = BYTE_ORDER.matcher(descr.group(1)).replaceFirst("");
+            if (!use.types.matcher(type).matches()) {
+                throw new DataFormatException(file, what + "holds " + numpyName(type) + " values; expected "
+                        + use.expected);
             }
-            Matcher numeric = NUMERIC.matcher(descr.group(1));
-            if (!numeric.matches()) {
-                throw new DataFormatException(file, what + "holds values of NumPy type '" + descr.group(1)
-                        + "'; expected numbers (bool, int, uint or float), e.g. uint8 or float32");
+            if (descr.group(1).startsWith(">")) {
+                throw new DataFormatException(file, what + "holds big-endian " + numpyName(type) + " values ("
+                        + descr.group(1) + "); expected little-endian ones, as NumPy writes by default");
             }
             // in double: a product past the array size limit is as short of data as any other, not an overflow
-            double values = Integer.parseInt(numeric.group(1).substring(1));
+            double values = Integer.parseInt(type.substring(1));
             for (String side : shape.group(1).split(",")) {
                 values *= side.isBlank() ? 1 : Double.parseDouble(side.strip().replace("L", ""));
             }
@@ -97,6 +120,33 @@ record NpyHeader(String descr, boolean fortranOrder, long valuesStart, double va
                     java.util.Locale.ROOT, "%.0f", valueBytes) + " bytes of values but " + (available - valuesStart)
                     + " follow");
         }
+    }
+
+    /**
+     * @param type a type string without its byte order, e.g. i2
+     * @return NumPy's name of the type, e.g. int16, or the type string quoted when it is none NumPy names so
+     */
+    private static String numpyName(String type) {
+        Matcher kindSize = KIND_SIZE.matcher(type);
+        if (kindSize.matches()) {
+            int bits = 8 * Integer.parseInt(kindSize.group(2));
+            return switch (kindSize.group(1)) {
+                case "b" -> "bool";
+                case "i" -> "int" + bits;
+                case "u" -> "uint" + bits;
+                case "f" -> "float" + bits;
+                default -> "complex" + bits;
+            };
+        }
+        return switch (type.isEmpty() ? ' ' : type.charAt(0)) {
+            case 'O' -> "object";
+            case 'U' -> "str";
+            case 'S' -> "bytes";
+            case 'M' -> "datetime64";
+            case 'm' -> "timedelta64";
+            case 'V' -> "void";
+            default -> "'" + type + "'";
+        };
     }
 
     private static DataFormatException notNpy(Path file, String what, String why) {

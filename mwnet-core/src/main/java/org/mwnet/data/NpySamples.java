@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -29,7 +28,6 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class NpySamples {
     /** The name of the samples array in a {@code .npz} archive. */
     public static final String NPZ_SAMPLES = "x";
-    private static final Set<DataType> SAMPLE_TYPES = Set.of(DataType.UINT8, DataType.FLOAT, DataType.DOUBLE);
     private final Path file;
     private final INDArray array;
     private final int[] shape;
@@ -48,11 +46,8 @@ public final class NpySamples {
      * @throws IOException when the file is missing or unreadable
      */
     public static NpySamples read(Path file) throws IOException {
-        INDArray x = isArchive(file) ? archived(file, NPZ_SAMPLES) : array(file);
-        if (!SAMPLE_TYPES.contains(x.dataType())) {
-            throw new DataFormatException(file, "holds " + x.dataType() + " values; expected uint8, float32 or "
-                    + "float64");
-        }
+        INDArray x = isArchive(file) ? archived(file, NPZ_SAMPLES, NpyHeader.Use.SAMPLES)
+                : array(file, NpyHeader.Use.SAMPLES);
         long[] s = x.shape();
         int[] chw = switch (s.length) {
             case 4 -> new int[] {(int) s[1], (int) s[2], (int) s[3]};
@@ -112,18 +107,20 @@ public final class NpySamples {
 
     /**
      * @param file a {@code .npy} file
+     * @param use what the array holds, which decides the types accepted
      * @return its array, in the order it is stored
-     * @throws DataFormatException when it is not a {@code .npy} array ND4J can read, or holds big-endian values
+     * @throws DataFormatException when it is not a {@code .npy} array ND4J can read, or holds values of a type not
+     *     accepted or big-endian ones
      * @throws IOException when it is missing or unreadable
      */
-    static INDArray array(Path file) throws IOException {
+    static INDArray array(Path file, NpyHeader.Use use) throws IOException {
         String problem = DataFiles.problem(file);
         if (problem != null) {
             throw new FileSystemException(file.toString(), null, problem);
         }
         NpyHeader header;
         try (InputStream in = Files.newInputStream(file)) {
-            header = NpyHeader.read(in, file, "");
+            header = NpyHeader.read(in, file, "", use);
         }
         header.requireValues(file, "", Files.size(file));
         try {
@@ -140,12 +137,13 @@ public final class NpySamples {
      *
      * @param file the archive
      * @param name the array's name (its entry is {@code name.npy})
+     * @param use what the array holds, which decides the types accepted
      * @return the array, in the order it is stored
      * @throws DataFormatException when the file is not a zip archive, has no such array, or the entry is not a
-     *     {@code .npy} array ND4J can read or holds big-endian values
+     *     {@code .npy} array ND4J can read or holds values of a type not accepted or big-endian ones
      * @throws IOException when the file is missing or unreadable
      */
-    static INDArray archived(Path file, String name) throws IOException {
+    static INDArray archived(Path file, String name, NpyHeader.Use use) throws IOException {
         String problem = DataFiles.problem(file);
         if (problem != null) {
             throw new FileSystemException(file.toString(), null, problem);
@@ -169,7 +167,7 @@ public final class NpySamples {
             // ZipFile reports a file that is no zip, and a damaged entry, as ZipException or EOFException
             throw new DataFormatException(file, "is not a .npz archive ZIP can read (" + e.getMessage() + ")");
         }
-        NpyHeader header = NpyHeader.read(new ByteArrayInputStream(bytes), file, "array " + name + " ");
+        NpyHeader header = NpyHeader.read(new ByteArrayInputStream(bytes), file, "array " + name + " ", use);
         header.requireValues(file, "array " + name + " ", bytes.length);
         try {
             return header.inStoredOrder(Nd4j.createNpyFromByteArray(bytes));

@@ -24,6 +24,14 @@ public interface SampleStream extends Closeable {
     List<String> skipped();
 
     /**
+     * @return the ids of the files of an image folder left out because they are not images, by the rule
+     *     {@link ImageFolders} states (none for other formats)
+     */
+    default List<String> notImages() {
+        return List.of();
+    }
+
+    /**
      * Some consecutive samples.
      *
      * @param ids one id per sample: a path relative to the folder read, a CSV data-row number from 1, or an

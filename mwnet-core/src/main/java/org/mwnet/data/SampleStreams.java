@@ -5,14 +5,16 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Opens new data to classify in any input format, read as the run that trained the classifier read its own:
  * <ul>
  *   <li>a folder: every image file under it (in it or in sub-folders at any depth, such as
- *       {@code root/<class>/<file>}), in path order, ids the relative paths; hidden files and folders are ignored.
- *       Images are decoded, resized to the run's height and width and converted to its channels as
- *       {@link ImageFolders} does;</li>
+ *       {@code root/<class>/<file>}), in path order, ids the relative paths. Which files are images is the rule
+ *       {@link ImageFolders} states for training: hidden files and folders are ignored, other files that are not
+ *       images are left out and reported ({@link SampleStream#notImages}). Images are decoded, resized to the run's
+ *       height and width and converted to its channels as {@link ImageFolders} does;</li>
  *   <li>a {@code .csv} table with a header: the run's feature columns, picked by name (other columns, such as a
  *       label, are ignored), ids the data-row numbers from 1. Only for a run that read CSV columns;</li>
  *   <li>a {@code .npy} file, or a {@code .npz} archive's array x, as {@link NpySamples} reads them, ids the indices
@@ -20,6 +22,9 @@ import java.util.Arrays;
  * </ul>
  */
 public final class SampleStreams {
+    /** How many of a run's CSV feature columns a message names. */
+    private static final int NAMED_COLUMNS = 3;
+
     private SampleStreams() {
     }
 
@@ -74,10 +79,17 @@ public final class SampleStreams {
     private static String expected(InputSettings run) {
         if (run.channels() == 1 && run.height() == 1) {
             String npy = "a .npy or .npz of shape [N, " + run.width() + "]";
-            return run.columns().isEmpty() ? npy : "a .csv with the columns " + run.columns() + ", or " + npy;
+            return run.columns().isEmpty() ? npy : "a .csv with the " + featureColumns(run.columns()) + ", or " + npy;
         }
         String shape = run.channels() + ", " + run.height() + ", " + run.width();
         return "a folder of images, or a .npy or .npz of shape [N, " + shape + "]"
                 + (run.channels() == 1 ? " or [N, " + run.height() + ", " + run.width() + "]" : "");
+    }
+
+    /** @return e.g. "784 feature columns (f1, f2, f3, ...)": the count and the first few names */
+    private static String featureColumns(List<String> columns) {
+        int n = columns.size();
+        String named = String.join(", ", columns.subList(0, Math.min(n, NAMED_COLUMNS)));
+        return n + (n == 1 ? " feature column (" : " feature columns (") + named + (n > NAMED_COLUMNS ? ", ...)" : ")");
     }
 }

@@ -207,7 +207,7 @@ public final class SetAlignment {
             clean[i] = classIndex[clean[i]];
         }
         return new LabelledData(set.data().relabel(classes.size(), y, clean), classes, set.ids(), set.skipped(),
-                set.columns());
+                set.notImages(), set.columns());
     }
 
     private static int[] identity(LabelledData set) {

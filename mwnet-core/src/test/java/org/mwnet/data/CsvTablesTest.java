@@ -95,8 +95,17 @@ class CsvTablesTest {
         Path quote = csv("a,y\n\"1,0\n");
         assertThatThrownBy(() -> Datasets.fromCsv(quote, CsvOptions.label("y"))).isInstanceOf(DataFormatException.class)
                 .hasMessageStartingWith(quote + ": is not a CSV table with one header row: ");
-        Path twice = csv("a,a,y\n1,2,0\n");
+        Path twice = csv("y,a,b, a \n0,1,2,3\n");
         assertThatThrownBy(() -> Datasets.fromCsv(twice, CsvOptions.label("y"))).isInstanceOf(DataFormatException.class)
-                .hasMessageStartingWith(twice + ": is not a CSV table with one header row: ");
+                .hasMessage(twice + ": the header names the column 'a' twice (columns 2 and 4); expected each column "
+                        + "name once");
+    }
+
+    @Test
+    void refusesAnEmptyFileSayingSo() throws IOException {
+        Path empty = csv("");
+        assertThatThrownBy(() -> Datasets.fromCsv(empty, CsvOptions.label("y"))).isInstanceOf(DataFormatException.class)
+                .hasMessage(empty + ": is empty; expected a CSV table: a header row of column names, then one row per "
+                        + "sample");
     }
 }

@@ -104,6 +104,26 @@ class ImageFoldersTest {
     }
 
     @Test
+    void leavesOutFilesThatAreNotImagesReportingThemAndIgnoresHiddenOnes() throws IOException {
+        grey("a", "x.png", 1, 2);
+        grey("b", "Y.PNG", 3, 4);
+        Files.writeString(root.resolve("README.md"), "about the data");
+        Files.writeString(root.resolve("b/notes.txt"), "checked by hand");
+        Files.writeString(root.resolve("b/.DS_Store"), "hidden");
+        Files.createDirectories(root.resolve(".cache"));
+        LabelledData d = Datasets.fromFolder(root, ImageOptions.of(1));
+        assertThat(d.classes()).containsExactly("a", "b");
+        assertThat(d.ids()).containsExactly("a/x.png", "b/Y.PNG");
+        assertThat(d.notImages()).containsExactly("README.md", "b/notes.txt");
+        assertThat(d.skipped()).isEmpty();
+        Path notesOnly = Files.createDirectories(root.resolve("c"));
+        Files.writeString(notesOnly.resolve("notes.txt"), "no images yet");
+        assertThatThrownBy(() -> Datasets.fromFolder(root, ImageOptions.of(1)))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessage(notesOnly + ": class folder holds no readable image; expected PNG, JPEG, BMP or GIF files");
+    }
+
+    @Test
     void refusesAnEmptyClassFolderAndARootWithoutClassFolders() throws IOException {
         assertThatThrownBy(() -> Datasets.fromFolder(root, ImageOptions.of(1)))
                 .isInstanceOf(DataFormatException.class)

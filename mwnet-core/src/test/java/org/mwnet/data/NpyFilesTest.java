@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,10 +58,13 @@ class NpyFilesTest {
     }
 
     @Test
-    void refusesAnUnsupportedSampleTypeNamingFileTypeAndExpectation() throws IOException {
+    void refusesAnUnsupportedSampleTypeNamingFileTypeAndExpectationAsNumPyNamesThem() throws IOException {
         Path x = npy(dir.resolve("x.npy"), "<i8", new long[] {2, 1}, longs(1, 2));
         assertThatThrownBy(() -> Datasets.fromNpy(x, labels(0, 1))).isInstanceOf(DataFormatException.class)
-                .hasMessage(x + ": holds LONG values; expected uint8, float32 or float64");
+                .hasMessage(x + ": holds int64 values; expected uint8, float32 or float64");
+        Path shorts = npy(dir.resolve("shorts.npy"), "<i2", new long[] {2, 1}, ByteBuffer.allocate(4));
+        assertThatThrownBy(() -> Datasets.fromNpy(shorts, labels(0, 1))).isInstanceOf(DataFormatException.class)
+                .hasMessage(shorts + ": holds int16 values; expected uint8, float32 or float64");
     }
 
     @Test
@@ -83,17 +87,20 @@ class NpyFilesTest {
     }
 
     @Test
-    void refusesLabelsOfAnotherLengthOrOutOfRange() throws IOException {
+    void refusesLabelsOfAnotherLengthNegativeOrNotIntegers() throws IOException {
         Path x = npy(dir.resolve("x.npy"), "<f4", new long[] {2, 1}, floats(1, 2));
         Path three = labels(0, 1, 1);
         assertThatThrownBy(() -> Datasets.fromNpy(x, three)).isInstanceOf(DataFormatException.class)
                 .hasMessage(three + ": has shape [3]; expected [2], one label per sample");
         Path negative = labels(0, -1);
         assertThatThrownBy(() -> Datasets.fromNpy(x, negative)).isInstanceOf(DataFormatException.class)
-                .hasMessage(negative + ": label -1.0 at index 1 is out of range; expected integers from 0");
-        Path fraction = npy(dir.resolve("yf.npy"), "<f4", new long[] {2}, floats(0, 0.5f));
+                .hasMessage(negative + ": label -1 at index 1 is negative; expected integers from 0");
+        Path fraction = npy(dir.resolve("yf.npy"), "<f4", new long[] {2}, floats(0, 0.7f));
         assertThatThrownBy(() -> Datasets.fromNpy(x, fraction)).isInstanceOf(DataFormatException.class)
-                .hasMessage(fraction + ": label 0.5 at index 1 is out of range; expected integers from 0");
+                .hasMessage(fraction + ": label 0.7 at index 1 is not an integer; expected integers from 0");
+        Path nan = npy(dir.resolve("nan.npy"), "<f4", new long[] {2}, floats(Float.NaN, 1));
+        assertThatThrownBy(() -> Datasets.fromNpy(x, nan)).isInstanceOf(DataFormatException.class)
+                .hasMessage(nan + ": label NaN at index 0 is not an integer; expected integers from 0");
     }
 
     @Test
@@ -133,11 +140,17 @@ class NpyFilesTest {
     @Test
     void refusesWhatWouldStopNd4jBeforeItParses() throws IOException {
         Path y = labels(0, 1);
-        for (String type : new String[] {"|O", "<U1", "<c8"}) {
-            Path x = npy(dir.resolve("x.npy"), type, new long[] {2, 1}, floats(1, 2));
-            assertThatThrownBy(() -> Datasets.fromNpy(x, y)).as(type).isInstanceOf(DataFormatException.class)
-                    .hasMessage(x + ": holds values of NumPy type '" + type + "'; expected numbers (bool, int, uint "
-                            + "or float), e.g. uint8 or float32");
+        Path floats = npy(dir.resolve("floats.npy"), "<f4", new long[] {2, 1}, floats(1, 2));
+        Map<String, String> names = Map.of("|O", "object", "<U1", "str", "<c8", "complex64", "|b1", "bool");
+        for (Map.Entry<String, String> type : names.entrySet()) {
+            Path x = npy(dir.resolve("x.npy"), type.getKey(), new long[] {2, 1}, floats(1, 2));
+            assertThatThrownBy(() -> Datasets.fromNpy(x, y)).as(type.getKey()).isInstanceOf(DataFormatException.class)
+                    .hasMessage(x + ": holds " + type.getValue() + " values; expected uint8, float32 or float64");
+            Path labels = npy(dir.resolve("labels.npy"), type.getKey(), new long[] {2}, floats(1, 2));
+            assertThatThrownBy(() -> Datasets.fromNpy(floats, labels)).as(type.getKey())
+                    .isInstanceOf(DataFormatException.class).hasMessage(labels + ": holds " + type.getValue()
+                            + " values; expected integers (int8 to int64 or uint8 to uint64), or floats (float16 to "
+                            + "float64) holding whole numbers");
         }
         byte[] whole = NpyTestFiles.bytes("<f4", new long[] {2, 3}, floats(1, 2, 3, 4, 5, 6));
         Path truncated = Files.write(dir.resolve("t.npy"), java.util.Arrays.copyOf(whole, whole.length - 4));

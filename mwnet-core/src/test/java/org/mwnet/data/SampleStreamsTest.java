@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,17 +80,22 @@ class SampleStreamsTest {
     }
 
     @Test
-    void readsEveryImageUnderAFolderInPathOrderResizedAndConvertedIgnoringHiddenFiles() throws IOException {
+    void readsEveryImageUnderAFolderInPathOrderResizedAndConvertedIgnoringHiddenFilesAndLeavingOutOthers()
+            throws IOException {
         image("b.png", grey(0, 51, 102, 255));
         image("a/x.png", colour(4, 0x336699));
         image(".hidden.png", grey(1, 1, 1, 1));
         image(".cache/y.png", grey(1, 1, 1, 1));
+        Files.writeString(dir.resolve("notes.txt"), "not an image");
+        Files.writeString(dir.resolve("a/README"), "not an image");
+        Files.writeString(dir.resolve(".cache/notes.txt"), "hidden");
         try (SampleStream s = SampleStreams.open(dir, GREY_2X2, false)) {
             SampleStream.Chunk c = all(s, 1);
             assertThat(c.ids()).containsExactly("a/x.png", "b.png");
             float luma = (float) ((0.299 * 0x33 + 0.587 * 0x66 + 0.114 * 0x99) / 255);
             assertThat(c.values()).containsExactly(luma, luma, luma, luma, 0, 51 / 255f, 102 / 255f, 1);
             assertThat(s.skipped()).isEmpty();
+            assertThat(s.notImages()).containsExactly("a/README", "notes.txt");
         }
     }
 
@@ -98,12 +104,17 @@ class SampleStreamsTest {
         image("cats/big.png", colour(5, 0x102030));
         image("cats/g.png", grey(10, 200, 30, 90));
         image("dogs/c.png", colour(3, 0xFFEE00));
+        Files.writeString(dir.resolve("README.md"), "not an image");
+        Files.writeString(dir.resolve("dogs/notes.txt"), "not an image");
+        Files.writeString(dir.resolve("dogs/.DS_Store"), "hidden");
         LabelledData trained = Datasets.fromFolder(dir, ImageOptions.of(3).withSize(3));
+        assertThat(trained.notImages()).containsExactly("README.md", "dogs/notes.txt");
         InputSettings run = InputSettings.ofFiles(InputSettings.FOLDER, trained, NONE3);
         try (SampleStream s = SampleStreams.open(dir, run, false)) {
             SampleStream.Chunk c = all(s, 2);
             assertThat(c.ids()).containsExactlyElementsOf(trained.ids());
             assertThat(c.values()).containsExactly(SampleValues.of(trained.data()));
+            assertThat(s.notImages()).containsExactlyElementsOf(trained.notImages());
         }
     }
 
@@ -129,10 +140,13 @@ class SampleStreamsTest {
                 .isInstanceOf(DataFormatException.class).hasMessage(dir.resolve("empty") + ": holds no image files; "
                         + "expected PNG, JPEG, BMP or GIF files in it or in its sub-folders");
         Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertThatThrownBy(() -> SampleStreams.open(dir, GREY_2X2, false)).isInstanceOf(DataFormatException.class)
+                .hasMessage(dir + ": holds no image files; expected PNG, JPEG, BMP or GIF files in it or in its "
+                        + "sub-folders");
+        Files.writeString(dir.resolve("a.png"), "not an image");
         try (SampleStream s = SampleStreams.open(dir, GREY_2X2, true)) {
             assertThatThrownBy(() -> s.next(5)).isInstanceOf(DataFormatException.class).hasMessage(dir
-                    + ": holds no readable image (skipped 1, the first notes.txt); expected PNG, JPEG, BMP or "
-                    + "GIF files");
+                    + ": holds no readable image (skipped 1, the first a.png); expected PNG, JPEG, BMP or GIF files");
         }
     }
 
@@ -228,13 +242,13 @@ class SampleStreamsTest {
         big.asFloatBuffer().put(new float[] {1, 2, 3});
         Path npy = npy(dir.resolve("big.npy"), ">f4", new long[] {1, 3}, big);
         assertThatThrownBy(() -> SampleStreams.open(npy, ROWS, false)).isInstanceOf(DataFormatException.class)
-                .hasMessage(npy + ": holds big-endian values (>f4); expected little-endian ones, as NumPy writes by "
-                        + "default");
+                .hasMessage(npy + ": holds big-endian float32 values (>f4); expected little-endian ones, as NumPy "
+                        + "writes by default");
         Path npz = NpyTestFiles.npz(dir.resolve("big.npz"),
                 Map.of("x", NpyTestFiles.bytes(">f4", new long[] {1, 3}, big)), false);
         assertThatThrownBy(() -> SampleStreams.open(npz, ROWS, false)).isInstanceOf(DataFormatException.class)
-                .hasMessage(npz + ": array x holds big-endian values (>f4); expected little-endian ones, as NumPy "
-                        + "writes by default");
+                .hasMessage(npz + ": array x holds big-endian float32 values (>f4); expected little-endian ones, as "
+                        + "NumPy writes by default");
         Path cut = Files.write(dir.resolve("cut.npy"), java.util.Arrays.copyOf(Files.readAllBytes(npy), 20));
         assertThatThrownBy(() -> SampleStreams.open(cut, ROWS, false)).isInstanceOf(DataFormatException.class)
                 .hasMessage(cut + ": is not a .npy array ND4J can read (its header is cut off)");
@@ -251,7 +265,7 @@ class SampleStreamsTest {
                 .hasMessageStartingWith(flat + ": holds samples of shape [1, 1, 4] but the classifier takes [1, 2, 2]");
         Path ints = npy(dir.resolve("ints.npy"), "<i8", new long[] {1, 3}, NpyTestFiles.longs(1, 2, 3));
         assertThatThrownBy(() -> SampleStreams.open(ints, ROWS, false)).isInstanceOf(DataFormatException.class)
-                .hasMessage(ints + ": holds LONG values; expected uint8, float32 or float64");
+                .hasMessage(ints + ": holds int64 values; expected uint8, float32 or float64");
         Path noX = NpyTestFiles.npz(dir.resolve("no-x.npz"),
                 Map.of("images", NpyTestFiles.bytes("<f4", new long[] {1, 3}, floats(1, 2, 3))), false);
         assertThatThrownBy(() -> SampleStreams.open(noX, ROWS, false)).isInstanceOf(DataFormatException.class)
@@ -266,16 +280,22 @@ class SampleStreamsTest {
         image("imgs/a.png", grey(0, 0, 0, 0));
         assertThatThrownBy(() -> SampleStreams.open(dir.resolve("imgs"), ROWS, false))
                 .isInstanceOf(DataFormatException.class).hasMessage(dir.resolve("imgs") + ": is a folder of images, "
-                        + "but the classifier takes rows of 3 features; expected a .csv with the columns [a, b, c], "
-                        + "or a .npy or .npz of shape [N, 3]");
+                        + "but the classifier takes rows of 3 features; expected a .csv with the 3 feature columns (a, "
+                        + "b, c), or a .npy or .npz of shape [N, 3]");
+        List<String> pixels = IntStream.rangeClosed(1, 784).mapToObj(i -> "f" + i).toList();
+        InputSettings wide = new InputSettings(InputSettings.CSV, List.of("no", "yes"), 1, 1, 784, NONE, pixels);
+        assertThatThrownBy(() -> SampleStreams.open(dir.resolve("imgs"), wide, false))
+                .isInstanceOf(DataFormatException.class).hasMessage(dir.resolve("imgs") + ": is a folder of images, "
+                        + "but the classifier takes rows of 784 features; expected a .csv with the 784 feature columns "
+                        + "(f1, f2, f3, ...), or a .npy or .npz of shape [N, 784]");
         Path csv = Files.writeString(dir.resolve("t.csv"), "a\n1\n");
         assertThatThrownBy(() -> SampleStreams.open(csv, GREY_2X2, false)).isInstanceOf(DataFormatException.class)
                 .hasMessage(csv + ": is a CSV table, but the classifier was not trained on CSV columns; expected a "
                         + "folder of images, or a .npy or .npz of shape [N, 1, 2, 2] or [N, 2, 2]");
         Path txt = Files.writeString(dir.resolve("t.txt"), "1 2 3");
         assertThatThrownBy(() -> SampleStreams.open(txt, ROWS, false)).isInstanceOf(DataFormatException.class)
-                .hasMessage(txt + ": is neither a folder nor a .csv, .npy or .npz file; expected a .csv with the "
-                        + "columns [a, b, c], or a .npy or .npz of shape [N, 3]");
+                .hasMessage(txt + ": is neither a folder nor a .csv, .npy or .npz file; expected a .csv with the 3 "
+                        + "feature columns (a, b, c), or a .npy or .npz of shape [N, 3]");
         Path missing = dir.resolve("missing.npy");
         assertThatThrownBy(() -> SampleStreams.open(missing, ROWS, false)).isInstanceOf(FileSystemException.class)
                 .hasMessage(missing + ": is missing");

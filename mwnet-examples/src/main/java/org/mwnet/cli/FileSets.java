@@ -25,8 +25,6 @@ import org.mwnet.train.TrainConfig;
  * flag and the file. Nothing is written: the run directory opens only after this succeeded.
  */
 final class FileSets {
-    /** Skipped images named in the warning before "...". */
-    private static final int SHOWN_SKIPPED = 5;
     private final FileDataOptions files;
     private final Map<String, InputFiles> sets;
     private final ImageOptions images;
@@ -45,7 +43,7 @@ final class FileSets {
      * @param config the run's configuration (its model decides the image defaults and must fit the samples)
      * @param validationSize samples carved out of the trusted set for model selection (0: select on the meta set)
      * @param seed the seed of the carvings
-     * @return the run's data, with warnings about skipped images and a carved trusted set
+     * @return the run's data, with warnings about files left out of image folders and a carved trusted set
      * @throws IOException when a file is missing, unreadable or malformed
      */
     static RunData read(FileDataOptions files, TrainConfig config, int validationSize, long seed) throws IOException {
@@ -105,15 +103,16 @@ final class FileSets {
         return List.of(train, trusted);
     }
 
-    /** Reads one set; the images it skipped become a warning. */
+    /** Reads one set; the files it left out, as not images or as unreadable, become warnings. */
     private LabelledData read(String name) throws IOException {
         LabelledData set = sets.get(name).read(images, csv);
+        if (!set.notImages().isEmpty()) {
+            warnings.add(SkippedFiles.notImages(set.notImages(), " of " + name));
+        }
         List<String> skipped = set.skipped();
         if (!skipped.isEmpty()) {
             warnings.add("--bad-images skip left out " + skipped.size() + " unreadable image"
-                    + (skipped.size() == 1 ? "" : "s") + " of " + name + ": "
-                    + String.join(", ", skipped.subList(0, Math.min(SHOWN_SKIPPED, skipped.size())))
-                    + (skipped.size() > SHOWN_SKIPPED ? ", ..." : ""));
+                    + (skipped.size() == 1 ? "" : "s") + " of " + name + ": " + SkippedFiles.named(skipped));
         }
         return set;
     }

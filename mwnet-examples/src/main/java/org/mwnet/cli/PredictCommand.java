@@ -31,9 +31,6 @@ import picocli.CommandLine.Spec;
                 + "name), probability (of the predicted class), p_<class> (one per class). An existing --out is "
                 + "replaced, and only once every sample is written."})
 final class PredictCommand implements Callable<Integer> {
-    /** How many skipped images the warning names. */
-    private static final int NAMED_SKIPS = 5;
-
     @Parameters(index = "0", paramLabel = "CHECKPOINT", description = "A run's checkpoint.zip.")
     Path checkpoint;
 
@@ -60,28 +57,43 @@ final class PredictCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch " + batch + ": expected at least 1");
         }
+        requireCheckpointFile();
         requireWritable();
         Checkpoint.Saved saved = Checkpoint.read(checkpoint);
         InputSettings settings = saved.data().input();
         int[] s = settings.shape();
         Checkpoint.Classifier c = saved.classifier(new long[] {s[0], s[1], s[2]}, settings.numClasses());
         long n;
+        List<String> notImages;
         List<String> skipped;
         try (SampleStream samples = SampleStreams.open(input, settings, badImages.skips())) {
             n = PredictionsCsv.write(out, samples, new Predictor(c.network(), c.parameters(), settings), batch);
+            notImages = samples.notImages();
             skipped = samples.skipped();
         }
-        if (!skipped.isEmpty()) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("mwnet predict: warning: skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
-                    + " that cannot be decoded as images: " + String.join(", ", skipped.subList(0, Math.min(NAMED_SKIPS, skipped.size())))
-                    + (skipped.size() > NAMED_SKIPS ? ", ..." : ""));
-            err.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!notImages.isEmpty()) {
+            err.println("mwnet predict: warning: " + SkippedFiles.notImages(notImages, ""));
         }
+        if (!skipped.isEmpty()) {
+            err.println("mwnet predict: warning: skipped " + skipped.size() + (skipped.size() == 1 ? " file" : " files")
+                    + " that cannot be decoded as images: " + SkippedFiles.named(skipped));
+        }
+        err.flush();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf("%d predictions for %s written to %s%n", n, input, out);
         stdout.flush();
         return 0;
+    }
+
+    /** Refuses a CHECKPOINT that is a folder, such as a run directory, naming the checkpoint file in it. */
+    private void requireCheckpointFile() {
+        if (Files.isDirectory(checkpoint)) {
+            Path inside = checkpoint.resolve(RunDirectory.CHECKPOINT);
+            throw new IllegalArgumentException(checkpoint + ": is a directory, not a checkpoint file; "
+                    + (Files.isRegularFile(inside) ? "expected " + inside + ", which is there"
+                    : "expected a run's " + RunDirectory.CHECKPOINT + ", and there is no " + inside));
+        }
     }
 
     /** Refuses an --out that cannot be written before any work: a folder, a missing folder, or the input itself. */

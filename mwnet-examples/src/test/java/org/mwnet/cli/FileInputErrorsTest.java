@@ -2,6 +2,7 @@ package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,6 +119,12 @@ class FileInputErrorsTest {
 
         assertRefused(train + ": has no label column 'label'; its columns are [id, f1, f2, f3, f4, kind]",
                 "--train", train.toString(), "--meta", meta.toString());
+        Path empty = Files.writeString(tmp.resolve("empty.csv"), "");
+        assertRefused(empty + ": is empty; expected a CSV table: a header row of column names, then one row per "
+                + "sample", "--train", empty.toString(), "--meta", meta.toString());
+        Path twice = Files.writeString(tmp.resolve("twice.csv"), good.replaceFirst("f3", "f1"));
+        assertRefused(twice + ": the header names the column 'f1' twice (columns 2 and 4); expected each column "
+                + "name once", with(csvFlags, "--train", twice.toString(), "--meta", meta.toString()));
 
         String trusted = Files.readString(meta);
         Path narrow = Files.writeString(tmp.resolve("narrow.csv"), trusted.replaceAll(",[^,]*,([a-z]+)\n", ",$1\n")
@@ -158,12 +165,35 @@ class FileInputErrorsTest {
         Path longs = Files.write(tmp.resolve("longs.npy"), NpyTestFiles.bytes("<i8", new long[] {2, 1},
                 NpyTestFiles.longs(1, 2)));
         Path two = Files.write(tmp.resolve("two.npy"), NoisyFiles.labelsNpy(new int[] {0, 1}));
-        assertRefused(longs + ": holds LONG values; expected uint8, float32 or float64", "--train", longs + "," + two,
+        assertRefused(longs + ": holds int64 values; expected uint8, float32 or float64", "--train", longs + "," + two,
                 "--meta", meta);
+        Path shorts = NpyTestFiles.npy(tmp.resolve("shorts.npy"), "<i2", new long[] {2, 1}, ByteBuffer.allocate(4));
+        assertRefused(shorts + ": holds int16 values; expected uint8, float32 or float64", "--train",
+                shorts + "," + two, "--meta", meta);
+        for (String type : List.of("<c8", "|O")) {
+            Path odd = NpyTestFiles.npy(tmp.resolve("odd.npy"), type, new long[] {2, 1}, ByteBuffer.allocate(16));
+            assertRefused(odd + ": holds " + (type.equals("|O") ? "object" : "complex64") + " values; expected "
+                    + "uint8, float32 or float64", "--train", odd + "," + two, "--meta", meta);
+        }
         Path bigEndian = Files.write(tmp.resolve("big.npy"), NpyTestFiles.bytes(">f4", new long[] {2, 1},
                 NpyTestFiles.floats(1, 2)));
-        assertRefused(bigEndian + ": holds big-endian values (>f4); expected little-endian ones, as NumPy writes by "
-                + "default", "--train", bigEndian + "," + two, "--meta", meta);
+        assertRefused(bigEndian + ": holds big-endian float32 values (>f4); expected little-endian ones, as NumPy "
+                + "writes by default", "--train", bigEndian + "," + two, "--meta", meta);
+        Path twoSamples = NpyTestFiles.npy(tmp.resolve("two-samples.npy"), "<f4", new long[] {2, 1},
+                NpyTestFiles.floats(1, 2));
+        for (String type : List.of("|b1", "<c8")) {
+            Path labels = NpyTestFiles.npy(tmp.resolve("labels.npy"), type, new long[] {2}, ByteBuffer.allocate(16));
+            assertRefused(labels + ": holds " + (type.equals("|b1") ? "bool" : "complex64") + " values; expected "
+                    + "integers (int8 to int64 or uint8 to uint64), or floats (float16 to float64) holding whole "
+                    + "numbers", "--train", twoSamples + "," + labels, "--meta", meta);
+        }
+        Path fraction = NpyTestFiles.npy(tmp.resolve("fraction.npy"), "<f4", new long[] {2},
+                NpyTestFiles.floats(0, 0.7f));
+        assertRefused(fraction + ": label 0.7 at index 1 is not an integer; expected integers from 0", "--train",
+                twoSamples + "," + fraction, "--meta", meta);
+        Path nan = NpyTestFiles.npy(tmp.resolve("nan.npy"), "<f4", new long[] {2}, NpyTestFiles.floats(Float.NaN, 1));
+        assertRefused(nan + ": label NaN at index 0 is not an integer; expected integers from 0", "--train",
+                twoSamples + "," + nan, "--meta", meta);
         Path flat = Files.write(tmp.resolve("flat.npy"), NpyTestFiles.bytes("<f4", new long[] {2},
                 NpyTestFiles.floats(1, 2)));
         assertRefused(flat + ": has shape [2]; expected [N, C, H, W], [N, H, W] or [N, D]", "--train", flat + "," + two,

@@ -64,6 +64,16 @@ class PredictBadInputTest {
     }
 
     @Test
+    void aFolderGivenAsTheCheckpointNamesTheCheckpointInIt() throws Exception {
+        Path runDir = Files.createDirectories(tmp.resolve("run"));
+        assertRefused(runDir + ": is a directory, not a checkpoint file; expected a run's checkpoint.zip, and there "
+                + "is no " + runDir.resolve("checkpoint.zip"), runDir.toString(), images.toString());
+        Path checkpoint = Files.copy(imageRun, runDir.resolve("checkpoint.zip"));
+        assertRefused(runDir + ": is a directory, not a checkpoint file; expected " + checkpoint + ", which is there",
+                runDir.toString(), images.toString());
+    }
+
+    @Test
     void aMissingOrUnsupportedInput() throws Exception {
         Path missing = tmp.resolve("none");
         assertRefused(missing + ": is missing", imageRun.toString(), missing.toString());
@@ -92,7 +102,7 @@ class PredictBadInputTest {
     @Test
     void inputsOfAnotherFormatOrShapeThanTheRuns() throws Exception {
         assertRefused(images + ": is a folder of images, but the classifier takes rows of 3 features; expected a "
-                + ".csv with the columns [a, b, c], or a .npy or .npz of shape [N, 3]", csvRun.toString(),
+                + ".csv with the 3 feature columns (a, b, c), or a .npy or .npz of shape [N, 3]", csvRun.toString(),
                 images.toString());
         Path table = csv("t.csv", "a,b,c\n1,2,3\n");
         assertRefused(table + ": is a CSV table, but the classifier was not trained on CSV columns; expected a folder "
@@ -107,8 +117,11 @@ class PredictBadInputTest {
         assertThat(CliRunner.run("predict", imageRun.toString(), big.toString(), "--out",
                 tmp.resolve("ok.csv").toString()).exitCode()).as("the same file with one channel is fine").isZero();
         Path ints = NpyTestFiles.npy(tmp.resolve("ints.npy"), "<i8", new long[] {1, 3}, NpyTestFiles.longs(1, 2, 3));
-        assertRefused(ints + ": holds LONG values; expected uint8, float32 or float64", csvRun.toString(),
+        assertRefused(ints + ": holds int64 values; expected uint8, float32 or float64", csvRun.toString(),
                 ints.toString());
+        Path shorts = NpyTestFiles.npy(tmp.resolve("shorts.npy"), "<i2", new long[] {1, 3}, ByteBuffer.allocate(6));
+        assertRefused(shorts + ": holds int16 values; expected uint8, float32 or float64", csvRun.toString(),
+                shorts.toString());
         Path rank5 = NpyTestFiles.npy(tmp.resolve("rank5.npy"), "<f4", new long[] {1, 1, 1, 1, 3},
                 NpyTestFiles.floats(1, 2, 3));
         assertRefused(rank5 + ": has shape [1, 1, 1, 1, 3]; expected [N, C, H, W], [N, H, W] or [N, D]",
@@ -131,6 +144,12 @@ class PredictBadInputTest {
                 ragged.toString());
         Path header = csv("header.csv", "c,b,a\n");
         assertRefused(header + ": has a header but no data rows", csvRun.toString(), header.toString());
+        Path nothing = csv("nothing.csv", "");
+        assertRefused(nothing + ": is empty; expected a CSV table: a header row of column names, then one row per "
+                + "sample", csvRun.toString(), nothing.toString());
+        Path twice = csv("twice.csv", "c,b,a,b\n1,2,3,4\n");
+        assertRefused(twice + ": the header names the column 'b' twice (columns 2 and 4); expected each column name "
+                + "once", csvRun.toString(), twice.toString());
     }
 
     @Test

@@ -212,16 +212,52 @@ class PredictCommandTest {
     void skipsUnreadableImagesWhenAskedNamingThem() throws Exception {
         Path folder = PredictFixtures.images(3, 4).writeTo(tmp.resolve("new"));
         Files.writeString(folder.resolve("bright/broken.png"), "not an image");
-        Files.writeString(folder.resolve("notes.txt"), "not an image either");
+        Files.writeString(folder.resolve("zz.jpg"), "not an image either");
         Path out = tmp.resolve("p.csv");
         CliRunner.Result r = CliRunner.run("predict", imageRun.toString(), folder.toString(), "--out", out.toString(),
                 "--bad-images", "skip");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).isEqualTo("mwnet predict: warning: skipped 2 files that cannot be decoded as images: "
-                + "bright/broken.png, notes.txt\n");
+                + "bright/broken.png, zz.jpg\n");
         assertThat(r.out()).isEqualTo("6 predictions for " + folder + " written to " + out + "\n");
         assertThat(PredictFixtures.read(out).stream().skip(1).map(row -> row.get(0))).doesNotContain(
-                "bright/broken.png", "notes.txt").hasSize(6);
+                "bright/broken.png", "zz.jpg").hasSize(6);
+    }
+
+    /**
+     * One rule for both commands: a file whose extension is no image format is left out and named in a warning,
+     * a hidden file is ignored, and an image file that cannot be decoded still stops either command.
+     */
+    @Test
+    void trainAndPredictLeaveOutTheSameFilesThatAreNotImagesButStopAtACorruptPng() throws Exception {
+        Path folder = PredictFixtures.images(10, 6).writeTo(tmp.resolve("mixed"));
+        Files.writeString(folder.resolve("README.md"), "how the images were taken");
+        Files.writeString(folder.resolve("bright/notes.txt"), "checked by hand");
+        Files.writeString(folder.resolve("dim/.DS_Store"), "hidden");
+        String leftOut = "skipped 2 files%s that are not images (README.md, bright/notes.txt)";
+        Path out = tmp.resolve("p.csv");
+        String[] train = {"train", "--train", folder.toString(), "--carve-meta", "8", "--method", "ce", "--model",
+            "mlp", "--hidden", "4", "--epochs", "1", "--batch", "8", "--out", tmp.resolve("run").toString()};
+        String[] predict = {"predict", imageRun.toString(), folder.toString(), "--out", out.toString()};
+
+        CliRunner.Result trained = CliRunner.run(train);
+        assertThat(trained.exitCode()).as(trained.err()).isZero();
+        assertThat(trained.err()).contains("mwnet train: warning: " + leftOut.formatted(" of --train " + folder)
+                + "\n");
+        CliRunner.Result predicted = CliRunner.run(predict);
+        assertThat(predicted.exitCode()).as(predicted.err()).isZero();
+        assertThat(predicted.err()).isEqualTo("mwnet predict: warning: " + leftOut.formatted("") + "\n");
+        assertThat(predicted.out()).isEqualTo("20 predictions for " + folder + " written to " + out + "\n");
+
+        Path corrupt = Files.writeString(folder.resolve("bright/zz.png"), "not an image");
+        String refused = corrupt + ": is not an image ImageIO can decode; expected a PNG, JPEG, BMP or GIF image\n";
+        train[train.length - 1] = tmp.resolve("run2").toString();
+        CliRunner.Result notTrained = CliRunner.run(train);
+        assertThat(notTrained.exitCode()).isEqualTo(2);
+        assertThat(notTrained.err()).isEqualTo("mwnet train: " + refused);
+        CliRunner.Result notPredicted = CliRunner.run(predict);
+        assertThat(notPredicted.exitCode()).isEqualTo(2);
+        assertThat(notPredicted.err()).isEqualTo("mwnet predict: " + refused);
     }
 
     @Test
