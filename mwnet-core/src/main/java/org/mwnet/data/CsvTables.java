@@ -20,6 +20,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * ({@link LabelledData#columns()}), so that other tables can be checked to hold the same columns in the same order.
  */
 public final class CsvTables {
+    /** How many column names a message lists before it shortens the list. */
+    private static final int LISTED_COLUMNS = 8;
+
     /**
      * A header row, then data rows; surrounding spaces and empty lines ignored. Duplicate column names are let
      * through, to be refused by {@link #open} in its own words.
@@ -228,7 +231,15 @@ public final class CsvTables {
             throws DataFormatException {
         if (!header.contains(column)) {
             throw new DataFormatException(file, "has no " + role + " column '" + column + "'; its columns are "
-                    + header);
+                    + listed(header));
         }
+    }
+
+    /** @return the column names as a list, the first few only (and the count) when there are many */
+    private static String listed(List<String> header) {
+        if (header.size() <= LISTED_COLUMNS) {
+            return header.toString();
+        }
+        return "[" + String.join(", ", header.subList(0, LISTED_COLUMNS)) + ", ... (" + header.size() + " in all)]";
     }
 }

@@ -51,6 +51,11 @@ class CsvTablesTest {
         assertThatThrownBy(() -> Datasets.fromCsv(f, CsvOptions.label("b").excluding("id")))
                 .isInstanceOf(DataFormatException.class)
                 .hasMessage(f + ": has no excluded column 'id'; its columns are [a, b]");
+        Path wide = csv(String.join(",", java.util.stream.IntStream.rangeClosed(1, 784).mapToObj(i -> "f" + i)
+                .toList()) + "\n" + "0,".repeat(783) + "0\n");
+        assertThatThrownBy(() -> Datasets.fromCsv(wide, CsvOptions.label("label")))
+                .isInstanceOf(DataFormatException.class).hasMessage(wide + ": has no label column 'label'; its "
+                        + "columns are [f1, f2, f3, f4, f5, f6, f7, f8, ... (784 in all)]");
     }
 
     @Test

@@ -36,6 +36,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--dataset " + dataset + ": unknown dataset; expected one of "
                     + Datasets.NAMES);
         }
+        RunDirectory.requireCheckpointFile(checkpoint);
         Checkpoint.Saved saved = Checkpoint.read(checkpoint);
         String trainedOn = saved.data().dataset();
         if (!Datasets.NAMES.contains(trainedOn)) {

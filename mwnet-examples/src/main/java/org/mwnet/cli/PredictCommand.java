@@ -57,7 +57,7 @@ final class PredictCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch " + batch + ": expected at least 1");
         }
-        requireCheckpointFile();
+        RunDirectory.requireCheckpointFile(checkpoint);
         requireWritable();
         Checkpoint.Saved saved = Checkpoint.read(checkpoint);
         InputSettings settings = saved.data().input();
@@ -84,16 +84,6 @@ final class PredictCommand implements Callable<Integer> {
         stdout.printf("%d predictions for %s written to %s%n", n, input, out);
         stdout.flush();
         return 0;
-    }
-
-    /** Refuses a CHECKPOINT that is a folder, such as a run directory, naming the checkpoint file in it. */
-    private void requireCheckpointFile() {
-        if (Files.isDirectory(checkpoint)) {
-            Path inside = checkpoint.resolve(RunDirectory.CHECKPOINT);
-            throw new IllegalArgumentException(checkpoint + ": is a directory, not a checkpoint file; "
-                    + (Files.isRegularFile(inside) ? "expected " + inside + ", which is there"
-                    : "expected a run's " + RunDirectory.CHECKPOINT + ", and there is no " + inside));
-        }
     }
 
     /** Refuses an --out that cannot be written before any work: a folder, a missing folder, or the input itself. */

@@ -140,6 +140,20 @@ final class RunDirectory implements AutoCloseable {
     }
 
     /**
+     * Refuses a checkpoint argument that is a folder, such as a run directory, naming the checkpoint file in it.
+     *
+     * @param checkpoint the argument
+     */
+    static void requireCheckpointFile(Path checkpoint) {
+        if (Files.isDirectory(checkpoint)) {
+            Path inside = checkpoint.resolve(CHECKPOINT);
+            throw new IllegalArgumentException(checkpoint + ": is a directory, not a checkpoint file; "
+                    + (Files.isRegularFile(inside) ? "expected " + inside + ", which is there"
+                    : "expected a run's " + CHECKPOINT + ", and there is no " + inside));
+        }
+    }
+
+    /**
      * Fails now as {@link #open} would, so a command of several runs (demo) stops before its first run trains.
      *
      * @param dir the folder

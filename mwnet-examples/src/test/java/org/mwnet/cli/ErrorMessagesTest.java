@@ -64,6 +64,14 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void evalGivenARunDirectoryNamesTheCheckpointInIt() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        Path file = checkpoint();
+        CliRunner.Result r = CliRunner.run("eval", tmp.toString(), "--data-dir", data.toString());
+        assertOneLine(r, "eval", tmp + ": is a directory, not a checkpoint file; expected " + file + ", which is there");
+    }
+
+    @Test
     void aCheckpointWithAForeignEntryNamesTheEntry() throws Exception {
         Path data = CliRunner.smallData(tmp);
         Path file = checkpoint();
