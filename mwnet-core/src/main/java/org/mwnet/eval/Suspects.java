@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Training samples ranked by how likely their label is wrong, by one of two scores ({@link Ranking}). The order is
- * strict, so the same report always gives the same ranking.
+ * Training samples ranked by how likely their label is wrong, by one of two scores ({@link Ranking}; {@link
+ * Ranking#auto} chooses one from the report). The order is strict, so the same report always gives the same ranking.
  *
  * @param ranked the samples in that order
  * @param ranking the score that ordered them
@@ -47,11 +47,17 @@ public record Suspects(List<SampleReport> ranked, Ranking ranking) {
         }
 
         /**
+         * The ranking {@code suspects --rank-by auto} uses: weight only where V's weights fall with the loss
+         * ({@link #lossWeightCorrelation} below 0), as a noise filter's do; else self-confidence, which does not
+         * depend on what V learned. On short runs and small training sets V can learn weights that rise with the
+         * loss, and then the lowest weights are the cleanest-looking samples.
+         *
          * @param report rows of a weights.csv
-         * @return weight when the run learned V (the report has weights), self-confidence otherwise
+         * @return weight when the report's weights fall with the loss, self-confidence otherwise (also for a run
+         *     without V)
          */
-        public static Ranking defaultFor(List<SampleReport> report) {
-            return !report.isEmpty() && report.get(0).weighted() ? WEIGHT : SELF_CONFIDENCE;
+        public static Ranking auto(List<SampleReport> report) {
+            return lossWeightCorrelation(report) < 0 ? WEIGHT : SELF_CONFIDENCE;
         }
 
         private Comparator<SampleReport> order() {
@@ -104,22 +110,31 @@ public record Suspects(List<SampleReport> ranked, Ranking ranking) {
     }
 
     /**
-     * Whether V learned the opposite of a noise filter in this run: the mean weight of the tenth of samples with the
-     * highest losses exceeds that of the tenth with the lowest. Then the lowest weights are the cleanest-looking
-     * samples and a ranking by weight lists clean samples first (seen on very small training sets).
+     * Whether V learned the opposite of a noise filter in this run: its weights rise with the loss
+     * ({@link #lossWeightCorrelation} above 0). Then the lowest weights are the cleanest-looking samples and a
+     * ranking by weight lists clean samples first (seen on short runs and very small training sets).
      *
      * @return whether weights rise with the loss; false for a ranking by self-confidence, which uses no weights
      */
     public boolean weightsRiseWithLoss() {
-        if (ranking != Ranking.WEIGHT) {
-            return false;
+        return ranking == Ranking.WEIGHT && lossWeightCorrelation(ranked) > 0;
+    }
+
+    /**
+     * How V's weights follow the loss over the training samples: Spearman's rank correlation of loss and weight. A
+     * noise filter's weights fall with the loss (near -1, as V is a function of the loss); weights that rise with it
+     * give near +1.
+     *
+     * @param report rows of a weights.csv
+     * @return the correlation in [-1, 1]; NaN for a report without weights, or when the weights or the losses are all
+     *     equal
+     */
+    public static double lossWeightCorrelation(List<SampleReport> report) {
+        if (!report.stream().allMatch(SampleReport::weighted)) {
+            return Double.NaN;
         }
-        List<SampleReport> byLoss = ranked.stream().sorted(Comparator.comparingDouble(SampleReport::loss)).toList();
-        int tenth = Math.max(1, byLoss.size() / 10);
-        double low = byLoss.subList(0, tenth).stream().mapToDouble(SampleReport::weight).average().orElse(0);
-        double high = byLoss.subList(byLoss.size() - tenth, byLoss.size()).stream().mapToDouble(SampleReport::weight)
-                .average().orElse(0);
-        return high > low;
+        return WeightDiagnostics.rankCorrelation(report.stream().mapToDouble(SampleReport::loss).toArray(),
+                report.stream().mapToDouble(SampleReport::weight).toArray());
     }
 
     /** @return whether every sample's true label is known, so {@link #quality} can be measured */

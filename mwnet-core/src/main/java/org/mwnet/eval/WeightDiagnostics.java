@@ -70,29 +70,61 @@ public record WeightDiagnostics(
      * @return the AUC, NaN when either group is empty
      */
     public static double rocAuc(double[] scores, boolean[] negative) {
-        Integer[] order = IntStream.range(0, scores.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        double[] ranks = midRanks(scores);
         double rankSumPositive = 0;
         long positives = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            while (j + 1 < order.length && scores[order[j + 1]] == scores[order[i]]) {
-                j++;
+        for (int i = 0; i < scores.length; i++) {
+            if (!negative[i]) {
+                rankSumPositive += ranks[i];
+                positives++;
             }
-            double midRank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (!negative[order[k]]) {
-                    rankSumPositive += midRank;
-                    positives++;
-                }
-            }
-            i = j + 1;
         }
         long negatives = scores.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
         return (rankSumPositive - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+    }
+
+    /**
+     * Spearman's rank correlation: the Pearson correlation of the two series' ranks (ties given their mean rank). It
+     * is +1 when b rises wherever a does, -1 when it falls wherever a rises.
+     *
+     * @param a one value per sample
+     * @param b another value per sample, as many
+     * @return the correlation in [-1, 1], NaN when either series is constant (or empty)
+     */
+    public static double rankCorrelation(double[] a, double[] b) {
+        double[] ra = midRanks(a);
+        double[] rb = midRanks(b);
+        double mean = (a.length + 1) / 2.0;
+        double covariance = 0;
+        double varianceA = 0;
+        double varianceB = 0;
+        for (int i = 0; i < a.length; i++) {
+            covariance += (ra[i] - mean) * (rb[i] - mean);
+            varianceA += (ra[i] - mean) * (ra[i] - mean);
+            varianceB += (rb[i] - mean) * (rb[i] - mean);
+        }
+        return covariance / Math.sqrt(varianceA * varianceB);
+    }
+
+    /** @return each value's 1-based rank in ascending order, tied values sharing their mean rank */
+    private static double[] midRanks(double[] values) {
+        Integer[] order = IntStream.range(0, values.length).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
+        double[] ranks = new double[values.length];
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            while (j + 1 < order.length && values[order[j + 1]] == values[order[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                ranks[order[k]] = (i + j) / 2.0 + 1;
+            }
+            i = j + 1;
+        }
+        return ranks;
     }
 }

@@ -103,6 +103,11 @@ public final class Checkpoint {
             return header.nextEpoch();
         }
 
+        /** @return how many samples its training split holds (its weights.csv has one row for each) */
+        public int trainSize() {
+            return header.fingerprint().trainSize();
+        }
+
         /**
          * Checks that a run may continue this checkpoint.
          *

@@ -64,12 +64,39 @@ class SuspectsTest {
                 .as("full ties keep the report's row order").containsExactly("f", "c");
     }
 
+    /** @return 20 rows of losses 0.1 .. 2.0 (p = exp(-loss)), weighted by a V that falls or rises with the loss */
+    private static List<SampleReport> monotoneWeights(boolean rising) {
+        List<SampleReport> rows = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            double loss = i / 10.0;
+            rows.add(row("r" + i, rising ? loss / 2 : 1 / (1 + loss), Math.exp(-loss), false));
+        }
+        return rows;
+    }
+
     @Test
-    void theDefaultRankingIsWeightOnlyWhenTheReportHasWeights() {
-        assertThat(Ranking.defaultFor(REPORT)).isEqualTo(Ranking.WEIGHT);
-        assertThat(Ranking.defaultFor(UNWEIGHTED)).isEqualTo(Ranking.SELF_CONFIDENCE);
+    void autoRanksByWeightOnlyWhereTheWeightsFallWithTheLoss() {
+        assertThat(Ranking.auto(REPORT)).isEqualTo(Ranking.WEIGHT);
+        assertThat(Ranking.auto(monotoneWeights(false))).isEqualTo(Ranking.WEIGHT);
+        assertThat(Ranking.auto(monotoneWeights(true))).as("weights rising with the loss")
+                .isEqualTo(Ranking.SELF_CONFIDENCE);
+        assertThat(Ranking.auto(List.of(row("x", 0.5, 0.2, false), row("y", 0.5, 0.6, false))))
+                .as("equal weights tell nothing").isEqualTo(Ranking.SELF_CONFIDENCE);
+        assertThat(Ranking.auto(UNWEIGHTED)).as("a run without V").isEqualTo(Ranking.SELF_CONFIDENCE);
         assertThatThrownBy(() -> Suspects.of(UNWEIGHTED, Ranking.WEIGHT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs V's weights");
+    }
+
+    @Test
+    void lossWeightCorrelationIsSpearmansWithTiesAtTheirMeanRank() {
+        // loss ranks 1, 2, 3, 4; weight ranks 4, 2.5, 2.5, 1: covariance -4.5, variances 5 and 4.5
+        List<SampleReport> tied = List.of(row("a", 0.4, Math.exp(-1), false), row("b", 0.3, Math.exp(-2), false),
+                row("c", 0.3, Math.exp(-3), false), row("d", 0.1, Math.exp(-4), false));
+        assertThat(Suspects.lossWeightCorrelation(tied)).isCloseTo(-3 / Math.sqrt(10), offset(1e-12));
+        assertThat(Suspects.lossWeightCorrelation(monotoneWeights(false))).isCloseTo(-1, offset(1e-12));
+        assertThat(Suspects.lossWeightCorrelation(monotoneWeights(true))).isCloseTo(1, offset(1e-12));
+        assertThat(Suspects.lossWeightCorrelation(UNWEIGHTED)).isNaN();
+        assertThat(Suspects.lossWeightCorrelation(List.of())).isNaN();
     }
 
     @Test
@@ -121,15 +148,8 @@ class SuspectsTest {
 
     @Test
     void aWeightThatRisesWithTheLossIsFlagged() {
-        // losses 0.1 .. 2.0 (p = exp(-loss)); a falling V (1 / (1 + loss)) and a rising one (loss / 2)
-        List<SampleReport> falling = new ArrayList<>();
-        List<SampleReport> rising = new ArrayList<>();
-        for (int i = 1; i <= 20; i++) {
-            double loss = i / 10.0;
-            falling.add(row("f" + i, 1 / (1 + loss), Math.exp(-loss), false));
-            rising.add(row("r" + i, loss / 2, Math.exp(-loss), false));
-        }
-        assertThat(Suspects.of(falling, Ranking.WEIGHT).weightsRiseWithLoss()).isFalse();
+        List<SampleReport> rising = monotoneWeights(true);
+        assertThat(Suspects.of(monotoneWeights(false), Ranking.WEIGHT).weightsRiseWithLoss()).isFalse();
         assertThat(Suspects.of(rising, Ranking.WEIGHT).weightsRiseWithLoss()).isTrue();
         assertThat(Suspects.of(rising, Ranking.SELF_CONFIDENCE).weightsRiseWithLoss())
                 .as("a ranking that uses no weights is not turned upside down by them").isFalse();

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.mwnet.data.AtomicFiles;
+import org.mwnet.data.Datasets;
 import org.mwnet.data.InputSettings;
 import org.mwnet.eval.SampleReport;
 import org.mwnet.eval.Suspects;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mwnet suspects}: the training samples of a run most likely to be mislabelled, listed from its weights.csv
- * and, for image data, drawn into {@code suspects.png}. The list comes first; when the grid cannot be drawn (no
+ * and, for image data, drawn into {@code suspects.png}. A weights.csv without one row per sample of the run's
+ * training split (its checkpoint says how many) is refused. The list comes first; when the grid cannot be drawn (no
  * checkpoint, no inputs.json, training files moved or changed) a one-line warning says why, any earlier
  * suspects.png is removed, and the command still succeeds.
  */
@@ -34,22 +36,29 @@ import picocli.CommandLine.Spec;
         description = {"List the training samples most likely to be mislabelled, from a run's weights.csv (any "
                 + "method), and for image data draw the top ones into RUN_DIR/suspects.png, captioned "
                 + "\"observed -> suggested\" (at most " + SuspectGrid.MAX_IMAGES + " images).",
-            "--rank-by weight: V's weight, lowest first; ties by lower probability of the observed label, then by "
-                + "row in weights.csv (runs with V, method mwnet). --rank-by self-confidence: the probability of the "
-                + "observed label, lowest first (cleanlab's default score); ties by higher probability of the "
-                + "suggested label, then by row. The suggested label is the final classifier's prediction; labels "
-                + "are shown by the class names the run's checkpoint records. When the true labels are known, also "
-                + "prints precision and recall at K and the ROC AUC of the ranking (corrupted = positive)."})
+            "--rank-by auto (the default): weight where V's weights fall with the loss over the training samples "
+                + "(Spearman's rank correlation of loss and weight below 0), else self-confidence (short runs and "
+                + "small training sets can learn weights that rise with the loss); for a run with V a line says "
+                + "which and why. --rank-by weight: V's weight, lowest first; ties by lower probability of the "
+                + "observed label, then by row in weights.csv (runs with V, method mwnet). --rank-by "
+                + "self-confidence: the probability of the observed label, lowest first (cleanlab's default score); "
+                + "ties by higher probability of the suggested label, then by row. The suggested label is the final "
+                + "classifier's prediction; labels are shown by the class names the run's checkpoint records. When "
+                + "the true labels are known, also prints precision and recall at K and the ROC AUC of the ranking "
+                + "(corrupted = positive)."})
 final class SuspectsCommand implements Callable<Integer> {
+    /** The {@code --rank-by} value that lets {@link Ranking#auto} choose from the run's weights. */
+    private static final String AUTO = "auto";
+
     @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory (train --out).")
     Path runDir;
 
     @Option(names = "--top", paramLabel = "K", description = "How many samples to list (default: ${DEFAULT-VALUE}).")
     int top = 20;
 
-    @Option(names = "--rank-by", paramLabel = "SCORE", description = "weight or self-confidence (default: weight "
-            + "when the run learned V, else self-confidence).")
-    String rankBy;
+    @Option(names = "--rank-by", paramLabel = "SCORE", description = "auto, weight or self-confidence (default: "
+            + "${DEFAULT-VALUE}: weight where V's weights fall with the loss, else self-confidence).")
+    String rankBy = AUTO;
 
     @Option(names = "--data-dir", description = "Directory holding a built-in dataset's files, for the images of "
             + "suspects.png (default: where train looks).")
@@ -63,7 +72,7 @@ final class SuspectsCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top " + top + ": expected at least 1");
         }
-        Ranking asked = rankBy == null ? null : rankingFlag(rankBy);
+        Ranking asked = rankBy.equals(AUTO) ? null : rankingFlag(rankBy);
         if (dataDir != null && !Files.isDirectory(dataDir)) {
             throw new IllegalArgumentException("--data-dir " + dataDir + " is not a directory");
         }
@@ -80,6 +89,9 @@ final class SuspectsCommand implements Callable<Integer> {
             throw new IllegalArgumentException(file + " holds no rows, expected one per training sample");
         }
         Checkpoint.Saved saved = checkpoint();
+        if (saved != null) {
+            requireTrainingSet(file, report, saved);
+        }
         if (asked == Ranking.WEIGHT && !report.get(0).weighted()) {
             throw new IllegalArgumentException("--rank-by weight: " + file + " has no weights, as "
                     + (saved == null ? "the run's method" : "method " + saved.config().method()) + " learns no V; "
@@ -89,14 +101,14 @@ final class SuspectsCommand implements Callable<Integer> {
         if (classes != null) {
             requireLabelsIn(file, report, classes);
         }
-        Suspects suspects = Suspects.of(report, asked != null ? asked : Ranking.defaultFor(report));
+        Suspects suspects = Suspects.of(report, asked != null ? asked : Ranking.auto(report));
         if (suspects.weightsRiseWithLoss()) {
             warn("in this run V gives higher weights to higher losses, so the lowest weights are the "
                     + "cleanest-looking samples, not the likely mislabelled ones; see weight-function.png (seen on "
-                    + "very small training sets), or try --rank-by self-confidence");
+                    + "short runs and very small training sets), or use --rank-by auto or self-confidence");
         }
         List<SampleReport> shown = suspects.top(top);
-        print(file, report, suspects, shown, classes);
+        print(file, report, suspects, asked == null, shown, classes);
         grid(report, shown, saved, classes);
         return 0;
     }
@@ -105,7 +117,8 @@ final class SuspectsCommand implements Callable<Integer> {
         try {
             return Ranking.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--rank-by " + value + ": expected weight or self-confidence", e);
+            throw new IllegalArgumentException("--rank-by " + value + ": expected " + AUTO + ", weight or "
+                    + "self-confidence", e);
         }
     }
 
@@ -123,6 +136,30 @@ final class SuspectsCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Checks that weights.csv has one row per sample of the run's training split, and on a built-in dataset that its
+     * ids are the split's row numbers in order, as train writes them.
+     *
+     * @throws IllegalArgumentException saying what differs, for a file cut short or from another run
+     */
+    private void requireTrainingSet(Path file, List<SampleReport> report, Checkpoint.Saved saved) {
+        String rewrite = "; train --out " + runDir + " --resume with the run's options writes it again";
+        if (report.size() != saved.trainSize()) {
+            throw new IllegalArgumentException(file + " holds " + report.size() + " rows but the run trained on "
+                    + saved.trainSize() + " samples (" + runDir.resolve(RunDirectory.CHECKPOINT) + "); expected one "
+                    + "row per training sample: it is cut short or from another run" + rewrite);
+        }
+        if (Datasets.NAMES.contains(saved.data().input().format())) {
+            for (int i = 0; i < report.size(); i++) {
+                if (!report.get(i).id().equals(Integer.toString(i))) {
+                    throw new IllegalArgumentException(file + " row " + (i + 1) + ": id \"" + report.get(i).id()
+                            + "\", expected " + i + ", the row number of the run's training split, as train writes "
+                            + "them" + rewrite);
+                }
+            }
+        }
+    }
+
     private static void requireLabelsIn(Path file, List<SampleReport> report, List<String> classes) {
         for (int i = 0; i < report.size(); i++) {
             SampleReport r = report.get(i);
@@ -135,7 +172,11 @@ final class SuspectsCommand implements Callable<Integer> {
         }
     }
 
-    private void print(Path file, List<SampleReport> report, Suspects suspects, List<SampleReport> shown,
+    /**
+     * Prints the listing: a title, for a ranking that {@code --rank-by auto} chose among V's weights a line saying
+     * which and why, the rows, and the ranking's quality when the true labels are known.
+     */
+    private void print(Path file, List<SampleReport> report, Suspects suspects, boolean auto, List<SampleReport> shown,
                        List<String> classes) {
         boolean known = suspects.cleanKnown();
         boolean weighted = report.get(0).weighted();
@@ -146,6 +187,12 @@ final class SuspectsCommand implements Callable<Integer> {
         out.printf("%s: the %d of %d training samples most likely mislabelled (%s)%n", file, shown.size(),
                 report.size(), suspects.ranking() == Ranking.WEIGHT ? "by weight, lowest first"
                         : "by self-confidence: lowest probability of the observed label first");
+        if (auto && weighted) {
+            double rho = Suspects.lossWeightCorrelation(report);
+            out.printf("--rank-by auto chose %s: V's weights %s with the loss in this run (Spearman's rank "
+                    + "correlation %s)%n", suspects.ranking() == Ranking.WEIGHT ? "weight" : "self-confidence",
+                    rho < 0 ? "fall" : rho > 0 ? "rise" : "do not fall", rate(rho));
+        }
         String row = "%4s  %-" + idWidth + "s  %" + observedWidth + "s -> %-" + suggestedWidth + "s  %s%11s  %12s%s%n";
         out.printf(row, "rank", "id", "observed", "suggested", weighted ? String.format("%10s  ", "weight") : "",
                 "p(observed)", "p(suggested)", known ? "  corrupted" : "");
@@ -224,7 +271,10 @@ final class SuspectsCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
-    /** A precision, recall or AUC to four decimals; "n/a" where undefined (no corrupted or no clean samples). */
+    /**
+     * A precision, recall, AUC or correlation to four decimals; "n/a" where undefined (no corrupted or no clean
+     * samples, all weights equal).
+     */
     private static String rate(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
     }

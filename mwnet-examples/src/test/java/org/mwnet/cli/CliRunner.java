@@ -40,6 +40,19 @@ final class CliRunner {
     }
 
     /**
+     * Writes a small Fashion-MNIST look-alike whose classes a small MLP learns within an epoch: 700 training and 100
+     * test images, each half its class's fixed random pattern and half random pixels, labels i mod 10.
+     *
+     * @param tmp a scratch folder
+     * @return the folder to pass as {@code --data-dir}
+     */
+    static Path learnableData(Path tmp) throws IOException {
+        Path data = tmp.resolve("learnable");
+        TestData.writeLearnableIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
+        return data;
+    }
+
+    /**
      * @param data a {@code --data-dir} (e.g. {@link #smallData})
      * @param out the run directory
      * @param more further arguments

@@ -7,8 +7,13 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -20,6 +25,7 @@ import org.mwnet.data.Idx;
 import org.mwnet.data.IdxSource;
 import org.mwnet.data.Splits;
 import org.mwnet.eval.SampleReport;
+import org.mwnet.eval.Suspects;
 import org.mwnet.eval.WeightsCsv;
 import org.mwnet.plots.SuspectGrid;
 import org.mwnet.train.Checkpoint;
@@ -33,7 +39,10 @@ class SuspectsCommandTest {
     @TempDir
     Path tmp;
 
-    /** Ranked c, f, b, a, e, d (weight, then p(observed), then row); b, e and f are corrupted. */
+    /**
+     * Ranked c, f, b, a, e, d (weight, then p(observed), then row); b, e and f are corrupted. The loss is
+     * -ln p(observed), so the weights fall with the loss: Spearman's correlation -15.5 / sqrt(17 * 15.5).
+     */
     private Path handMadeRun(boolean cleanKnown) throws Exception {
         String[][] rows = {
             {"a", "0.5", "0.3", "false"}, {"b", "0.1", "0.2", "true"}, {"c", "0.1", "0.05", "false"},
@@ -41,7 +50,8 @@ class SuspectsCommandTest {
         StringBuilder csv = new StringBuilder(HEADER);
         for (String[] r : rows) {
             boolean corrupted = Boolean.parseBoolean(r[3]);
-            csv.append(r[0]).append(",1,1.0,").append(r[1]).append(",2,0.9,").append(r[2]).append(',')
+            csv.append(r[0]).append(",1,").append(-Math.log(Double.parseDouble(r[2]))).append(',').append(r[1])
+                    .append(",2,0.9,").append(r[2]).append(',')
                     .append(cleanKnown ? (corrupted ? "2," : "1,") + r[3] : ",").append(",00000000\n");
         }
         Path run = Files.createDirectories(tmp.resolve(cleanKnown ? "known" : "unknown"));
@@ -49,19 +59,34 @@ class SuspectsCommandTest {
         return run;
     }
 
-    /** @return the ids of the listed rows (the lines between the column header and the precision or png line) */
+    /** @return the listed rows: the lines between the column header and the precision or png line */
+    private static List<String> rowsOf(String out) {
+        return out.lines().dropWhile(l -> !l.startsWith("rank ")).skip(1)
+                .takeWhile(l -> !l.startsWith("precision") && !l.contains("suspects.png")).toList();
+    }
+
+    /** @return the ids of the listed rows */
     private static List<String> firstColumnsOf(String out) {
-        return out.lines().skip(2).takeWhile(l -> !l.startsWith("precision") && !l.contains("suspects.png"))
-                .map(l -> l.strip().split("\\s+")[1]).toList();
+        return rowsOf(out).stream().map(l -> l.strip().split("\\s+")[1]).toList();
+    }
+
+    /** @return how many of the listed rows are corrupted, as the precision line counts them */
+    private static int corruptedListed(String out) {
+        Matcher m = Pattern.compile("precision@\\d+ \\S+ \\((\\d+) of \\d+ corrupted\\)").matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
     void ranksAHandMadeReportAndMeasuresIt() throws Exception {
         CliRunner.Result r = CliRunner.run("suspects", handMadeRun(true).toString(), "--top", "3");
         assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).as("no warning that weights rise with the loss").doesNotContain("higher losses");
+        assertThat(r.out()).contains("(by weight, lowest first)\n--rank-by auto chose weight: V's weights fall with "
+                + "the loss in this run (Spearman's rank correlation -0.9549)\n");
         assertThat(firstColumnsOf(r.out())).containsExactly("c", "f", "b");
-        assertThat(r.out().lines().skip(2).limit(3)).allMatch(l -> l.contains("1 -> 2"));
-        assertThat(r.out().lines().skip(2).limit(3).map(l -> l.substring(l.lastIndexOf(' ') + 1)))
+        assertThat(rowsOf(r.out())).allMatch(l -> l.contains("1 -> 2"));
+        assertThat(rowsOf(r.out()).stream().map(l -> l.substring(l.lastIndexOf(' ') + 1)))
                 .containsExactly("no", "yes", "yes");
         // hand-computed: 2 of the top 3 are corrupted, 2 of the 3 corrupted are in the top 3, 5 of 9 pairs in order
         assertThat(r.out()).contains("precision@3 0.6667 (2 of 3 corrupted), recall@3 0.6667 (2 of 3 corrupted "
@@ -94,7 +119,7 @@ class SuspectsCommandTest {
                 + "b,1,1.0,,2,0.9,0.3,1,false,00000000\n");
         String[][] cases = {
             {run.toString(), "--top", "0", "--top 0: expected at least 1"},
-            {run.toString(), "--rank-by", "loss", "--rank-by loss: expected weight or self-confidence"},
+            {run.toString(), "--rank-by", "loss", "--rank-by loss: expected auto, weight or self-confidence"},
             {run.toString(), "--data-dir", tmp.resolve("nowhere").toString(), "--data-dir " + tmp.resolve("nowhere")
                     + " is not a directory"},
             {unweighted.toString(), "--rank-by", "weight", "--rank-by weight: " + unweighted.resolve("weights.csv")
@@ -146,7 +171,8 @@ class SuspectsCommandTest {
         assertThat((double) corrupted / rows.size()).as("the run's noisy fraction")
                 .isEqualTo(m.get("dataset").get("noisy_fraction").asDouble());
 
-        CliRunner.Result s = CliRunner.run("suspects", out.toString(), "--top", "5", "--data-dir", data.toString());
+        CliRunner.Result s = CliRunner.run("suspects", out.toString(), "--top", "5", "--rank-by", "weight",
+                "--data-dir", data.toString());
         assertThat(s.exitCode()).as(s.err()).isZero();
         assertThat(firstColumnsOf(s.out())).hasSize(5);
         assertThat(s.out()).contains("by weight, lowest first").contains("precision@5 ");
@@ -216,5 +242,77 @@ class SuspectsCommandTest {
                 + out.resolve("weights.csv") + " row 1: the redrawn fashion-mnist training split's sample 0 does not "
                 + "match its sample_crc32; expected the same data files");
         assertThat(out.resolve("suspects.png")).doesNotExist();
+    }
+
+    @Test
+    void aWeightsCsvCutShortOrReorderedIsRefused() throws Exception {
+        Path data = CliRunner.smallData(tmp);
+        Path out = tmp.resolve("cut");
+        CliRunner.Result r = CliRunner.run(CliRunner.smallTrain(data, out, "--method", "ce").toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Path weights = out.resolve("weights.csv");
+        List<String> lines = Files.readAllLines(weights);
+        assertThat(lines).as("the header and 600 rows").hasSize(601);
+
+        Files.write(weights, lines.subList(0, 301));
+        CliRunner.Result cut = CliRunner.run("suspects", out.toString(), "--data-dir", data.toString());
+        assertThat(cut.exitCode()).isEqualTo(2);
+        assertThat(cut.out()).isEmpty();
+        assertThat(cut.err().strip()).isEqualTo("mwnet suspects: " + weights + " holds 300 rows but the run trained on "
+                + "600 samples (" + out.resolve("checkpoint.zip") + "); expected one row per training sample: it is "
+                + "cut short or from another run; train --out " + out + " --resume with the run's options writes it "
+                + "again");
+        assertThat(out.resolve("suspects.png")).doesNotExist();
+
+        List<String> swapped = new ArrayList<>(lines);
+        Collections.swap(swapped, 1, 2);
+        Files.write(weights, swapped);
+        CliRunner.Result reordered = CliRunner.run("suspects", out.toString(), "--data-dir", data.toString());
+        assertThat(reordered.exitCode()).isEqualTo(2);
+        assertThat(reordered.err().strip()).isEqualTo("mwnet suspects: " + weights + " row 1: id \"1\", expected 0, "
+                + "the row number of the run's training split, as train writes them; train --out " + out
+                + " --resume with the run's options writes it again");
+        assertThat(out.resolve("suspects.png")).doesNotExist();
+
+        Files.write(weights, lines);
+        CliRunner.Result whole = CliRunner.run("suspects", out.toString(), "--data-dir", data.toString());
+        assertThat(whole.exitCode()).as(whole.err()).isZero();
+        assertThat(out.resolve("suspects.png")).exists();
+    }
+
+    /**
+     * One epoch of mwnet on 600 learnable samples, 40% of their labels replaced at random: V learns weights that rise
+     * with the loss, so the lowest weights are the cleanest samples, and auto ranks by self-confidence.
+     */
+    @Test
+    void onAShortRunWhoseWeightsRiseWithTheLossAutoRanksBySelfConfidence() throws Exception {
+        Path data = CliRunner.learnableData(tmp);
+        Path out = tmp.resolve("short");
+        CliRunner.Result r = CliRunner.run(CliRunner.smallTrain(data, out, "--noise", "uniform", "--noise-rate", "0.4",
+                "--seed", "3").toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        double rho = Suspects.lossWeightCorrelation(WeightsCsv.read(out.resolve("weights.csv")));
+        assertThat(rho).as("V's weights rise with the loss").isPositive();
+
+        CliRunner.Result auto = CliRunner.run("suspects", out.toString(), "--data-dir", data.toString());
+        assertThat(auto.exitCode()).as(auto.err()).isZero();
+        assertThat(auto.err()).isEmpty();
+        assertThat(auto.out()).contains("(by self-confidence: lowest probability of the observed label first)\n"
+                + String.format(Locale.ROOT, "--rank-by auto chose self-confidence: V's weights rise with the loss in "
+                + "this run (Spearman's rank correlation %.4f)%n", rho));
+        assertThat(corruptedListed(auto.out())).as("flipped labels among the top 20").isGreaterThanOrEqualTo(15);
+
+        CliRunner.Result byWeight = CliRunner.run("suspects", out.toString(), "--rank-by", "weight", "--data-dir",
+                data.toString());
+        assertThat(byWeight.exitCode()).as(byWeight.err()).isZero();
+        assertThat(byWeight.err()).startsWith("mwnet suspects: warning: in this run V gives higher weights to higher "
+                + "losses");
+        assertThat(byWeight.out()).contains("(by weight, lowest first)").doesNotContain("--rank-by auto");
+        assertThat(corruptedListed(byWeight.out())).as("the weight ranking lists clean samples").isLessThanOrEqualTo(5);
+
+        CliRunner.Result bySelfConfidence = CliRunner.run("suspects", out.toString(), "--rank-by", "self-confidence",
+                "--data-dir", data.toString());
+        assertThat(bySelfConfidence.out()).doesNotContain("--rank-by auto");
+        assertThat(firstColumnsOf(bySelfConfidence.out())).isEqualTo(firstColumnsOf(auto.out()));
     }
 }
