@@ -18,12 +18,18 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The whole bilevel step as ONE SameDiff graph: forward on the training batch, per-sample cross-entropy,
- * coefficients from the weighting (V(L; theta) for MW-Net), the explicit look-ahead gradient, the virtual SGD step
- * {@code w' = w - lr * sum_i c_i grad L_i(w)}, and the cross-entropy of {@code f(x_meta; w')} on the clean meta
- * batch. The classifier's parameters are placeholders and the weighting's parameters the only variables, so
- * SameDiff's first-order autodiff of the meta loss gives exactly {@code grad_theta L_meta(w'(theta))}.
- * Built once for a model and batch sizes; each step only feeds new placeholders.
+ * The whole bilevel step as ONE SameDiff graph, in two parts named after the method's steps:
+ * <ol>
+ * <li>{@link #addLookAhead the look-ahead} (step 1): forward on the training batch, per-sample cross-entropy,
+ * coefficients from the weighting (V(L; theta) for MW-Net), the explicit gradient and the virtual SGD step
+ * {@code w' = w - lr * sum_i c_i grad L_i(w)};</li>
+ * <li>{@link #addMetaLoss the meta loss} (what step 2 differentiates): the cross-entropy of {@code f(x_meta; w')} on
+ * the clean meta batch.</li>
+ * </ol>
+ * The classifier's parameters are placeholders and the weighting's parameters the only variables, so SameDiff's
+ * first-order autodiff of the meta loss gives exactly {@code grad_theta L_meta(w'(theta))}; the meta update itself
+ * (Adam on theta) and the actual update are {@link org.mwnet.train.Methods}'. Built once for a model and batch sizes;
+ * each step only feeds new placeholders.
  *
  * <p>With a partial look-ahead ({@link LookAheadLayers}) the graph holds only the layers the look-ahead moves: the
  * layers below them keep their weights, so their outputs on both batches are computed first by a forward-only graph
@@ -49,7 +55,7 @@ public final class MetaStepGraph {
     /** The layers the look-ahead leaves where they are, or null when it moves every layer. */
     private final FixedLayers fixed;
     /** The looked-ahead parameters by name: materialised ones as graph variables, the others in factored form. */
-    private final Map<String, SDVariable> lookAhead = new HashMap<>();
+    private final Map<String, SDVariable> lookedAhead = new HashMap<>();
     private final Map<String, Scope.FactoredWeight> factored = new HashMap<>();
 
     /**
@@ -106,11 +112,26 @@ public final class MetaStepGraph {
         SDVariable xm = sd.placeHolder(META_IMAGES, dataType, net.batchShape(metaBatch));
         SDVariable ym = sd.placeHolder(META_LABELS, dataType, metaBatch, net.numClasses());
         SDVariable lr = sd.placeHolder(LR, dataType);
+        addLookAhead(net, weighting, w, both, x, y, lr, dataType);
+        sd.setLossVariables(addMetaLoss(net, xm, ym, dataType));
+        this.gradient = new GradientFunction(sd, weightingNames);
+    }
 
+    /**
+     * Step 1, the look-ahead: {@code w' = w - lr * sum_i c_i grad_w L_i(w)}, with the gradient written as the layers'
+     * explicit VJPs so that SameDiff can differentiate it once more. A wide Dense weight's step stays factored
+     * ({@link #cheaperFactored}). Also names the training batch's losses and coefficients as outputs.
+     *
+     * @param w the classifier's parameters (placeholders)
+     * @param wAndTheta those and the weighting's parameters (variables), by name
+     */
+    private void addLookAhead(Network net, SampleWeighting weighting, Map<String, SDVariable> w,
+                              Map<String, SDVariable> wAndTheta, SDVariable x, SDVariable y, SDVariable lr,
+                              DataType dataType) {
         // the classifier's forward pass on the training batch depends on placeholders alone; its backward pass
         // depends on theta through the coefficients
-        Scope first = new Scope(sd, both::get, Mode.TRAIN, dataType, Scope.Differentiated.BACKWARD);
-        ExplicitGradient g = ExplicitGradient.build(first, net, x, y, weighting, lr);
+        Scope atW = new Scope(sd, wAndTheta::get, Mode.TRAIN, dataType, Scope.Differentiated.BACKWARD);
+        ExplicitGradient g = ExplicitGradient.build(atW, net, x, y, weighting, lr);
         sd.identity(LOSSES, g.losses());
         sd.identity(COEFFICIENTS, g.coefficients());
         for (ParamSpec p : classifierParams) {
@@ -118,14 +139,20 @@ public final class MetaStepGraph {
             if (step != null && cheaperFactored(p.shape(), batch)) {
                 factored.put(p.name(), new Scope.FactoredWeight(w.get(p.name()), step));
             } else {
-                lookAhead.put(p.name(), w.get(p.name()).sub(g.gradients().get(p.name())));
+                lookedAhead.put(p.name(), w.get(p.name()).sub(g.gradients().get(p.name())));
             }
         }
-        Scope lookAheadScope = new Scope(sd, lookAhead::get, Mode.TRAIN, dataType, factored);
-        SDVariable metaLogits = net.forward(lookAheadScope, xm, metaBatch).output();
-        SDVariable metaLoss = CrossEntropy.perSample(metaLogits, ym).mean().rename(META_LOSS);
-        sd.setLossVariables(metaLoss);
-        this.gradient = new GradientFunction(sd, weightingNames);
+    }
+
+    /**
+     * The meta loss that step 2 differentiates: the looked-ahead classifier's mean cross-entropy on the meta batch.
+     *
+     * @return the meta loss, the graph's loss variable
+     */
+    private SDVariable addMetaLoss(Network net, SDVariable metaImages, SDVariable metaLabels, DataType dataType) {
+        Scope atLookAhead = new Scope(sd, lookedAhead::get, Mode.TRAIN, dataType, factored);
+        SDVariable metaLogits = net.forward(atLookAhead, metaImages, metaBatch).output();
+        return CrossEntropy.perSample(metaLogits, metaLabels).mean().rename(META_LOSS);
     }
 
     /**
@@ -179,11 +206,11 @@ public final class MetaStepGraph {
                                     INDArray labels, INDArray metaImages, INDArray metaLabels, double lr) {
         Map<String, INDArray> feed = feed(classifier, weightingValues, images, labels, metaImages, metaLabels, lr);
         List<String> wanted = new ArrayList<>();
-        lookAhead.values().forEach(v -> wanted.add(v.name()));
+        lookedAhead.values().forEach(v -> wanted.add(v.name()));
         factored.values().forEach(f -> wanted.addAll(List.of(f.step().left().name(), f.step().right().name())));
         Map<String, INDArray> out = sd.output(feed, wanted);
         Map<String, INDArray> result = new HashMap<>();
-        lookAhead.forEach((param, v) -> result.put(param, out.get(v.name())));
+        lookedAhead.forEach((param, v) -> result.put(param, out.get(v.name())));
         factored.forEach((param, f) -> result.put(param, classifier.get(param)
                 .sub(out.get(f.step().left().name()).transpose().mmul(out.get(f.step().right().name())))));
         return result;

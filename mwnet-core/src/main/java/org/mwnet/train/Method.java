@@ -1,30 +1,89 @@
 package org.mwnet.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 /**
- * One training method's iteration: what it computes on the iteration's micro-batches and how it updates the state
- * ({@link Methods} describes the micro-batches).
+ * The training methods, with what the rest of the code needs to know of each. Their names ({@link #toString}) are
+ * those of the command line, {@code metrics.json} and checkpoints.
  */
-public interface Method {
-    /**
-     * @param state the run's parameters and optimisers, updated in place
-     * @param micro the iteration's P micro-batches, micro-batch p from shard p (P = 1: the whole batch)
-     * @param meta gives the next meta draw: one clean meta batch per micro-batch, in the same order (only methods with
-     *     a meta step call it)
-     * @param lr the classifier's current learning rate
-     * @return the iteration's losses, each the mean over the micro-batches
-     */
-    StepStats iterate(TrainingState state, List<Batch> micro, Supplier<List<Batch>> meta, double lr);
+public enum Method {
+    /** Meta-Weight-Net: V(loss; theta) weights the samples and is learned through the look-ahead. */
+    MWNET("mwnet", true, true, true, false),
+    /** Plain cross-entropy. */
+    CE("ce", false, false, true, false),
+    /** Focal loss (Lin et al. 2017). */
+    FOCAL("focal", false, false, true, false),
+    /** Cross-entropy, then fine-tuning on the meta set, selected on a validation split. */
+    FINETUNE("finetune", false, false, false, true),
+    /** Learning to Reweight (Ren et al. 2018): per-sample weights from each batch's own look-ahead. */
+    L2RW("l2rw", false, true, false, false);
+
+    private final String name;
+    private final boolean learnsV;
+    private final boolean metaStep;
+    private final boolean independentMicroBatches;
+    private final boolean needsValidation;
+
+    Method(String name, boolean learnsV, boolean metaStep, boolean independentMicroBatches,
+           boolean needsValidation) {
+        this.name = name;
+        this.learnsV = learnsV;
+        this.metaStep = metaStep;
+        this.independentMicroBatches = independentMicroBatches;
+        this.needsValidation = needsValidation;
+    }
 
     /**
-     * Brings the state up to date at the end of an epoch, before the trainer checks, evaluates and checkpoints it: a
-     * method whose workers train replicas of the state ({@link ParameterAveraging}) averages them into it. Nothing
-     * by default, for methods that update the state in every iteration.
-     *
-     * @param state the run's state
+     * @param name a method's name, as the command line and files write it
+     * @return the method
+     * @throws IllegalArgumentException naming the accepted names when there is no such method
      */
-    default void finishEpoch(TrainingState state) {
+    @JsonCreator
+    public static Method of(String name) {
+        return Arrays.stream(values()).filter(m -> m.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown method '" + name + "'; expected one of "
+                        + names(m -> true)));
+    }
+
+    /**
+     * @param which a property of methods
+     * @return the names of the methods that have it, in declaration order
+     */
+    public static List<String> names(Predicate<Method> which) {
+        return Arrays.stream(values()).filter(which).map(Method::toString).toList();
+    }
+
+    /** @return whether it learns the weighting network V (and so has theta, vnet.zip and weights by V) */
+    public boolean learnsV() {
+        return learnsV;
+    }
+
+    /** @return whether its iterations take a meta step (a look-ahead differentiated on the meta batch) */
+    public boolean hasMetaStep() {
+        return metaStep;
+    }
+
+    /**
+     * @return whether its micro-batches are independent of each other's results, so that data-parallel workers can
+     *     compute them and parameter averaging can train it
+     */
+    public boolean independentMicroBatches() {
+        return independentMicroBatches;
+    }
+
+    /** @return whether it trains on the meta set and so selects its epoch on a validation split */
+    public boolean needsValidation() {
+        return needsValidation;
+    }
+
+    /** @return the method's name, as the command line and files write it */
+    @JsonValue
+    @Override
+    public String toString() {
+        return name;
     }
 }

@@ -5,7 +5,7 @@ import org.mwnet.nn.Network;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * Creates the {@link Method} a {@link Trainer} iterates with: {@link Methods#create} computes every micro-batch in
+ * Creates the {@link Iteration} a {@link Trainer} iterates with: {@link Methods#create} computes every micro-batch in
  * this process; a data-parallel runner computes them on its workers.
  */
 @FunctionalInterface
@@ -17,5 +17,5 @@ public interface MethodFactory {
      * @param dataType FLOAT or DOUBLE
      * @return the method
      */
-    Method create(TrainConfig config, Network net, WeightNet vnet, DataType dataType);
+    Iteration create(TrainConfig config, Network net, WeightNet vnet, DataType dataType);
 }

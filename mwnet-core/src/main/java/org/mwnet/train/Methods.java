@@ -24,14 +24,15 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * averaging their gradients ({@link GradientAverage}) and taking the optimiser steps; with P = 1 it is exactly the
  * iteration without micro-batches.
  * <ul>
- * <li>mwnet, phase 1 (every {@code metaInterval} iterations): for each p, the one-graph meta step on micro-batch p and
- * its meta batch, at the current classifier and learning rate (its own look-ahead, V's weights divided by b), gives
- * grad_theta_p; one Adam step on theta with their mean. Phase 2: for each p, the classifier gradient of micro-batch
- * p's loss weighted by V with the new theta; one SGD step (momentum, weight decay) with their mean.</li>
- * <li>ce, focal and finetune: phase 2 alone, with fixed weights. The mean of the micro-batches' gradients is the
+ * <li>mwnet, {@link #metaUpdate the meta update} (every {@code metaInterval} iterations): for each p, the one-graph
+ * meta step on micro-batch p and its meta batch, at the current classifier and learning rate (its own look-ahead,
+ * V's weights divided by b), gives grad_theta_p; one Adam step on theta with their mean. Then
+ * {@link #actualUpdate the actual update}: for each p, the classifier gradient of micro-batch p's loss weighted by V
+ * with the new theta; one SGD step (momentum, weight decay) with their mean.</li>
+ * <li>ce, focal and finetune: the actual update alone, with fixed weights. The mean of the micro-batches' gradients is the
  * gradient of the whole batch's loss, up to rounding (for networks without BatchNorm).</li>
  * <li>l2rw: each micro-batch weights its samples from its own look-ahead, normalised to sum one within the
- * micro-batch, as a worker would; phase 2 averages.</li>
+ * micro-batch, as a worker would; the actual update averages.</li>
  * <li>BatchNorm normalises each micro-batch with its own statistics, as each worker would; the running buffers move
  * by the mean of the micro-batches' statistics, which ends them at the mean of the buffers that each micro-batch's
  * own update would give.</li>
@@ -44,11 +45,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * ({@link ParameterAveraging}), on the same micro-batches and meta batches.
  */
 public final class Methods {
-    /**
-     * The methods whose micro-batches are independent of each other's results ({@link #synchronous}), which
-     * data-parallel workers can compute and {@link ParameterAveraging} can train; l2rw and finetune are not.
-     */
-    public static final List<String> WITH_INDEPENDENT_MICRO_BATCHES = List.of("mwnet", "ce", "focal");
     private Methods() {
     }
 
@@ -60,10 +56,10 @@ public final class Methods {
      * @return the method
      * @throws IllegalArgumentException when its step would not fit in this machine's available memory
      */
-    public static Method create(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
-        boolean metaStep = TrainConfig.METHODS_WITH_META_STEP.contains(config.method());
-        MemoryBudget.check(net, Math.max(config.microBatch(), config.microMetaBatch()), metaStep, dataType);
-        if (config.method().equals("l2rw")) {
+    public static Iteration create(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
+        MemoryBudget.check(net, Math.max(config.microBatch(), config.microMetaBatch()), config.method().hasMetaStep(),
+                dataType);
+        if (config.method() == Method.L2RW) {
             return learningToReweight(config, net, dataType);
         }
         MicroBatchStep step = MicroBatchStep.create(config, net, vnet, dataType);
@@ -75,33 +71,48 @@ public final class Methods {
      * (averaging in micro-batch order, Adam on V, SGD on the classifier), over micro-batch results computed in this
      * process ({@link MicroBatchStep}) or by data-parallel workers.
      * <ul>
-     * <li>Phase 1 (mwnet, every {@code metaInterval} iterations): the micro-batches' meta gradients, then one Adam
-     * step on theta with their mean.</li>
-     * <li>Phase 2: the micro-batches' classifier gradients under the new theta, then one SGD step with their mean.</li>
+     * <li>{@link #metaUpdate The meta update} (mwnet, every {@code metaInterval} iterations): the micro-batches' meta
+     * gradients, each through its own look-ahead, then one Adam step on theta with their mean.</li>
+     * <li>{@link #actualUpdate The actual update}: the micro-batches' classifier gradients under the new theta, then
+     * one SGD step with their mean.</li>
      * </ul>
      *
      * @param config the run's configuration
-     * @param parts computes each phase's micro-batch results
+     * @param parts computes the micro-batch results of each update
      * @return the method
      */
-    public static Method synchronous(TrainConfig config, MicroBatchParts parts) {
+    public static Iteration synchronous(TrainConfig config, MicroBatchParts parts) {
         return (state, micro, meta, lr) -> {
-            Double metaLoss = null;
-            if (parts.hasMetaStep() && takesMetaStep(config, state.iteration)) {
-                IntFunction<MetaStepGraph.Result> results = parts.metaGradients(state, micro, meta.get(), lr);
-                GradientAverage thetaGradient = new GradientAverage(micro.size());
-                double lossSum = 0;
-                for (int p = 0; p < micro.size(); p++) {
-                    MetaStepGraph.Result r = results.apply(p);
-                    thetaGradient.add(r.gradients());
-                    lossSum += r.metaLoss();
-                }
-                state.stepTheta(thetaGradient.mean(), config.metaLr());
-                metaLoss = lossSum / micro.size();
+            if (!parts.hasMetaStep() || !takesMetaStep(config, state.iteration)) {
+                return StepStats.withoutMetaStep(actualUpdate(state, micro, parts.classifierGradients(state, micro),
+                        lr));
             }
-            double trainLoss = classifierStep(state, micro, parts.classifierGradients(state, micro), lr);
-            return metaLoss == null ? StepStats.withoutMetaStep(trainLoss) : StepStats.withMetaStep(trainLoss, metaLoss);
+            double metaLoss = metaUpdate(config, state, parts.metaGradients(state, micro, meta.get(), lr),
+                    micro.size());
+            double trainLoss = actualUpdate(state, micro, parts.classifierGradients(state, micro), lr);
+            return StepStats.withMetaStep(trainLoss, metaLoss);
         };
+    }
+
+    /**
+     * Steps 1 and 2 of MW-Net, the look-ahead and the meta update: each micro-batch's meta-gradient through its own
+     * look-ahead ({@link MetaStepGraph}), then one Adam step on theta with their mean.
+     *
+     * @param results computes micro-batch p's meta step
+     * @param microBatches P
+     * @return the mean meta loss over the micro-batches
+     */
+    private static double metaUpdate(TrainConfig config, TrainingState state, IntFunction<MetaStepGraph.Result> results,
+                                     int microBatches) {
+        GradientAverage thetaGradient = new GradientAverage(microBatches);
+        double lossSum = 0;
+        for (int p = 0; p < microBatches; p++) {
+            MetaStepGraph.Result r = results.apply(p);
+            thetaGradient.add(r.gradients());
+            lossSum += r.metaLoss();
+        }
+        state.stepTheta(thetaGradient.mean(), config.metaLr());
+        return lossSum / microBatches;
     }
 
     /**
@@ -117,7 +128,7 @@ public final class Methods {
      * Learning to Reweight (Ren et al. 2018): per-sample epsilons (zero) weight the look-ahead; the weights are the
      * negative meta-gradient with respect to them, clamped at zero and normalised to sum one.
      */
-    private static Method learningToReweight(TrainConfig config, Network net, DataType dataType) {
+    private static Iteration learningToReweight(TrainConfig config, Network net, DataType dataType) {
         SampleWeighting weighting = Weightings.explicit();
         MetaStepGraph metaStep = new MetaStepGraph(net, weighting, config.microBatch(), config.microMetaBatch(),
                 dataType, config.lookAhead());
@@ -137,20 +148,21 @@ public final class Methods {
                 weights.get(p).get(Weightings.SAMPLE_WEIGHTS).assign(sum > 0 ? w.divi(sum) : w);
                 metaLossSum += r.metaLoss();
             }
-            double trainLoss = classifierStep(state, micro,
+            double trainLoss = actualUpdate(state, micro,
                     p -> update.run(state.classifier, weights.get(p), micro.get(p).images(), micro.get(p).labels()), lr);
             return StepStats.withMetaStep(trainLoss, metaLossSum / micro.size());
         };
     }
 
     /**
-     * Phase 2 of every method: each micro-batch's classifier gradient under its weighting, then one update with their
-     * mean (and the mean of their BatchNorm statistics).
+     * Step 3, the actual update, of every method: each micro-batch's classifier gradient under its weighting (for
+     * MW-Net, V with the theta of the meta update), then one SGD step with their mean (and the mean of their
+     * BatchNorm statistics).
      *
      * @param gradientOf computes micro-batch p's classifier gradient
      * @return the mean training loss over the micro-batches
      */
-    private static double classifierStep(TrainingState state, List<Batch> micro,
+    private static double actualUpdate(TrainingState state, List<Batch> micro,
                                          IntFunction<ClassifierStepGraph.Result> gradientOf, double lr) {
         GradientAverage gradients = new GradientAverage(micro.size());
         GradientAverage statistics = new GradientAverage(micro.size());

@@ -12,7 +12,7 @@ import org.mwnet.meta.MetaStepGraph;
  * before asking for the next (a result's arrays may be reused by the next).
  */
 public interface MicroBatchParts {
-    /** @return whether the method learns V in a phase 1 (mwnet) */
+    /** @return whether the method learns V in a meta update (mwnet) */
     boolean hasMetaStep();
 
     /**
@@ -25,7 +25,7 @@ public interface MicroBatchParts {
     IntFunction<MetaStepGraph.Result> metaGradients(TrainingState state, List<Batch> micro, List<Batch> meta, double lr);
 
     /**
-     * @param state the run's state, after phase 1
+     * @param state the run's state, after the meta update
      * @param micro the iteration's micro-batches
      * @return micro-batch p's classifier gradients, BatchNorm statistics and losses, by p
      */

@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * What one micro-batch contributes to an iteration of the methods whose micro-batches are independent (mwnet, ce,
- * focal, finetune), with the graphs built once: phase 1's meta gradient and phase 2's classifier gradient
- * ({@link Methods}). The single-process trainer runs it for each micro-batch in turn; a data-parallel worker runs it
+ * focal, finetune), with the graphs built once: the meta update's meta gradient and the actual update's classifier
+ * gradient ({@link Methods}). The single-process trainer runs it for each micro-batch in turn; a data-parallel worker runs it
  * on its own, so both compute the same numbers. Not thread-safe: the graphs reuse their arrays.
  */
 public final class MicroBatchStep implements MicroBatchParts {
@@ -34,20 +34,20 @@ public final class MicroBatchStep implements MicroBatchParts {
      * @param vnet the weighting network (used by mwnet)
      * @param dataType FLOAT or DOUBLE
      * @return the step
-     * @throws IllegalArgumentException for method l2rw, whose phase 2 needs each micro-batch's own phase 1 weights,
-     *     and for an unknown method
+     * @throws IllegalArgumentException for method l2rw, whose actual update needs each micro-batch's own look-ahead's
+     *     weights
      */
     public static MicroBatchStep create(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
         return switch (config.method()) {
-            case "ce", "finetune" -> plain(config, net, Weightings.uniform(), dataType);
-            case "focal" -> plain(config, net, Weightings.focal(config.focalGamma()), dataType);
-            case "mwnet" -> {
+            case CE, FINETUNE -> plain(config, net, Weightings.uniform(), dataType);
+            case FOCAL -> plain(config, net, Weightings.focal(config.focalGamma()), dataType);
+            case MWNET -> {
                 SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());
                 yield new MicroBatchStep(new MetaStepGraph(net, weighting, config.microBatch(),
                         config.microMetaBatch(), dataType, config.lookAhead()), new ClassifierStepGraph(net, weighting,
                         config.microBatch(), dataType));
             }
-            default -> throw new IllegalArgumentException("method '" + config.method() + "' has no independent "
+            case L2RW -> throw new IllegalArgumentException("method " + config.method() + " has no independent "
                     + "micro-batch step; expected mwnet, ce, focal or finetune");
         };
     }
@@ -93,7 +93,7 @@ public final class MicroBatchStep implements MicroBatchParts {
      * Phase 2 on one micro-batch: the classifier's gradient of the weighted loss.
      *
      * @param classifier the classifier's current parameters
-     * @param theta V's parameters after phase 1 (mwnet), or null for a fixed weighting
+     * @param theta V's parameters after the meta update (mwnet), or null for a fixed weighting
      * @param train the micro-batch
      * @return gradients, BatchNorm statistics and losses (arrays reused by the next call)
      */

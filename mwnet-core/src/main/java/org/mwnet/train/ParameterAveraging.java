@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  * rounding, since the SGD step is affine in the gradient; with Adam (V of mwnet) it is not: the mean of the replicas'
  * second moments is not the second moment of the mean gradient.
  */
-public final class ParameterAveraging implements Method {
+public final class ParameterAveraging implements Iteration {
     private final TrainConfig config;
     private final MicroBatchParts step;
     private List<Replica> replicas;

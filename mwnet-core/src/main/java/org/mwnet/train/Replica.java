@@ -13,7 +13,7 @@ import org.mwnet.nn.Parameters;
  */
 public final class Replica {
     private final TrainingState state;
-    private final Method local;
+    private final Iteration local;
 
     /**
      * @param config the run's configuration

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  *
  * @param model mlp, lenet or resnet32
  * @param hidden MLP hidden width, or ResNet base width (default {@link Models#defaultWidth})
- * @param method ce, mwnet, focal, finetune or l2rw
+ * @param method the training method
  * @param epochs epochs over the training set
  * @param batch training batch size n
  * @param metaBatch meta batch size m (default: the batch size n)
@@ -48,7 +48,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 public record TrainConfig(
         String model,
         int hidden,
-        String method,
+        Method method,
         int epochs,
         int batch,
         @JsonProperty("meta_batch") int metaBatch,
@@ -71,18 +71,13 @@ public record TrainConfig(
         long seed,
         String precision) implements Serializable {
 
-    /** The methods {@link #method} accepts. */
-    public static final List<String> METHODS = List.of("ce", "mwnet", "focal", "finetune", "l2rw");
-    /** The methods that take a meta step, whose look-ahead {@link #metaLayers} chooses. */
-    public static final List<String> METHODS_WITH_META_STEP = List.of("mwnet", "l2rw");
-
     /** Checks every value, naming the wrong one and what was expected. */
     public TrainConfig {
         if (!Models.NAMES.contains(model)) {
             throw new IllegalArgumentException("unknown model '" + model + "'; expected one of " + Models.NAMES);
         }
-        if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("unknown method '" + method + "'; expected one of " + METHODS);
+        if (method == null) {
+            throw new IllegalArgumentException("method is missing; expected one of " + Method.names(m -> true));
         }
         requirePositive("hidden", hidden);
         requirePositive("epochs", epochs);
@@ -97,18 +92,19 @@ public record TrainConfig(
             throw new IllegalArgumentException("iterations between parameter averages must be at least 1 (or 0 for "
                     + "gradient averaging), got " + syncEvery);
         }
-        if (syncEvery > 0 && !Methods.WITH_INDEPENDENT_MICRO_BATCHES.contains(method)) {
+        if (syncEvery > 0 && !method.independentMicroBatches()) {
             throw new IllegalArgumentException("parameter averaging (sync every " + syncEvery + ") trains methods "
-                    + Methods.WITH_INDEPENDENT_MICRO_BATCHES + ", not " + method);
+                    + Method.names(Method::independentMicroBatches) + ", not " + method);
         }
         requirePositive("V hidden size", vHidden);
         requirePositive("meta interval", metaInterval);
         LookAheadLayers moving = LookAheadLayers.of(metaLayers);
         metaLayers = moving.name();
         if (!moving.isAll()) {
-            if (!METHODS_WITH_META_STEP.contains(method)) {
+            if (!method.hasMetaStep()) {
                 throw new IllegalArgumentException("meta layers '" + metaLayers + "' need a method with a meta "
-                        + "step (" + String.join(" or ", METHODS_WITH_META_STEP) + "); " + method + " has none");
+                        + "step (" + String.join(" or ", Method.names(Method::hasMetaStep)) + "); " + method
+                        + " has none");
             }
             moving.firstMoving(Models.byName(model, Models.defaultInputShape(model), 10, hidden));
         }
@@ -194,16 +190,21 @@ public record TrainConfig(
         return precision.equals("double") ? DataType.DOUBLE : DataType.FLOAT;
     }
 
+    /** @return the seed of V's initial weights: one past the classifier's, so the two draw different streams */
+    public long weightNetSeed() {
+        return seed + 1;
+    }
+
     /** @return all epochs of the run, fine-tuning included */
     public int totalEpochs() {
-        return epochs + (method.equals("finetune") ? finetuneEpochs : 0);
+        return epochs + (method == Method.FINETUNE ? finetuneEpochs : 0);
     }
 
     /** Fluent construction of a {@link TrainConfig}. */
     public static final class Builder {
         private String model = "mlp";
         private Integer hidden;
-        private String method = "mwnet";
+        private Method method = Method.MWNET;
         private int epochs = 15;
         private int batch = 100;
         private Integer metaBatch;
@@ -271,8 +272,17 @@ public record TrainConfig(
             return this;
         }
 
-        /** @param v method name @return this */
+        /**
+         * @param v a method's name ({@link Method#of})
+         * @return this
+         * @throws IllegalArgumentException naming the accepted names when there is no such method
+         */
         public Builder method(String v) {
+            return method(Method.of(v));
+        }
+
+        /** @param v the method @return this */
+        public Builder method(Method v) {
             method = v;
             return this;
         }

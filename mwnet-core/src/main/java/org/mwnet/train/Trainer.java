@@ -25,14 +25,14 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a classifier on noisy or imbalanced data by one {@link Method}, evaluating each epoch on the selection
+ * Trains a classifier on noisy or imbalanced data by one method's {@link Iteration}, evaluating each epoch on the selection
  * set (validation split, or the meta set) and the test set, checkpointing the full state after every epoch.
  * Method finetune trains on the meta set in its last epochs, so it needs a validation split to select on.
  * A run whose losses or state stop being finite stops with a {@link TrainingDivergedException} before its
  * checkpoint is written, so the last checkpoint stays the last finite state.
  * An iteration runs on the P micro-batches of {@link TrainConfig#accumulate} (one, the whole batch, by default), as
  * {@link Methods} describes; with {@link TrainConfig#syncEvery} its workers train replicas of the state, averaged every
- * few iterations and at the end of every epoch ({@link Method#finishEpoch}), so that the evaluation and the checkpoint
+ * few iterations and at the end of every epoch ({@link Iteration#finishEpoch}), so that the evaluation and the checkpoint
  * see one state. Configure with the {@code with...} methods, then call {@link #train}.
  */
 public final class Trainer {
@@ -43,7 +43,7 @@ public final class Trainer {
     private Parameters initialTheta;
     private TrainingListener listener = new TrainingListener() { };
     private MethodFactory methods = Methods::create;
-    private UnaryOperator<Method> methodWrapper = UnaryOperator.identity();
+    private UnaryOperator<Iteration> methodWrapper = UnaryOperator.identity();
 
     /** @param config the run's configuration */
     public Trainer(TrainConfig config) {
@@ -92,7 +92,7 @@ public final class Trainer {
      * @param wrapper applied once to the method the configuration creates
      * @return this
      */
-    Trainer withMethodWrapper(UnaryOperator<Method> wrapper) {
+    Trainer withMethodWrapper(UnaryOperator<Iteration> wrapper) {
         this.methodWrapper = wrapper;
         return this;
     }
@@ -117,8 +117,9 @@ public final class Trainer {
                     + "classifier needs at least 2 classes");
         }
         boolean hasValidation = splits.validation().size() > 0;
-        if (config.method().equals("finetune") && !hasValidation) {
-            throw new IllegalArgumentException("method finetune trains on the meta set, so it cannot select on it: "
+        if (config.method().needsValidation() && !hasValidation) {
+            throw new IllegalArgumentException("method " + config.method() + " trains on the meta set, so it cannot "
+                    + "select on it: "
                     + "give it a validation split (validation size > 0)");
         }
         DataSettings data = DataSettings.of(summary);
@@ -131,13 +132,14 @@ public final class Trainer {
         Network net = Models.byName(config.model(), new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
                 config.hidden());
         WeightNet vnet = new WeightNet(config.vHidden());
-        boolean learnsV = config.method().equals("mwnet");
-        Parameters theta = !learnsV ? null : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.seed() + 1, dt);
+        boolean learnsV = config.method().learnsV();
+        Parameters theta = !learnsV ? null
+                : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.weightNetSeed(), dt);
         TrainingState state = TrainingState.initial(config, net, theta, meta.size(), dt);
         if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
             Checkpoint.restore(checkpoint, config, data, fingerprint, state);
         }
-        Method method = methodWrapper.apply(methods.create(config, net, vnet, dt));
+        Iteration iteration = methodWrapper.apply(methods.create(config, net, vnet, dt));
         int parts = config.accumulate();
         MicroBatchLoader trainLoader = new MicroBatchLoader(train, parts, config.microBatch(), config.seed(), dt);
         MicroBatchLoader finetuneLoader = new MicroBatchLoader(meta, parts, config.microBatch(), config.seed(), dt);
@@ -162,7 +164,7 @@ public final class Trainer {
             for (int b = 0; b < iterations; b++) {
                 List<Batch> micro = loader.load(epoch, b);
                 long t = System.nanoTime();
-                StepStats s = method.iterate(state, micro, metaBatches, lr);
+                StepStats s = iteration.iterate(state, micro, metaBatches, lr);
                 iterNanos += System.nanoTime() - t;
                 state.countIteration();
                 DivergenceCheck.losses(s, epoch, b, lr);
@@ -173,7 +175,7 @@ public final class Trainer {
                 }
                 listener.onIteration(epoch, b, s);
             }
-            method.finishEpoch(state);
+            iteration.finishEpoch(state);
             DivergenceCheck.state(state, epoch, lr);
             EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / iterations,
                     metaCount == 0 ? null : metaSum / metaCount, evaluator.accuracy(state.classifier, selection),

@@ -88,7 +88,7 @@ public final class TrainingState {
     }
 
     /**
-     * The driver's step of phase 1: one Adam step on V.
+     * The driver's step of the meta update: one Adam step on V.
      *
      * @param meanGradient the mean of the micro-batches' gradients of the meta loss with respect to theta
      * @param metaLr V's learning rate
@@ -98,7 +98,7 @@ public final class TrainingState {
     }
 
     /**
-     * The driver's step of phase 2: one SGD step on the classifier and BatchNorm's running averages
+     * The driver's step of the actual update: one SGD step on the classifier and BatchNorm's running averages
      * ({@link ClassifierUpdate}).
      *
      * @param meanGradients the mean of the micro-batches' classifier gradients (overwritten by the step)

@@ -12,6 +12,7 @@ import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.train.Batch;
 import org.mwnet.train.BatchLoader;
+import org.mwnet.train.Iteration;
 import org.mwnet.train.Method;
 import org.mwnet.train.MemoryBudget;
 import org.mwnet.train.Methods;
@@ -58,10 +59,10 @@ public final class IterationBenchmark {
         }
 
         /** @return the MW-Net configuration these settings measure (checked as a training run's would be) */
-        TrainConfig config(String method) {
+        TrainConfig config(Method method) {
             TrainConfig.Builder b = new TrainConfig.Builder().model(model).hidden(hidden).method(method).batch(batch)
                     .metaBatch(batch);
-            return method.equals("mwnet") ? b.metaInterval(metaInterval).metaLayers(metaLayers).build() : b.build();
+            return method.hasMetaStep() ? b.metaInterval(metaInterval).metaLayers(metaLayers).build() : b.build();
         }
     }
 
@@ -76,7 +77,7 @@ public final class IterationBenchmark {
      * @throws IllegalArgumentException when the model cannot take them, or a meta step would not fit in memory
      */
     public static Network network(Settings s) {
-        s.config("mwnet");
+        s.config(Method.MWNET);
         Network net = Models.byName(s.model(), Models.defaultInputShape(s.model()), 10, s.hidden());
         MemoryBudget.check(net, s.batch(), true, DataType.FLOAT);
         return net;
@@ -95,8 +96,8 @@ public final class IterationBenchmark {
         Network net = Models.byName(s.model(), shape, 10, s.hidden());
         int n = Math.max(s.epochIters(), 1) * s.batch();
         Dataset data = SyntheticImages.gaussian(n, 10, (int) shape[0], (int) shape[1], 1);
-        Timing.Result mwnet = time("mwnet", net, s, data);
-        Timing.Result ce = time("ce", net, s, data);
+        Timing.Result mwnet = time(Method.MWNET, net, s, data);
+        Timing.Result ce = time(Method.CE, net, s, data);
         Double imagesPerS = s.epochIters() > 0 ? epochThroughput(net, s, data) : null;
         double flops = Flops.perMwnetIteration(net, s.batch());
         return new BenchRecord(s.model(), s.hidden(), s.batch(), s.metaInterval(), s.metaLayers(), threads,
@@ -108,11 +109,11 @@ public final class IterationBenchmark {
     }
 
     /** A ready-to-iterate method with its state and one training and one meta batch. */
-    private record Loop(Method method, TrainingState state, List<Batch> train, Supplier<List<Batch>> meta) {
-        static Loop of(String methodName, Network net, Settings s, Dataset data) {
-            TrainConfig c = s.config(methodName);
+    private record Loop(Iteration method, TrainingState state, List<Batch> train, Supplier<List<Batch>> meta) {
+        static Loop of(Method method, Network net, Settings s, Dataset data) {
+            TrainConfig c = s.config(method);
             WeightNet vnet = new WeightNet(c.vHidden());
-            TrainingState state = TrainingState.initial(c, net, vnet.init(2, DataType.FLOAT), data.size(), DataType.FLOAT);
+            TrainingState state = TrainingState.initial(c, net, vnet.init(c.weightNetSeed(), DataType.FLOAT), data.size(), DataType.FLOAT);
             int[] first = java.util.stream.IntStream.range(0, s.batch()).toArray();
             Batch train = copy(new BatchLoader(data, s.batch(), DataType.FLOAT).load(first));
             BatchLoader metaLoader = new BatchLoader(data, s.batch(), DataType.FLOAT);
@@ -137,14 +138,14 @@ public final class IterationBenchmark {
         return new Batch(images, labels, b.indices().clone());
     }
 
-    private static Timing.Result time(String methodName, Network net, Settings s, Dataset data) {
-        Loop loop = Loop.of(methodName, net, s, data);
+    private static Timing.Result time(Method method, Network net, Settings s, Dataset data) {
+        Loop loop = Loop.of(method, net, s, data);
         // a tiny learning rate keeps the weights where they started, so every timed iteration does the same work
         return Timing.measure(() -> loop.once(1e-6), s.warmup(), s.repeats(), s.iters());
     }
 
     private static double epochThroughput(Network net, Settings s, Dataset data) {
-        Loop loop = Loop.of("mwnet", net, s, data);
+        Loop loop = Loop.of(Method.MWNET, net, s, data);
         BatchLoader loader = new BatchLoader(data, s.batch(), DataType.FLOAT);
         int[][] batches = Batches.epoch(data.size(), s.batch(), 1, 0);
         for (int i = 0; i < Math.min(s.warmup(), batches.length); i++) {

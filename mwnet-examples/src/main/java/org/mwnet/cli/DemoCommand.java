@@ -10,6 +10,7 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.TrainTest;
 import org.mwnet.eval.RunMetrics;
+import org.mwnet.train.Method;
 import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Command;
@@ -35,12 +36,12 @@ final class DemoCommand implements Callable<Integer> {
      * @param method the training method
      * @param metaInterval the meta step every k iterations
      */
-    private record Row(String name, String method, int metaInterval) {
+    private record Row(String name, Method method, int metaInterval) {
     }
 
     /** The runs, side by side. */
-    private static final List<Row> ROWS = List.of(new Row("ce", "ce", 1), new Row("mwnet", "mwnet", 1),
-            new Row("mwnet-k5", "mwnet", 5));
+    private static final List<Row> ROWS = List.of(new Row("ce", Method.CE, 1), new Row("mwnet", Method.MWNET, 1),
+            new Row("mwnet-k5", Method.MWNET, 5));
 
     @Option(names = "--epochs",
             description = "Epochs per run; the default is the README's accuracy protocol (default: ${DEFAULT-VALUE}).")

@@ -3,7 +3,7 @@ package org.mwnet.cli;
 import org.mwnet.data.Splits;
 import org.mwnet.spark.ExecutorRequest;
 import org.mwnet.spark.SparkTraining;
-import org.mwnet.train.Methods;
+import org.mwnet.train.Method;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Option;
 
@@ -71,10 +71,10 @@ final class SparkOptions {
                     + "Spark each worker computes one micro-batch; give --workers alone");
         }
         TrainChecks.batchesSplit(train, p, "among --workers " + p);
-        if (!Methods.WITH_INDEPENDENT_MICRO_BATCHES.contains(train.method)) {
+        if (!train.method.independentMicroBatches()) {
             throw new IllegalArgumentException("--method " + train.method + " does not run on Spark workers (its "
                     + "micro-batches depend on each other or on the meta set's shards); expected one of "
-                    + Methods.WITH_INDEPENDENT_MICRO_BATCHES);
+                    + Method.names(Method::independentMicroBatches));
         }
         train.accumulate = p;
     }

@@ -7,7 +7,7 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.nn.Models;
-import org.mwnet.train.Methods;
+import org.mwnet.train.Method;
 import org.mwnet.train.TrainConfig;
 
 /**
@@ -84,9 +84,10 @@ final class TrainChecks {
                     + "workers, and this run has " + train.accumulate + ": give --accumulate P, or --workers P on "
                     + "Spark, with P at least 2");
         }
-        if (!Methods.WITH_INDEPENDENT_MICRO_BATCHES.contains(train.method)) {
+        if (!train.method.independentMicroBatches()) {
             throw new IllegalArgumentException("--sync-every " + train.syncEvery + " does not train --method "
-                    + train.method + ": parameter averaging trains one of " + Methods.WITH_INDEPENDENT_MICRO_BATCHES);
+                    + train.method + ": parameter averaging trains one of "
+                    + Method.names(Method::independentMicroBatches));
         }
     }
 
@@ -178,7 +179,7 @@ final class TrainChecks {
      * @throws IllegalArgumentException when method finetune has no validation split to select on
      */
     static void validationForFinetune(TrainConfig config, int validationSize) {
-        if (config.method().equals("finetune") && validationSize == 0) {
+        if (config.method().needsValidation() && validationSize == 0) {
             throw new IllegalArgumentException("--method finetune fine-tunes on the meta set, so it selects on a "
                     + "validation split it did not train on: give --validation-size (a multiple of the class count)");
         }
@@ -262,7 +263,7 @@ final class TrainChecks {
             throw new IllegalArgumentException("meta batch " + config.metaBatch() + " (--meta-batch, default --batch) "
                     + "is larger than the meta set (" + meta + " samples); lower it or " + moreMeta);
         }
-        if (config.finetuneEpochs() > 0 && config.method().equals("finetune") && config.batch() > meta) {
+        if (config.finetuneEpochs() > 0 && config.method().needsValidation() && config.batch() > meta) {
             throw new IllegalArgumentException("--batch " + config.batch() + " is larger than the meta set that "
                     + "--method finetune trains on (" + meta + " samples); lower it or " + moreMeta);
         }

@@ -86,13 +86,13 @@ final class TrainCommand implements Callable<Integer> {
             m = BackendPlugin.explainingExecutorFailures(() -> {
                 try (SparkTraining workers = spark.start(backendOptions.executors(), config,
                         runData.splits())) {
-                    return TrainRun.execute(config.method(), runData, config, dir, mode, initV, workers.methods(),
-                            backendOptions, err).metrics();
+                    return TrainRun.execute(config.method().toString(), runData, config, dir, mode, initV,
+                            workers.methods(), backendOptions, err).metrics();
                 }
             });
         } else {
-            m = TrainRun.execute(config.method(), runData, config, dir, mode, initV, Methods::create, backendOptions,
-                    err).metrics();
+            m = TrainRun.execute(config.method().toString(), runData, config, dir, mode, initV, Methods::create,
+                    backendOptions, err).metrics();
         }
         PrintWriter outWriter = spec.commandLine().getOut();
         if (runData.hasTest()) {

@@ -2,8 +2,11 @@ package org.mwnet.cli;
 
 import java.util.List;
 import org.mwnet.nn.Models;
+import org.mwnet.train.Method;
 import org.mwnet.train.TrainConfig;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Options of a training run (model, method and optimisation), shared by {@code train} and {@code demo}. Their
@@ -19,8 +22,9 @@ final class TrainOptions {
             + ") or ResNet base width (default " + Models.RESNET_WIDTH + ").")
     Integer hidden;
 
-    @Option(names = "--method", description = "ce, mwnet, focal, finetune or l2rw (default: ${DEFAULT-VALUE}).")
-    String method = DEFAULTS.method();
+    @Option(names = "--method", converter = MethodName.class, description = "mwnet, ce, focal, finetune or l2rw "
+            + "(default: ${DEFAULT-VALUE}).")
+    Method method = DEFAULTS.method();
 
     @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs = DEFAULTS.epochs();
@@ -120,5 +124,17 @@ final class TrainOptions {
             b.syncEvery(syncEvery);
         }
         return b.build();
+    }
+
+    /** Reads {@code --method} by the method's name, refusing others with the names it accepts. */
+    static final class MethodName implements ITypeConverter<Method> {
+        @Override
+        public Method convert(String name) {
+            try {
+                return Method.of(name);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

@@ -34,7 +34,7 @@ final class TrainRun {
     static TrainedModel execute(String label, RunData data, TrainConfig config, Path out, RunDirectory.Mode mode,
                                 Path initV, MethodFactory methods, BackendOptions backend, PrintWriter err)
             throws IOException {
-        if (initV != null && !config.method().equals("mwnet")) {
+        if (initV != null && !config.method().learnsV()) {
             throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
         }
         WeightNet vnet = new WeightNet(config.vHidden());

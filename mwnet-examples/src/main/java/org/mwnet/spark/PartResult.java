@@ -10,10 +10,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * What a worker sends back to the driver for its micro-batch in one phase, as flat buffers.
  *
- * @param metaLoss phase 1's meta loss (0 in phase 2)
- * @param gradients phase 1's gradient with respect to theta, or phase 2's classifier gradients
- * @param statistics phase 2's BatchNorm batch statistics (empty in phase 1)
- * @param losses phase 2's per-sample training losses (empty in phase 1)
+ * @param metaLoss the meta update's meta loss (0 in the actual update)
+ * @param gradients the meta update's gradient with respect to theta, or the actual update's classifier gradients
+ * @param statistics the actual update's BatchNorm batch statistics (empty in the meta update)
+ * @param losses the actual update's per-sample training losses (empty in the meta update)
  */
 record PartResult(double metaLoss, FlatArrays gradients, FlatArrays statistics, FlatArrays losses)
         implements Serializable {
@@ -31,12 +31,12 @@ record PartResult(double metaLoss, FlatArrays gradients, FlatArrays statistics, 
                 FlatArrays.of(Map.of(LOSSES, r.losses())));
     }
 
-    /** @return phase 1's result as the driver averages it (without per-sample losses and coefficients) */
+    /** @return the meta update's result as the driver averages it (without per-sample losses and coefficients) */
     MetaStepGraph.Result metaResult() {
         return new MetaStepGraph.Result(metaLoss, gradients.toMap(), null, null);
     }
 
-    /** @return phase 2's result as the driver averages it (without coefficients) */
+    /** @return the actual update's result as the driver averages it (without coefficients) */
     ClassifierStepGraph.Result classifierResult() {
         Map<String, INDArray> l = losses.toMap();
         return new ClassifierStepGraph.Result(gradients.toMap(), statistics.toMap(), l.get(LOSSES), null);

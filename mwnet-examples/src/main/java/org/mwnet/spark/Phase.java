@@ -15,7 +15,7 @@ import org.mwnet.train.TrainConfig;
  * @param classifier the classifier's parameters and BatchNorm buffers
  * @param theta V's parameters, or null for a method without V
  * @param train for each worker p, its micro-batch's sample indices in the whole training set
- * @param meta for each worker p, its meta batch's indices in phase 1; null in phase 2
+ * @param meta for each worker p, its meta batch's indices in the meta update; null in the actual update
  * @param lr the classifier's learning rate
  * @param failure a test's injected failure, or null
  */

@@ -8,7 +8,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.mwnet.train.Batch;
-import org.mwnet.train.Method;
+import org.mwnet.train.Iteration;
 import org.mwnet.train.Methods;
 import org.mwnet.train.StateArrays;
 import org.mwnet.train.StepStats;
@@ -29,7 +29,7 @@ import org.mwnet.train.TrainingState;
  * checks) as it is, and an epoch that ends inside a window asks the workers for their replicas with one more job that
  * runs no iteration.
  */
-final class SparkAveraging implements Method {
+final class SparkAveraging implements Iteration {
     private final JavaSparkContext context;
     private final JavaRDD<Shard> shards;
     private final String run;
@@ -53,7 +53,7 @@ final class SparkAveraging implements Method {
         this.shards = shards;
         this.run = run;
         this.config = config;
-        this.metaStep = config.method().equals("mwnet");
+        this.metaStep = config.method().learnsV();
     }
 
     /** @param f a test's injected failure */

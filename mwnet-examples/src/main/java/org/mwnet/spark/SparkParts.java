@@ -22,8 +22,8 @@ import org.mwnet.train.TrainingState;
  * of the single-process run with {@code --accumulate P}, at the cost of P gradient transfers to the driver
  * instead of one per tree level: small for the P of a few machines. Why not barrier execution: it gang-schedules
  * the P tasks for all-reduce among themselves, which the driver-side update does not need, and it retries a
- * failed task only by rerunning the whole stage. Each iteration takes two jobs, because phase 2 needs the theta that
- * phase 1's average updates.
+ * failed task only by rerunning the whole stage. Each iteration takes two jobs, because the actual update needs the
+ * theta that the meta update's average gives.
  */
 final class SparkParts implements MicroBatchParts {
     private final JavaRDD<Shard> shards;

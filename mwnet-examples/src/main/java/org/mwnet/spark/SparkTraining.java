@@ -12,6 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.storage.StorageLevel;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.Splits;
+import org.mwnet.train.Method;
 import org.mwnet.train.MethodFactory;
 import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
@@ -57,7 +58,7 @@ public final class SparkTraining implements AutoCloseable {
      * @param config the run's configuration; its micro-batches per iteration are the workers P
      * @param splits the run's splits (training and meta set)
      * @return the running Spark side
-     * @throws IllegalArgumentException when the method is not one of {@link Methods#WITH_INDEPENDENT_MICRO_BATCHES} or Spark does not start with
+     * @throws IllegalArgumentException when the method is not one of {@link Method#independentMicroBatches} or Spark does not start with
      *     that master (a {@code spark://} master that does not listen: {@link StandaloneMasters})
      */
     public static SparkTraining start(String master, ExecutorRequest executors, TrainConfig config,
@@ -140,7 +141,7 @@ public final class SparkTraining implements AutoCloseable {
                 .map(p -> new Shard(p, workers, trainShards.get(p).value(), meta.value()))
                 .persist(StorageLevel.MEMORY_ONLY());
         String run = UUID.randomUUID().toString();
-        SparkParts parts = new SparkParts(shards, run, config, config.method().equals("mwnet"));
+        SparkParts parts = new SparkParts(shards, run, config, config.method().learnsV());
         SparkAveraging averaging = config.syncEvery() > 0 ? new SparkAveraging(context, shards, run, config) : null;
         List<Broadcast<Dataset>> data = new ArrayList<>(trainShards);
         data.add(meta);
@@ -148,9 +149,9 @@ public final class SparkTraining implements AutoCloseable {
     }
 
     private static void requireMethod(TrainConfig config) {
-        if (!Methods.WITH_INDEPENDENT_MICRO_BATCHES.contains(config.method())) {
+        if (!config.method().independentMicroBatches()) {
             throw new IllegalArgumentException("method " + config.method() + " does not run on Spark workers; "
-                    + "expected one of " + Methods.WITH_INDEPENDENT_MICRO_BATCHES);
+                    + "expected one of " + Method.names(Method::independentMicroBatches));
         }
     }
 

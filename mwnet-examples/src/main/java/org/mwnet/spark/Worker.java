@@ -46,7 +46,7 @@ final class Worker {
         WeightNet vnet = new WeightNet(config.vHidden());
         this.step = MicroBatchStep.create(config, net, vnet, dt);
         this.classifier = net.init(config.seed(), dt);
-        this.theta = step.hasMetaStep() ? vnet.init(config.seed() + 1, dt) : null;
+        this.theta = step.hasMetaStep() ? vnet.init(config.weightNetSeed(), dt) : null;
         this.trainLoader = new BatchLoader(shard.train(), config.microBatch(), dt);
         this.metaLoader = new BatchLoader(shard.meta(), config.microMetaBatch(), dt);
         this.replica = config.syncEvery() > 0 ? new Replica(config, step, classifier, theta) : null;
