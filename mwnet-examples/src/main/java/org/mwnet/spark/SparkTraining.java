@@ -105,7 +105,8 @@ public final class SparkTraining implements AutoCloseable {
         if (master.equals("yarn") && !onClassPath(YARN_MANAGER)) {
             throw new IllegalArgumentException("YARN is reached through spark-submit, which adds Spark's YARN support: "
                     + "spark-submit --master yarn --class org.mwnet.cli.Main <mwnet-examples jar> train ... "
-                    + "--spark-master yarn (README, section Spark); ./mwnet itself starts local[N] and spark://host:port");
+                    + "--spark-master yarn (mwnet-examples/docs/spark.md); ./mwnet itself starts local[N] and "
+                    + "spark://host:port");
         }
     }
 

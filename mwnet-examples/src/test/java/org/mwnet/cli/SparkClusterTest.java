@@ -99,8 +99,8 @@ class SparkClusterTest {
                 "garbage", "Spark did not start: Could not parse Master URL: 'garbage'",
                 "local[0]", "Spark did not start: Asked to run locally with 0 threads",
                 "yarn", "YARN is reached through spark-submit, which adds Spark's YARN support: spark-submit --master "
-                        + "yarn --class org.mwnet.cli.Main <mwnet-examples jar> train ... --spark-master yarn (README, "
-                        + "section Spark); ./mwnet itself starts local[N] and spark://host:port");
+                        + "yarn --class org.mwnet.cli.Main <mwnet-examples jar> train ... --spark-master yarn "
+                        + "(mwnet-examples/docs/spark.md); ./mwnet itself starts local[N] and spark://host:port");
         for (var master : expected.entrySet()) {
             Run run = finished(driver(List.of(), Map.of(), smallTrain(data, tmp.resolve("run"), "--spark-master",
                     master.getKey(), "--workers", "2")));
