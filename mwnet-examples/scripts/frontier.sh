@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Time to accuracy: the README's frontier of cheaper meta steps. One protocol (Fashion-MNIST, batch 100, lr 0.1
-# decayed x0.1 at 2/3 and 5/6 of the epochs, meta set 1000, seed 1, one thread), ce and every shipped mwnet setting,
+# Time to accuracy: the frontier of cheaper meta steps (mwnet-examples/docs/accuracy.md). One protocol (Fashion-MNIST,
+# batch 100, lr 0.1 decayed x0.1 at 2/3 and 5/6 of the epochs, meta set 1000, seed 1, one thread), ce and every shipped mwnet setting,
 # run ONE AT A TIME so that their times can be compared; then one line per run: final and selected test accuracy, ms
 # per iteration over whole epochs, and the seconds the epochs took (batch loading and evaluation included).
 # Usage: mwnet-examples/scripts/frontier.sh OUT_DIR mlp|lenet uniform|flip [NOISE_RATE] [EPOCHS] [SETTINGS...]
