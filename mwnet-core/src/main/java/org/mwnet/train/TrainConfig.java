@@ -3,6 +3,7 @@ package org.mwnet.train;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.mwnet.meta.LookAheadLayers;
 import org.mwnet.nn.Models;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -71,7 +72,10 @@ public record TrainConfig(
         long seed,
         String precision) implements Serializable {
 
-    /** Checks every value, naming the wrong one and what was expected. */
+    /**
+     * Checks every value, naming the wrong one and what was expected: a {@link SettingException} for a value out of
+     * its range.
+     */
     public TrainConfig {
         if (!Models.NAMES.contains(model)) {
             throw new IllegalArgumentException("unknown model '" + model + "'; expected one of " + Models.NAMES);
@@ -79,11 +83,11 @@ public record TrainConfig(
         if (method == null) {
             throw new IllegalArgumentException("method is missing; expected one of " + Method.names(m -> true));
         }
-        requirePositive("hidden", hidden);
-        requirePositive("epochs", epochs);
-        requirePositive("batch", batch);
-        requirePositive("meta batch", metaBatch);
-        requirePositive("micro-batches per iteration", accumulate);
+        atLeastOne("hidden", hidden);
+        atLeastOne("epochs", epochs);
+        atLeastOne("batch", batch);
+        atLeastOne("metaBatch", metaBatch);
+        atLeastOne("accumulate", accumulate);
         if (batch % accumulate != 0 || metaBatch % accumulate != 0) {
             throw new IllegalArgumentException("batch " + batch + " and meta batch " + metaBatch + " must both split "
                     + "into " + accumulate + " micro-batches of equal size");
@@ -96,8 +100,8 @@ public record TrainConfig(
             throw new IllegalArgumentException("parameter averaging (sync every " + syncEvery + ") trains methods "
                     + Method.names(Method::independentMicroBatches) + ", not " + method);
         }
-        requirePositive("V hidden size", vHidden);
-        requirePositive("meta interval", metaInterval);
+        atLeastOne("vHidden", vHidden);
+        atLeastOne("metaInterval", metaInterval);
         LookAheadLayers moving = LookAheadLayers.of(metaLayers);
         metaLayers = moving.name();
         if (!moving.isAll()) {
@@ -108,29 +112,67 @@ public record TrainConfig(
             }
             moving.firstMoving(Models.byName(model, Models.defaultInputShape(model), 10, hidden));
         }
-        if (!(lr > 0 && lr < Double.POSITIVE_INFINITY) || !(metaLr > 0 && metaLr < Double.POSITIVE_INFINITY)) {
-            throw new IllegalArgumentException("learning rates must be finite and > 0, got lr " + lr + " and meta lr "
-                    + metaLr);
-        }
-        if (!(lrDecay > 0 && lrDecay <= 1)) {
-            throw new IllegalArgumentException("learning-rate decay must be in (0, 1], got " + lrDecay);
-        }
-        if (!(finetuneLrFactor > 0 && finetuneLrFactor <= 1)) {
-            throw new IllegalArgumentException("fine-tuning learning-rate factor must be in (0, 1], got "
-                    + finetuneLrFactor);
+        positive("lr", lr);
+        positive("metaLr", metaLr);
+        fraction("lrDecay", lrDecay);
+        fraction("finetuneLrFactor", finetuneLrFactor);
+        notNegative("weightDecay", weightDecay);
+        notNegative("metaWeightDecay", metaWeightDecay);
+        notNegative("focalGamma", focalGamma);
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new SettingException("{momentum} must be in [0, 1), got " + momentum);
         }
         if (finetuneEpochs < 0) {
-            throw new IllegalArgumentException("finetune epochs must be >= 0, got " + finetuneEpochs);
+            throw new SettingException("{finetuneEpochs} must be at least 0, got " + finetuneEpochs);
         }
+        milestones(lrMilestones, epochs);
         if (!precision.equals("float") && !precision.equals("double")) {
             throw new IllegalArgumentException("precision must be float or double, got '" + precision + "'");
         }
         lrMilestones = List.copyOf(lrMilestones);
     }
 
-    private static void requirePositive(String what, long value) {
+    private static void atLeastOne(String field, long value) {
         if (value < 1) {
-            throw new IllegalArgumentException(what + " must be at least 1, got " + value);
+            throw new SettingException("{" + field + "} must be at least 1, got " + value);
+        }
+    }
+
+    private static void positive(String field, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new SettingException("{" + field + "} must be a finite number > 0, got " + value);
+        }
+    }
+
+    private static void fraction(String field, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new SettingException("{" + field + "} must be in (0, 1], got " + value);
+        }
+    }
+
+    private static void notNegative(String field, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new SettingException("{" + field + "} must be a finite number >= 0, got " + value);
+        }
+    }
+
+    /** Milestones count epochs from 0 and must each decay the learning rate once within the run. */
+    private static void milestones(List<Integer> milestones, int epochs) {
+        String given = "{lrMilestones} " + milestones.stream().map(String::valueOf).collect(Collectors.joining(","));
+        int previous = -1;
+        for (int milestone : milestones) {
+            if (milestone < 0) {
+                throw new SettingException(given + ": epochs are counted from 0, got " + milestone);
+            }
+            if (milestone <= previous) {
+                throw new SettingException(given + ": expected increasing epochs without repeats, got " + milestone
+                        + " after " + previous);
+            }
+            if (milestone >= epochs) {
+                throw new SettingException(given + ": epoch " + milestone + " is not below {epochs} " + epochs
+                        + " (epochs are counted from 0), so the learning rate would never decay there");
+            }
+            previous = milestone;
         }
     }
 

@@ -23,7 +23,7 @@ class TrainConfigTest {
 
     @Test
     void lrDecayScalesGivenMilestones() {
-        TrainConfig c = new TrainConfig.Builder().lr(1).epochs(4).lrDecay(0.2).lrMilestones(List.of(3, 1)).build();
+        TrainConfig c = new TrainConfig.Builder().lr(1).epochs(4).lrDecay(0.2).lrMilestones(List.of(1, 3)).build();
         assertThat(rates(c)).containsExactly(new double[] {1, 0.2, 0.2, 0.04}, offset(1e-15));
     }
 
@@ -74,6 +74,34 @@ class TrainConfigTest {
         assertThatThrownBy(() -> new TrainConfig.Builder().lr(Double.POSITIVE_INFINITY).build())
                 .hasMessageContaining("finite");
         assertThatThrownBy(() -> new TrainConfig.Builder().lr(Double.NaN).build()).hasMessageContaining("finite");
+    }
+
+    @Test
+    void everySettingALibraryUserCanGiveIsCheckedNamingItsField() {
+        assertSetting(() -> new TrainConfig.Builder().momentum(5), "momentum", "momentum must be in [0, 1), got 5.0");
+        assertSetting(() -> new TrainConfig.Builder().epochs(3).lrMilestones(List.of(-1)), "lrMilestones",
+                "learning-rate milestones -1: epochs are counted from 0, got -1");
+        assertSetting(() -> new TrainConfig.Builder().epochs(3).lrMilestones(List.of(2, 1)), "lrMilestones",
+                "learning-rate milestones 2,1: expected increasing epochs without repeats, got 1 after 2");
+        assertSetting(() -> new TrainConfig.Builder().epochs(3).lrMilestones(List.of(3)), "lrMilestones",
+                "learning-rate milestones 3: epoch 3 is not below epochs 3 (epochs are counted from 0), so the "
+                        + "learning rate would never decay there");
+        assertSetting(() -> new TrainConfig.Builder().weightDecay(-0.1), "weightDecay",
+                "weight decay must be a finite number >= 0, got -0.1");
+        assertSetting(() -> new TrainConfig.Builder().metaWeightDecay(Double.NaN), "metaWeightDecay",
+                "meta weight decay must be a finite number >= 0, got NaN");
+        assertSetting(() -> new TrainConfig.Builder().focalGamma(-1), "focalGamma",
+                "focal gamma must be a finite number >= 0, got -1.0");
+        assertSetting(() -> new TrainConfig.Builder().metaLr(0), "metaLr",
+                "meta learning rate must be a finite number > 0, got 0.0");
+        assertSetting(() -> new TrainConfig.Builder().finetuneEpochs(-2), "finetuneEpochs",
+                "finetune epochs must be at least 0, got -2");
+    }
+
+    private static void assertSetting(java.util.function.Supplier<TrainConfig.Builder> settings, String field,
+                                      String message) {
+        assertThatThrownBy(() -> settings.get().build()).isInstanceOfSatisfying(SettingException.class,
+                e -> assertThat(e.field()).isEqualTo(field)).hasMessage(message);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.mwnet.cli;
 
-import java.util.List;
-import java.util.stream.Collectors;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
@@ -11,8 +9,9 @@ import org.mwnet.train.Method;
 import org.mwnet.train.TrainConfig;
 
 /**
- * Every check of a training run's options, in the flags' words, made before any data is loaded or any run directory
- * is created: first the flags alone, then the sizes against the split data. The dataset and split part
+ * The checks of a training run's options that are about the command line, in the flags' words, made before any data
+ * is loaded or any run directory is created: first flags that go together, then the sizes against the split data.
+ * The range of each setting is {@link TrainConfig}'s rule ({@link TrainOptions#config} names the flag). The dataset and split part
  * ({@link #dataFlags}, {@link #splitData}) is also {@code mwnet data}'s. Each failure is one
  * {@link IllegalArgumentException} naming the flag, the value and what was expected (exit code 2).
  */
@@ -28,32 +27,8 @@ final class TrainChecks {
      * @param backend backend and thread flags
      */
     static void flags(TrainOptions train, DataOptions data, BackendOptions backend) {
-        atLeastOne("--epochs", train.epochs);
-        atLeastOne("--batch", train.batch);
-        if (train.metaBatch != null) {
-            atLeastOne("--meta-batch", train.metaBatch);
-        }
-        if (train.hidden != null) {
-            atLeastOne("--hidden", train.hidden);
-        }
         microBatches(train);
         parameterAveraging(train);
-        atLeastOne("--v-hidden", train.vHidden);
-        atLeastOne("--meta-interval", train.metaInterval);
-        positive("--lr", train.lr);
-        positive("--meta-lr", train.metaLr);
-        fraction("--lr-decay", train.lrDecay);
-        fraction("--finetune-lr-factor", train.finetuneLrFactor);
-        notNegative("--weight-decay", train.weightDecay);
-        notNegative("--meta-weight-decay", train.metaWeightDecay);
-        notNegative("--focal-gamma", train.focalGamma);
-        if (!(train.momentum >= 0 && train.momentum < 1)) {
-            throw new IllegalArgumentException("--momentum must be in [0, 1), got " + train.momentum);
-        }
-        if (train.finetuneEpochs < 0) {
-            throw new IllegalArgumentException("--finetune-epochs must be at least 0, got " + train.finetuneEpochs);
-        }
-        milestones(train.lrMilestones == null ? List.of() : train.lrMilestones, train.epochs);
         dataFlags(data);
         backend.checkThreads();
     }
@@ -130,31 +105,6 @@ final class TrainChecks {
         }
         if (data.validationSize < 0) {
             throw new IllegalArgumentException("--validation-size must be at least 0, got " + data.validationSize);
-        }
-    }
-
-    /**
-     * Milestones count epochs from 0 and must each decay the learning rate once within the run.
-     *
-     * @param milestones the epochs of {@code --lr-milestones}
-     * @param epochs the run's epochs
-     */
-    private static void milestones(List<Integer> milestones, int epochs) {
-        String given = "--lr-milestones " + milestones.stream().map(String::valueOf).collect(Collectors.joining(","));
-        int previous = -1;
-        for (int milestone : milestones) {
-            if (milestone < 0) {
-                throw new IllegalArgumentException(given + ": epochs are counted from 0, got " + milestone);
-            }
-            if (milestone <= previous) {
-                throw new IllegalArgumentException(given + ": expected increasing epochs without repeats, got "
-                        + milestone + " after " + previous);
-            }
-            if (milestone >= epochs) {
-                throw new IllegalArgumentException(given + ": epoch " + milestone + " is not below --epochs " + epochs
-                        + " (epochs are counted from 0), so the learning rate would never decay there");
-            }
-            previous = milestone;
         }
     }
 
@@ -276,24 +226,6 @@ final class TrainChecks {
     static void atLeastOne(String flag, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(flag + " must be at least 1, got " + value);
-        }
-    }
-
-    private static void positive(String flag, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(flag + " must be a finite number > 0, got " + value);
-        }
-    }
-
-    private static void fraction(String flag, double value) {
-        if (!(value > 0 && value <= 1)) {
-            throw new IllegalArgumentException(flag + " must be in (0, 1], got " + value);
-        }
-    }
-
-    private static void notNegative(String flag, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(flag + " must be a finite number >= 0, got " + value);
         }
     }
 }

@@ -63,8 +63,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         spark.check(train);
         TrainChecks.flags(train, data, backendOptions);
-        files.check(spec.commandLine().getParseResult());
         TrainConfig config = train.config(data.seed);
+        files.check(spec.commandLine().getParseResult());
         PrintWriter err = spec.commandLine().getErr();
         RunData runData;
         Path dir;

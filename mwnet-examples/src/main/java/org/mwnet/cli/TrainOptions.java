@@ -3,6 +3,7 @@ package org.mwnet.cli;
 import java.util.List;
 import org.mwnet.nn.Models;
 import org.mwnet.train.Method;
+import org.mwnet.train.SettingException;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -106,12 +107,32 @@ final class TrainOptions {
     /**
      * @param seed the run's seed
      * @return the validated configuration
+     * @throws IllegalArgumentException for a value out of its range, naming the flag ({@link #flagOf})
      */
     TrainConfig config(long seed) {
+        try {
+            return builder(seed).build();
+        } catch (SettingException e) {
+            throw new IllegalArgumentException(e.describe(TrainOptions::flagOf), e);
+        }
+    }
+
+    /**
+     * The one map from a configuration's settings to the flags that set them: each flag is its
+     * {@link TrainConfig} component's name in kebab case ({@code metaLr} is {@code --meta-lr}).
+     *
+     * @param field a {@link TrainConfig} component
+     * @return its flag
+     */
+    static String flagOf(String field) {
+        return "--" + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private TrainConfig.Builder builder(long seed) {
         TrainConfig.Builder b = new TrainConfig.Builder().model(model).method(method).epochs(epochs).batch(batch)
                 .accumulate(accumulate).lr(lr).lrDecay(lrDecay)
-                .lrMilestones(lrMilestones == null ? List.of() : lrMilestones).momentum(momentum).weightDecay(weightDecay).metaLr(metaLr).metaWeightDecay(metaWeightDecay)
-                .vHidden(vHidden).metaInterval(metaInterval).metaLayers(metaLayers)
+                .lrMilestones(lrMilestones == null ? List.of() : lrMilestones).momentum(momentum)
+                .weightDecay(weightDecay).metaLr(metaLr).metaWeightDecay(metaWeightDecay).vHidden(vHidden).metaInterval(metaInterval).metaLayers(metaLayers)
                 .normalizeWeights(normalizeWeights).focalGamma(focalGamma)
                 .finetuneEpochs(finetuneEpochs).finetuneLrFactor(finetuneLrFactor).seed(seed).precision(precision);
         if (hidden != null) {
@@ -123,7 +144,7 @@ final class TrainOptions {
         if (syncEvery != null) {
             b.syncEvery(syncEvery);
         }
-        return b.build();
+        return b;
     }
 
     /** Reads {@code --method} by the method's name, refusing others with the names it accepts. */
