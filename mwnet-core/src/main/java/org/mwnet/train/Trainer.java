@@ -66,6 +66,10 @@ public final class Trainer {
      * @return this
      */
     public Trainer withInitialWeightNet(Parameters theta) {
+        if (!config.method().learnsV()) {
+            throw new IllegalArgumentException("an initial V needs a method that learns V ("
+                    + String.join(" or ", Method.names(Method::learnsV)) + "), not " + config.method());
+        }
         this.initialTheta = theta;
         return this;
     }

@@ -67,6 +67,17 @@ class TrainerTest {
     }
 
     @Test
+    void anInitialVIsRefusedForAMethodThatDoesNotLearnV() {
+        Parameters theta = new WeightNet(100).init(3, DataType.FLOAT);
+        for (String method : java.util.List.of("ce", "focal", "finetune", "l2rw")) {
+            assertThatThrownBy(() -> new Trainer(new TrainConfig.Builder().method(method).build())
+                    .withInitialWeightNet(theta)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("an initial V needs a method that learns V (mwnet), not " + method);
+        }
+        new Trainer(TrainConfig.defaults()).withInitialWeightNet(theta);
+    }
+
+    @Test
     void mwnetGivesCorruptedSamplesLowerWeightsThanClean() throws Exception {
         TrainedModel model = new Trainer(small("mwnet").build()).train(data.splits, data.test, data.summary);
         RunMetrics r = model.metrics();

@@ -34,11 +34,15 @@ final class TrainRun {
     static TrainedModel execute(String label, RunData data, TrainConfig config, Path out, RunDirectory.Mode mode,
                                 Path initV, MethodFactory methods, BackendOptions backend, PrintWriter err)
             throws IOException {
-        if (initV != null && !config.method().learnsV()) {
-            throw new IllegalArgumentException("--init-v needs --method mwnet, got " + config.method());
+        Trainer trainer = new Trainer(config).withMethods(methods);
+        if (initV != null) {
+            Parameters initialV = WeightNetFile.read(initV, new WeightNet(config.vHidden()), config.dataType());
+            try {
+                trainer.withInitialWeightNet(initialV);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--init-v: " + e.getMessage(), e);
+            }
         }
-        WeightNet vnet = new WeightNet(config.vHidden());
-        Parameters initialV = initV == null ? null : WeightNetFile.read(initV, vnet, config.dataType());
         try (RunDirectory dir = RunDirectory.open(out, mode)) {
             if (mode == RunDirectory.Mode.RESUME) {
                 Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(data.summary()),
@@ -47,11 +51,9 @@ final class TrainRun {
             for (String warning : data.warnings()) {
                 err.println("mwnet train: warning: " + warning);
             }
-            Trainer trainer = new Trainer(config).withMethods(methods).withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
-                    .withListener(new ProgressListener(label, config.totalEpochs(), ProgressListener.barOnStderr(System.getenv()), err));
-            if (initialV != null) {
-                trainer.withInitialWeightNet(initialV);
-            }
+            trainer.withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
+                    .withListener(new ProgressListener(label, config.totalEpochs(),
+                            ProgressListener.barOnStderr(System.getenv()), err));
             backend.apply(err);
             TrainedModel model = trainer.train(data.splits(), data.test(), data.summary());
             dir.write(model, data, label);

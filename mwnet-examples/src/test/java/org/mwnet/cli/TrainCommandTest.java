@@ -95,6 +95,20 @@ class TrainCommandTest {
     }
 
     @Test
+    void anInitialVForAMethodWithoutVIsRefusedNamingTheFlag() throws Exception {
+        Path data = smallData();
+        Path vnet = tmp.resolve("vnet.zip");
+        org.mwnet.train.WeightNetFile.write(vnet, new org.mwnet.meta.WeightNet(100),
+                new org.mwnet.meta.WeightNet(100).init(3, org.nd4j.linalg.api.buffer.DataType.FLOAT));
+        CliRunner.Result r = CliRunner.run("train", "--data-dir", data.toString(), "--method", "ce", "--init-v",
+                vnet.toString(), "--out", tmp.resolve("x").toString(), "--meta-size", "100");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("mwnet train: --init-v: an initial V needs a method that learns V "
+                + "(mwnet), not ce");
+        assertThat(tmp.resolve("x")).doesNotExist();
+    }
+
+    @Test
     void badOptionValuesGiveOneLineAndNonZeroExit() throws Exception {
         Path data = smallData();
         String[][] cases = {
