@@ -20,14 +20,14 @@ public final class SettingException extends IllegalArgumentException {
             Map.entry("metaInterval", "meta interval"), Map.entry("metaBatch", "meta batch"),
             Map.entry("focalGamma", "focal gamma"), Map.entry("finetuneEpochs", "finetune epochs"),
             Map.entry("finetuneLrFactor", "fine-tuning learning-rate factor"),
-            Map.entry("accumulate", "micro-batches per iteration"));
+            Map.entry("accumulate", "micro-batches per iteration"), Map.entry("validationSize", "validation size"));
 
     private final String field;
     private final String template;
 
     /**
-     * @param template the message, with each setting it names as {@code {field}} (a {@link TrainConfig} component);
-     *     the first is the setting that is wrong
+     * @param template the message, with each setting it names as {@code {field}} (a {@link TrainConfig} component,
+     *     or a split's {@code validationSize}); the first is the setting that is wrong
      */
     SettingException(String template) {
         super(render(template, SettingException::words));

@@ -232,6 +232,22 @@ public record TrainConfig(
         return precision.equals("double") ? DataType.DOUBLE : DataType.FLOAT;
     }
 
+    /**
+     * A method that trains on the meta set ({@link Method#needsValidation}) cannot select its epoch there: it needs a
+     * validation split carved out of the meta set.
+     *
+     * @param validationSize the validation split's size
+     * @return this configuration
+     * @throws SettingException when this configuration's method needs a validation split and has none
+     */
+    public TrainConfig requireSelectionSplit(int validationSize) {
+        if (method.needsValidation() && validationSize == 0) {
+            throw new SettingException("{method} " + method + " trains on the meta set, so it cannot select on it: "
+                    + "give it a validation split ({validationSize} > 0, a multiple of the class count)");
+        }
+        return this;
+    }
+
     /** @return the seed of V's initial weights: one past the classifier's, so the two draw different streams */
     public long weightNetSeed() {
         return seed + 1;

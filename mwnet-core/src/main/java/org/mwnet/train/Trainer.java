@@ -120,12 +120,8 @@ public final class Trainer {
             throw new IllegalArgumentException("the training set has " + splits.train().numClasses() + " class; a "
                     + "classifier needs at least 2 classes");
         }
+        config.requireSelectionSplit(splits.validation().size());
         boolean hasValidation = splits.validation().size() > 0;
-        if (config.method().needsValidation() && !hasValidation) {
-            throw new IllegalArgumentException("method " + config.method() + " trains on the meta set, so it cannot "
-                    + "select on it: "
-                    + "give it a validation split (validation size > 0)");
-        }
         DataSettings data = DataSettings.of(summary);
         // it reads every image, so only a run that writes or reads a checkpoint computes it
         DataFingerprint fingerprint = checkpoint == null ? null : DataFingerprint.of(splits, test);

@@ -96,6 +96,12 @@ class TrainConfigTest {
                 "meta learning rate must be a finite number > 0, got 0.0");
         assertSetting(() -> new TrainConfig.Builder().finetuneEpochs(-2), "finetuneEpochs",
                 "finetune epochs must be at least 0, got -2");
+        TrainConfig finetune = new TrainConfig.Builder().method("finetune").build();
+        assertThat(finetune.requireSelectionSplit(20)).isSameAs(finetune);
+        assertThatThrownBy(() -> finetune.requireSelectionSplit(0)).isInstanceOfSatisfying(SettingException.class,
+                e -> assertThat(e.field()).isEqualTo("method")).hasMessage("method finetune trains on the meta set, "
+                        + "so it cannot select on it: give it a validation split (validation size > 0, a multiple of "
+                        + "the class count)");
     }
 
     private static void assertSetting(java.util.function.Supplier<TrainConfig.Builder> settings, String field,

@@ -117,22 +117,10 @@ final class TrainChecks {
      * @return the split data
      */
     static Splits split(Dataset pool, SplitConfig split, TrainConfig config) {
-        validationForFinetune(config, split.validationSize());
+        TrainOptions.namingFlags(() -> config.requireSelectionSplit(split.validationSize()));
         Splits splits = splitData(pool, split);
         againstData(config, splits, "raise --meta-size");
         return splits;
-    }
-
-    /**
-     * @param config the run's configuration
-     * @param validationSize the {@code --validation-size}
-     * @throws IllegalArgumentException when method finetune has no validation split to select on
-     */
-    static void validationForFinetune(TrainConfig config, int validationSize) {
-        if (config.method().needsValidation() && validationSize == 0) {
-            throw new IllegalArgumentException("--method finetune fine-tunes on the meta set, so it selects on a "
-                    + "validation split it did not train on: give --validation-size (a multiple of the class count)");
-        }
     }
 
     /**

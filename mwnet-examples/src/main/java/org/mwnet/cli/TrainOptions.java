@@ -110,8 +110,20 @@ final class TrainOptions {
      * @throws IllegalArgumentException for a value out of its range, naming the flag ({@link #flagOf})
      */
     TrainConfig config(long seed) {
+        return namingFlags(builder(seed)::build);
+    }
+
+    /**
+     * Runs a core check, saying what it refuses in flags.
+     *
+     * @param check a check of {@link TrainConfig}'s, returning what it checked
+     * @param <T> what it returns
+     * @return what the check returned
+     * @throws IllegalArgumentException for a value out of its range, naming the flags ({@link #flagOf})
+     */
+    static <T> T namingFlags(java.util.function.Supplier<T> check) {
         try {
-            return builder(seed).build();
+            return check.get();
         } catch (SettingException e) {
             throw new IllegalArgumentException(e.describe(TrainOptions::flagOf), e);
         }
