@@ -70,7 +70,7 @@ public record TrainConfig(
         @JsonProperty("finetune_epochs") int finetuneEpochs,
         @JsonProperty("finetune_lr_factor") double finetuneLrFactor,
         long seed,
-        String precision) implements Serializable {
+        Precision precision) implements Serializable {
 
     /**
      * Checks every value, naming the wrong one and what was expected: a {@link SettingException} for a value out of
@@ -126,8 +126,8 @@ public record TrainConfig(
             throw new SettingException("{finetuneEpochs} must be at least 0, got " + finetuneEpochs);
         }
         milestones(lrMilestones, epochs);
-        if (!precision.equals("float") && !precision.equals("double")) {
-            throw new IllegalArgumentException("precision must be float or double, got '" + precision + "'");
+        if (precision == null) {
+            throw new SettingException("{precision} is missing; expected float or double");
         }
         lrMilestones = List.copyOf(lrMilestones);
     }
@@ -229,7 +229,7 @@ public record TrainConfig(
 
     /** @return the ND4J type of {@link #precision}: FLOAT or DOUBLE */
     public DataType dataType() {
-        return precision.equals("double") ? DataType.DOUBLE : DataType.FLOAT;
+        return precision.dataType();
     }
 
     /**
@@ -283,7 +283,7 @@ public record TrainConfig(
         private int finetuneEpochs = 5;
         private double finetuneLrFactor = 0.01;
         private long seed = 1;
-        private String precision = "float";
+        private Precision precision = Precision.FLOAT;
 
         /** A builder with the defaults. */
         public Builder() {
@@ -465,8 +465,17 @@ public record TrainConfig(
             return this;
         }
 
-        /** @param v float or double @return this */
+        /**
+         * @param v float or double ({@link Precision#of})
+         * @return this
+         * @throws SettingException for another name
+         */
         public Builder precision(String v) {
+            return precision(Precision.of(v));
+        }
+
+        /** @param v the precision @return this */
+        public Builder precision(Precision v) {
             precision = v;
             return this;
         }

@@ -96,6 +96,8 @@ class TrainConfigTest {
                 "meta learning rate must be a finite number > 0, got 0.0");
         assertSetting(() -> new TrainConfig.Builder().finetuneEpochs(-2), "finetuneEpochs",
                 "finetune epochs must be at least 0, got -2");
+        assertSetting(() -> new TrainConfig.Builder().precision("half"), "precision",
+                "precision must be float or double, got 'half'");
         TrainConfig finetune = new TrainConfig.Builder().method("finetune").build();
         assertThat(finetune.requireSelectionSplit(20)).isSameAs(finetune);
         assertThatThrownBy(() -> finetune.requireSelectionSplit(0)).isInstanceOfSatisfying(SettingException.class,

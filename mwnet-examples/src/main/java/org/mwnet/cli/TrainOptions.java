@@ -102,7 +102,7 @@ final class TrainOptions {
     double finetuneLrFactor = DEFAULTS.finetuneLrFactor();
 
     @Option(names = "--precision", description = "float or double (default: ${DEFAULT-VALUE}).")
-    String precision = DEFAULTS.precision();
+    String precision = DEFAULTS.precision().toString();
 
     /**
      * @param seed the run's seed
@@ -110,7 +110,7 @@ final class TrainOptions {
      * @throws IllegalArgumentException for a value out of its range, naming the flag ({@link #flagOf})
      */
     TrainConfig config(long seed) {
-        return namingFlags(builder(seed)::build);
+        return namingFlags(() -> builder(seed).build());
     }
 
     /**

@@ -88,6 +88,7 @@ class FlagValidationTest {
             {"--batch 60 is larger than the meta set that --method finetune trains on (50 samples)", "--method",
                 "finetune", "--meta-size", "50", "--batch", "60", "--meta-batch", "10", "--validation-size", "10"},
             {"--resume and --overwrite exclude each other", "--resume", "--overwrite"},
+            {"--precision must be float or double, got 'half'", "--precision", "half"},
             {"--method finetune trains on the meta set, so it cannot select on it: give it a validation split "
                 + "(--validation-size > 0, a multiple of the class count)", "--method", "finetune"},
         };
