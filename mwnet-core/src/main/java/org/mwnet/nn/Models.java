@@ -3,52 +3,14 @@ package org.mwnet.nn;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The classifiers mwnet ships. */
+/** Builds the classifiers mwnet ships ({@link Model} names them and holds their defaults). */
 public final class Models {
-    /** Names accepted by {@link #byName}. */
-    public static final List<String> NAMES = List.of("mlp", "lenet", "resnet32");
-
     /** The MLP's default hidden width: the paper's MLP 784-256-256-10. */
     public static final int MLP_WIDTH = 256;
     /** ResNet-32's default base width, the paper's. */
     public static final int RESNET_WIDTH = 16;
 
     private Models() {
-    }
-
-    /**
-     * The one source of the {@code hidden} default, used by the training configuration and every command.
-     *
-     * @param name mlp, lenet or resnet32
-     * @return {@link #RESNET_WIDTH} for ResNet-32, else {@link #MLP_WIDTH} (LeNet ignores the width)
-     */
-    public static int defaultWidth(String name) {
-        return name.equals("resnet32") ? RESNET_WIDTH : MLP_WIDTH;
-    }
-
-    /**
-     * @param name mlp, lenet or resnet32
-     * @return the input shape of the built-in datasets the model is made for: [3, 32, 32] (CIFAR) for ResNet-32,
-     *     [1, 28, 28] (Fashion-MNIST, MNIST) otherwise
-     */
-    public static long[] defaultInputShape(String name) {
-        return name.equals("resnet32") ? new long[] {3, 32, 32} : new long[] {1, 28, 28};
-    }
-
-    /**
-     * @param name mlp, lenet or resnet32
-     * @param inputShape image shape [C, H, W]
-     * @param numClasses K
-     * @param hidden MLP hidden width (two hidden layers); ResNet base width (16 in the paper)
-     * @return the network
-     */
-    public static Network byName(String name, long[] inputShape, int numClasses, int hidden) {
-        return switch (name) {
-            case "mlp" -> mlp(inputShape, List.of(hidden, hidden), numClasses);
-            case "lenet" -> lenet(inputShape, numClasses);
-            case "resnet32" -> resnet32(inputShape, numClasses, hidden);
-            default -> throw new IllegalArgumentException("unknown model '" + name + "'; expected one of " + NAMES);
-        };
     }
 
     /**

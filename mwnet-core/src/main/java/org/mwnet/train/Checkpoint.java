@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.Locale;
 import org.mwnet.data.DataFormatException;
 import org.mwnet.data.Dataset;
-import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 
@@ -153,7 +152,7 @@ public final class Checkpoint {
          */
         public Classifier classifier(long[] imageShape, int numClasses) throws DataFormatException {
             TrainConfig c = config();
-            Network net = Models.byName(c.model(), imageShape, numClasses, c.hidden());
+            Network net = c.model().build(imageShape, numClasses, c.hidden());
             // the archive's copy and the loaded one; refused before allocating, as a damaged or foreign header can
             // declare any width
             double bytes = 2 * MemoryBudget.parameterBytes(net, c.dataType());

@@ -5,7 +5,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.mwnet.meta.LookAheadLayers;
-import org.mwnet.nn.Models;
+import org.mwnet.nn.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -13,8 +13,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * ({@link #defaults()}), with V's weights averaged over the batch (1/n) as in the paper's algorithm;
  * {@link Builder} changes any of them. Serializable, so that a data-parallel runner can send it to its workers.
  *
- * @param model mlp, lenet or resnet32
- * @param hidden MLP hidden width, or ResNet base width (default {@link Models#defaultWidth})
+ * @param model the classifier
+ * @param hidden MLP hidden width, or ResNet base width (default {@link Model#defaultWidth})
  * @param method the training method
  * @param epochs epochs over the training set
  * @param batch training batch size n
@@ -47,7 +47,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param precision float for training, double for checks
  */
 public record TrainConfig(
-        String model,
+        Model model,
         int hidden,
         Method method,
         int epochs,
@@ -77,8 +77,8 @@ public record TrainConfig(
      * its range.
      */
     public TrainConfig {
-        if (!Models.NAMES.contains(model)) {
-            throw new IllegalArgumentException("unknown model '" + model + "'; expected one of " + Models.NAMES);
+        if (model == null) {
+            throw new IllegalArgumentException("model is missing; expected one of " + Model.names());
         }
         if (method == null) {
             throw new IllegalArgumentException("method is missing; expected one of " + Method.names(m -> true));
@@ -110,7 +110,7 @@ public record TrainConfig(
                         + "step (" + String.join(" or ", Method.names(Method::hasMetaStep)) + "); " + method
                         + " has none");
             }
-            moving.firstMoving(Models.byName(model, Models.defaultInputShape(model), 10, hidden));
+            moving.firstMoving(model.build(model.defaultInputShape(), 10, hidden));
         }
         positive("lr", lr);
         positive("metaLr", metaLr);
@@ -260,7 +260,7 @@ public record TrainConfig(
 
     /** Fluent construction of a {@link TrainConfig}. */
     public static final class Builder {
-        private String model = "mlp";
+        private Model model = Model.MLP;
         private Integer hidden;
         private Method method = Method.MWNET;
         private int epochs = 15;
@@ -293,7 +293,7 @@ public record TrainConfig(
             // A width or meta batch equal to its default (the model's width, the batch size) counts as not given,
             // so that it keeps following the model and the batch size when the copy changes them.
             model = c.model;
-            hidden = c.hidden == Models.defaultWidth(c.model) ? null : c.hidden;
+            hidden = c.hidden == c.model.defaultWidth() ? null : c.hidden;
             method = c.method;
             epochs = c.epochs;
             batch = c.batch;
@@ -318,13 +318,21 @@ public record TrainConfig(
             precision = c.precision;
         }
 
-        /** @param v model name @return this */
+        /**
+         * @param v mlp, lenet or resnet32 ({@link Model#of})
+         * @return this
+         */
         public Builder model(String v) {
+            return model(Model.of(v));
+        }
+
+        /** @param v the classifier @return this */
+        public Builder model(Model v) {
             model = v;
             return this;
         }
 
-        /** @param v hidden width (default: {@link Models#defaultWidth} of the model) @return this */
+        /** @param v hidden width (default: {@link Model#defaultWidth} of the model) @return this */
         public Builder hidden(int v) {
             hidden = v;
             return this;
@@ -482,7 +490,7 @@ public record TrainConfig(
 
         /** @return the validated configuration */
         public TrainConfig build() {
-            return new TrainConfig(model, hidden != null ? hidden : Models.defaultWidth(model), method, epochs, batch,
+            return new TrainConfig(model, hidden != null ? hidden : model.defaultWidth(), method, epochs, batch,
                     metaBatch != null ? metaBatch : batch, accumulate, syncEvery, lr, lrDecay, lrMilestones, momentum,
                     weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, metaLayers, normalizeWeights, focalGamma,
                     finetuneEpochs, finetuneLrFactor, seed, precision);

@@ -18,7 +18,6 @@ import org.mwnet.eval.RunMetrics;
 import org.mwnet.eval.WeightDiagnostics;
 import org.mwnet.meta.WeightFunction;
 import org.mwnet.meta.WeightNet;
-import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -129,7 +128,7 @@ public final class Trainer {
         Dataset train = splits.train();
         Dataset meta = splits.meta();
         int[] shape = train.imageShape();
-        Network net = Models.byName(config.model(), new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
+        Network net = config.model().build(new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
                 config.hidden());
         WeightNet vnet = new WeightNet(config.vHidden());
         boolean learnsV = config.method().learnsV();

@@ -14,7 +14,7 @@ import org.mwnet.data.DataFormatException;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.data.IdxSource;
 import org.mwnet.data.InputSettings;
-import org.mwnet.nn.Models;
+import org.mwnet.nn.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** Checkpoint headers that are damaged, or declare a model no machine here could hold, end in one line. */
@@ -87,7 +87,7 @@ class CheckpointHeaderTest {
         Path f = checkpoint(h.toString());
         Checkpoint.Saved saved = Checkpoint.read(f);
         // 784 * 5e7 + 5e7 * 5e7 + 5e7 * 10 weights and 2 * 5e7 + 10 biases: 2.5000044e15 floats, 1.0e16 bytes, twice
-        assertThat(2 * MemoryBudget.parameterBytes(Models.byName("mlp", new long[] {1, 28, 28}, 10, 50_000_000),
+        assertThat(2 * MemoryBudget.parameterBytes(Model.MLP.build(new long[] {1, 28, 28}, 10, 50_000_000),
                 DataType.FLOAT)).isEqualTo(2 * 4 * (784 * 5e7 + 5e7 * 5e7 + 5e7 * 10 + 2 * 5e7 + 10));
         assertThatThrownBy(() -> saved.classifier(new long[] {1, 28, 28}, 10))
                 .isInstanceOf(DataFormatException.class)

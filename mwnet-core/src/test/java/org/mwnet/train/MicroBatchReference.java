@@ -11,7 +11,6 @@ import org.mwnet.meta.MetaStepGraph;
 import org.mwnet.meta.SampleWeighting;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.meta.Weightings;
-import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,7 +52,7 @@ public final class MicroBatchReference {
         int b = config.batch() / parts;
         int mb = config.metaBatch() / parts;
         int[] shape = train.imageShape();
-        Network net = Models.byName(config.model(), new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
+        Network net = config.model().build(new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
                 config.hidden());
         WeightNet vnet = new WeightNet(config.vHidden());
         Parameters w = net.init(config.seed(), dt);
@@ -114,7 +113,7 @@ public final class MicroBatchReference {
         int b = config.batch() / parts;
         int mb = config.metaBatch() / parts;
         int[] shape = train.imageShape();
-        Network net = Models.byName(config.model(), new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
+        Network net = config.model().build(new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
                 config.hidden());
         WeightNet vnet = new WeightNet(config.vHidden());
         SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());

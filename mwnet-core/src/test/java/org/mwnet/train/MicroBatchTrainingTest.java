@@ -25,6 +25,7 @@ import org.mwnet.eval.RunMetrics;
 import org.mwnet.meta.ClassifierStepGraph;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.meta.Weightings;
+import org.mwnet.nn.Model;
 import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
@@ -135,7 +136,7 @@ class MicroBatchTrainingTest {
     void crossEntropyOverTwoMicroBatchesStepsAlongTheWholeBatchsGradient() {
         Dataset data = small.splits.train();
         TrainConfig config = smallConfig("ce").accumulate(2).momentum(0).weightDecay(0).build();
-        Network net = Models.byName("mlp", new long[] {1, 28, 28}, 10, config.hidden());
+        Network net = Model.MLP.build(new long[] {1, 28, 28}, 10, config.hidden());
         TrainingState state = TrainingState.initial(config, net, null, 100, DataType.DOUBLE);
         Parameters start = state.classifier().copy();
         int[][] halves = {IntStream.range(0, 10).toArray(), IntStream.range(10, 20).toArray()};

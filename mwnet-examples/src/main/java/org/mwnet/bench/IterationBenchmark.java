@@ -8,7 +8,7 @@ import org.mwnet.data.Dataset;
 import org.mwnet.data.SyntheticImages;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.natives.ProcessMemory;
-import org.mwnet.nn.Models;
+import org.mwnet.nn.Model;
 import org.mwnet.nn.Network;
 import org.mwnet.train.Batch;
 import org.mwnet.train.BatchLoader;
@@ -78,7 +78,8 @@ public final class IterationBenchmark {
      */
     public static Network network(Settings s) {
         s.config(Method.MWNET);
-        Network net = Models.byName(s.model(), Models.defaultInputShape(s.model()), 10, s.hidden());
+        Model model = Model.of(s.model());
+        Network net = model.build(model.defaultInputShape(), 10, s.hidden());
         MemoryBudget.check(net, s.batch(), true, DataType.FLOAT);
         return net;
     }
@@ -91,9 +92,10 @@ public final class IterationBenchmark {
      */
     public static BenchRecord run(Settings s, int threads, double matmulGflops) {
         ProcessMemory.resetPeak();
-        long[] shape = Models.defaultInputShape(s.model());
+        Model model = Model.of(s.model());
+        long[] shape = model.defaultInputShape();
         // the settings were checked with network(s) before measuring; Methods.create checks the meta step again
-        Network net = Models.byName(s.model(), shape, 10, s.hidden());
+        Network net = model.build(shape, 10, s.hidden());
         int n = Math.max(s.epochIters(), 1) * s.batch();
         Dataset data = SyntheticImages.gaussian(n, 10, (int) shape[0], (int) shape[1], 1);
         Timing.Result mwnet = time(Method.MWNET, net, s, data);

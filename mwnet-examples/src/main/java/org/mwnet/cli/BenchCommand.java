@@ -11,6 +11,7 @@ import org.mwnet.bench.MatmulBenchmark;
 import org.mwnet.bench.PytorchComparison;
 import org.mwnet.bench.TorchReference;
 import org.mwnet.data.AtomicFiles;
+import org.mwnet.nn.Model;
 import org.mwnet.nn.Models;
 import org.mwnet.train.Json;
 import picocli.CommandLine.Command;
@@ -79,11 +80,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<IterationBenchmark.Settings> settings = new ArrayList<>();
         for (String m : models) {
-            if (!Models.NAMES.contains(m)) {
-                throw new IllegalArgumentException("unknown model '" + m + "'; expected one of " + Models.NAMES);
-            }
-            int h = hidden != null ? hidden : Models.defaultWidth(m);
-            int e = epochIters != null ? epochIters : m.equals("resnet32") ? 3 : 590;
+            Model model = Model.of(m);
+            int h = hidden != null ? hidden : model.defaultWidth();
+            int e = epochIters != null ? epochIters : model == Model.RESNET32 ? 3 : 590;
             for (String layers : metaLayers) {
                 for (int k : metaIntervals) {
                     settings.add(checked(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e, k,

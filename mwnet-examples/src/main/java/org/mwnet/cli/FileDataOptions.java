@@ -13,6 +13,7 @@ import org.mwnet.data.CsvOptions;
 import org.mwnet.data.ImageOptions;
 import org.mwnet.data.InputFiles;
 import org.mwnet.data.InputFormat;
+import org.mwnet.nn.Model;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
@@ -205,13 +206,9 @@ final class FileDataOptions {
      * @return how image folders are read: {@code --image-size} or the model's input size, {@code --channels} or the
      *     model's default, and {@code --bad-images}
      */
-    ImageOptions imageOptions(String model) {
-        int size = imageSize != null ? imageSize : switch (model) {
-            case "lenet" -> 28;
-            case "resnet32" -> 32;
-            default -> 0;
-        };
-        int c = channels != null ? channels : model.equals("resnet32") ? 3 : 1;
+    ImageOptions imageOptions(Model model) {
+        int size = imageSize != null ? imageSize : model.imageSide();
+        int c = channels != null ? channels : model.channels();
         ImageOptions options = new ImageOptions(c, size, false);
         return badImages.skips() ? options.skippingUnreadable() : options;
     }

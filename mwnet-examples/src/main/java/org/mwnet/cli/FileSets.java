@@ -16,6 +16,7 @@ import org.mwnet.data.LabelledData;
 import org.mwnet.data.Normalization;
 import org.mwnet.data.SetAlignment;
 import org.mwnet.data.Splits;
+import org.mwnet.nn.Model;
 import org.mwnet.train.TrainConfig;
 
 /**
@@ -31,7 +32,7 @@ final class FileSets {
     private final CsvOptions csv;
     private final List<String> warnings = new ArrayList<>();
 
-    private FileSets(FileDataOptions files, String model) {
+    private FileSets(FileDataOptions files, Model model) {
         this.files = files;
         this.sets = files.sets();
         this.images = files.imageOptions(model);

@@ -4,7 +4,6 @@ import org.mwnet.data.Dataset;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
-import org.mwnet.nn.Models;
 import org.mwnet.train.Method;
 import org.mwnet.train.TrainConfig;
 
@@ -134,7 +133,7 @@ final class TrainChecks {
     static void model(TrainConfig config, Dataset train, String name) {
         int[] s = train.imageShape();
         try {
-            Models.byName(config.model(), new long[] {s[0], s[1], s[2]}, train.numClasses(), config.hidden());
+            config.model().build(new long[] {s[0], s[1], s[2]}, train.numClasses(), config.hidden());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--model " + config.model() + " on " + name + ": " + e.getMessage(), e);
         }

@@ -17,7 +17,7 @@ final class TrainOptions {
     private static final TrainConfig DEFAULTS = TrainConfig.defaults();
 
     @Option(names = "--model", description = "mlp, lenet or resnet32 (default: ${DEFAULT-VALUE}).")
-    String model = DEFAULTS.model();
+    String model = DEFAULTS.model().toString();
 
     @Option(names = "--hidden", description = "MLP hidden width (default " + Models.MLP_WIDTH
             + ") or ResNet base width (default " + Models.RESNET_WIDTH + ").")

@@ -1,7 +1,6 @@
 package org.mwnet.spark;
 
 import org.mwnet.meta.WeightNet;
-import org.mwnet.nn.Models;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 import org.mwnet.train.Batch;
@@ -41,7 +40,7 @@ final class Worker {
         this.shard = shard;
         DataType dt = config.dataType();
         int[] s = shard.train().imageShape();
-        Network net = Models.byName(config.model(), new long[] {s[0], s[1], s[2]}, shard.train().numClasses(),
+        Network net = config.model().build(new long[] {s[0], s[1], s[2]}, shard.train().numClasses(),
                 config.hidden());
         WeightNet vnet = new WeightNet(config.vHidden());
         this.step = MicroBatchStep.create(config, net, vnet, dt);
