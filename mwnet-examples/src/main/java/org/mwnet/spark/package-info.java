@@ -8,6 +8,7 @@
  * {@link org.mwnet.train.ParameterAveraging} does in one process. Executors in JVMs of their own choose their ND4J
  * backend when they start ({@link org.mwnet.spark.BackendPlugin}) and get what else they need from the driver's
  * configuration ({@code ExecutorSetup}). Spark is a provided dependency: only this package
- * names it, and the launcher puts it on the class path only for a Spark run.
+ * names it, and the launcher puts it on the class path only for a Spark run. May import the core packages and
+ * {@code backend}; nothing of {@code cli}.
  */
 package org.mwnet.spark;
