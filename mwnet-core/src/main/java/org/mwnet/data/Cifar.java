@@ -116,6 +116,6 @@ public final class Cifar {
             }
         }
         float[] px = variant.normalization.apply(pixels, 32 * 32);
-        return new Dataset(variant.datasetName, variant.numClasses, 3, 32, 32, px, labels, labels.clone());
+        return Dataset.adopting(variant.datasetName, variant.numClasses, 3, 32, 32, px, labels, labels.clone());
     }
 }

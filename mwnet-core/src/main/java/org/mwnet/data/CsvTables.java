@@ -169,7 +169,7 @@ public final class CsvTables {
             ids.add(Integer.toString(i + 1));
         }
         String name = file.getFileName().toString();
-        return new LabelledData(new Dataset(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids, List.of(),
+        return new LabelledData(Dataset.adopting(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids, List.of(),
                 List.of(), features);
     }
 

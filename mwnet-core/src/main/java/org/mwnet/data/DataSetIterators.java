@@ -113,7 +113,7 @@ public final class DataSetIterators {
         List<String> classes = names != null ? names
                 : IntStream.range(0, numClasses).mapToObj(Integer::toString).toList();
         List<String> ids = IntStream.range(0, labels.length).mapToObj(Integer::toString).toList();
-        Dataset data = new Dataset(name, numClasses, shape[0], shape[1], shape[2], pixels, labels, labels.clone());
+        Dataset data = Dataset.adopting(name, numClasses, shape[0], shape[1], shape[2], pixels, labels, labels.clone());
         return LabelledData.of(data, classes, ids);
     }
 

@@ -9,8 +9,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * A labelled image set held in memory: normalised pixels in NCHW order, the labels a learner sees
  * (possibly corrupted) and the true labels, kept so experiments can tell corrupted samples from clean ones.
- * Instances are immutable; subsets and relabellings copy. They are serializable, so that a data-parallel runner can
- * ship a shard to a worker.
+ * Instances are immutable: the public constructor copies the caller's arrays, and subsets and relabellings copy (the
+ * loaders of this package hand over arrays they built, {@link #adopting}). They are serializable, so that a
+ * data-parallel runner can ship a shard to a worker.
  */
 public final class Dataset implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -34,9 +35,20 @@ public final class Dataset implements Serializable {
      * @param pixels normalised pixels, {@code size * channels * height * width} values, NCHW
      * @param labels observed labels
      * @param cleanLabels true labels (equal to {@code labels} for clean data)
+     * @throws IllegalArgumentException when the sizes disagree or a label lies outside [0, K)
      */
     public Dataset(String name, int numClasses, int channels, int height, int width,
                    float[] pixels, int[] labels, int[] cleanLabels) {
+        this(name, numClasses, channels, height, width, pixels.clone(), labels.clone(), cleanLabels.clone(), true);
+    }
+
+    /**
+     * Takes the arrays as they are: this package's loaders and copies built them for this set alone.
+     *
+     * @param owned marks this constructor apart from the public one, which copies
+     */
+    private Dataset(String name, int numClasses, int channels, int height, int width,
+                    float[] pixels, int[] labels, int[] cleanLabels, boolean owned) {
         if (labels.length != cleanLabels.length) {
             throw new IllegalArgumentException("labels (" + labels.length + ") and clean labels ("
                     + cleanLabels.length + ") differ in length");
@@ -45,6 +57,8 @@ public final class Dataset implements Serializable {
             throw new IllegalArgumentException(name + ": " + pixels.length + " pixel values do not fit "
                     + labels.length + " images of " + channels + "x" + height + "x" + width);
         }
+        requireClasses(name, labels, numClasses, "label");
+        requireClasses(name, cleanLabels, numClasses, "clean label");
         this.name = name;
         this.numClasses = numClasses;
         this.channels = channels;
@@ -53,6 +67,24 @@ public final class Dataset implements Serializable {
         this.pixels = pixels;
         this.labels = labels;
         this.cleanLabels = cleanLabels;
+    }
+
+    /**
+     * A set that owns the given arrays, which no one else may change: for this package's loaders, which build them
+     * for the set (a copy would double a large dataset's memory while it loads).
+     */
+    static Dataset adopting(String name, int numClasses, int channels, int height, int width, float[] pixels,
+                            int[] labels, int[] cleanLabels) {
+        return new Dataset(name, numClasses, channels, height, width, pixels, labels, cleanLabels, true);
+    }
+
+    private static void requireClasses(String name, int[] labels, int numClasses, String what) {
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0 || labels[i] >= numClasses) {
+                throw new IllegalArgumentException(name + ": " + what + " " + labels[i] + " of sample " + i
+                        + " is outside the " + numClasses + " classes [0, " + numClasses + ")");
+            }
+        }
     }
 
     /**
@@ -167,7 +199,7 @@ public final class Dataset implements Serializable {
             y[k] = labels[indices[k]];
             yc[k] = cleanLabels[indices[k]];
         }
-        return new Dataset(name, numClasses, channels, height, width, px, y, yc);
+        return adopting(name, numClasses, channels, height, width, px, y, yc);
     }
 
     /**
@@ -188,7 +220,7 @@ public final class Dataset implements Serializable {
                         + " is outside [0, " + numClasses + ")");
             }
         }
-        return new Dataset(name, numClasses, channels, height, width, pixels, labels, clean.clone());
+        return adopting(name, numClasses, channels, height, width, pixels, labels, clean.clone());
     }
 
     /**
@@ -199,7 +231,7 @@ public final class Dataset implements Serializable {
         if (observed.length != labels.length) {
             throw new IllegalArgumentException("expected " + labels.length + " labels, got " + observed.length);
         }
-        return new Dataset(name, numClasses, channels, height, width, pixels, observed.clone(), cleanLabels);
+        return adopting(name, numClasses, channels, height, width, pixels, observed.clone(), cleanLabels);
     }
 
     /**
@@ -209,7 +241,7 @@ public final class Dataset implements Serializable {
      * @return the same images with these classes and labels (for readers that put a user's sets on one class list)
      */
     Dataset relabel(int k, int[] observed, int[] clean) {
-        return new Dataset(name, k, channels, height, width, pixels, observed.clone(), clean.clone());
+        return adopting(name, k, channels, height, width, pixels, observed.clone(), clean.clone());
     }
 
     /**

@@ -71,7 +71,7 @@ public final class IdxFiles {
         int h = images.dims()[1];
         int w = images.dims()[2];
         float[] px = source.normalization().apply(images.data(), h * w);
-        return new Dataset(source.name(), source.numClasses(), 1, h, w, px, y, y.clone());
+        return Dataset.adopting(source.name(), source.numClasses(), 1, h, w, px, y, y.clone());
     }
 
     private static Path require(Path dir, String gzName) throws IOException {

@@ -92,7 +92,7 @@ public final class ImageFolders {
             System.arraycopy(images.get(i), 0, px, i * d, d);
         }
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        Dataset data = new Dataset(root.getFileName().toString(), classes.size(), options.channels(), h, w, px, y,
+        Dataset data = Dataset.adopting(root.getFileName().toString(), classes.size(), options.channels(), h, w, px, y,
                 y.clone());
         return new LabelledData(data, classes, ids, skipped, notImages.stream().sorted().toList(), List.of());
     }

@@ -66,7 +66,7 @@ public record Normalization(double[] mean, double[] std) {
                     + mean.length);
         }
         float[] out = apply(data.values(), shape[1] * shape[2]);
-        return new Dataset(data.name(), data.numClasses(), shape[0], shape[1], shape[2], out, data.labels(),
+        return Dataset.adopting(data.name(), data.numClasses(), shape[0], shape[1], shape[2], out, data.labels(),
                 data.cleanLabels());
     }
 

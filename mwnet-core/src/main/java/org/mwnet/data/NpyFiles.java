@@ -78,7 +78,7 @@ public final class NpyFiles {
         for (int i = 0; i < n; i++) {
             ids.add(Integer.toString(i));
         }
-        Dataset data = new Dataset(samples.getFileName().toString(), k, chw[0], chw[1], chw[2], x.values(0, n), y,
+        Dataset data = Dataset.adopting(samples.getFileName().toString(), k, chw[0], chw[1], chw[2], x.values(0, n), y,
                 y.clone());
         return LabelledData.of(data, classes, ids);
     }

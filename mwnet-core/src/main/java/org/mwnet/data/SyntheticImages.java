@@ -25,6 +25,6 @@ public final class SyntheticImages {
         for (int i = 0; i < n; i++) {
             y[i] = i % numClasses;
         }
-        return new Dataset("synthetic", numClasses, channels, side, side, px, y, y.clone());
+        return Dataset.adopting("synthetic", numClasses, channels, side, side, px, y, y.clone());
     }
 }
