@@ -59,8 +59,8 @@ class MicroBatchTrainingTest {
     static void load() throws Exception {
         SplitConfig noisy = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4);
         small = FashionSlice.of(600, 100, noisy.withMetaSize(100).withValidationSize(50));
-        tiny = FashionSlice.of(1500, 500, noisy.withMetaSize(200));
-        tinyValidated = FashionSlice.of(1500, 500, noisy.withMetaSize(200).withValidationSize(100));
+        tiny = TinyRuns.data();
+        tinyValidated = TinyRuns.validated();
     }
 
     /** The double-precision runs of the fixture: MLP width 4, batch 20, meta batch 30, a meta step every 2. */
@@ -69,9 +69,9 @@ class MicroBatchTrainingTest {
                 .metaInterval(2).lr(0.05).precision("double").finetuneEpochs(1);
     }
 
-    private static TrainConfig.Builder tinyConfig(String method) {
-        return TrainConfig.defaults().toBuilder().method(method).hidden(32).epochs(3).batch(50).lr(0.03)
-                .finetuneEpochs(1).accumulate(2);
+    /** The tiny run ({@link TinyRuns}) with two micro-batches per iteration. */
+    private static TrainConfig.Builder twoMicroBatches(String method) {
+        return TinyRuns.tinyConfig(method).accumulate(2);
     }
 
     private TrainedModel train(TrainConfig config, FashionSlice data) throws Exception {
@@ -191,7 +191,7 @@ class MicroBatchTrainingTest {
 
     @Test
     void mwnetWithTwoMicroBatchesLearnsFromNoisyLabels() throws Exception {
-        RunMetrics r = train(tinyConfig("mwnet").epochs(2).build(), tiny).metrics();
+        RunMetrics r = train(twoMicroBatches("mwnet").epochs(2).build(), tiny).metrics();
         assertThat(r.config().accumulate()).isEqualTo(2);
         // 40% of the 1300 training labels are wrong; the run without micro-batches reaches about 75% here
         assertThat(r.finalTestAcc()).as("beats chance (10%) by far on 500 test images").isGreaterThan(60);
@@ -201,7 +201,7 @@ class MicroBatchTrainingTest {
     @ValueSource(strings = {"ce", "focal", "l2rw", "finetune"})
     void everyMethodLearnsWithTwoMicroBatches(String method) throws Exception {
         FashionSlice data = method.equals("finetune") ? tinyValidated : tiny;
-        RunMetrics r = train(tinyConfig(method).epochs(2).build(), data).metrics();
+        RunMetrics r = train(twoMicroBatches(method).epochs(2).build(), data).metrics();
         assertThat(r.finalTestAcc()).as(method + " beats chance (10%) by far").isGreaterThan(45);
         assertThat(r.epochs()).allSatisfy(e -> assertThat(e.trainLoss()).isFinite());
     }
@@ -209,7 +209,7 @@ class MicroBatchTrainingTest {
     @Test
     void aCheckpointOfAnotherMicroBatchCountIsRefusedAndOneFromBeforeMicroBatchesHasOne() throws Exception {
         Path ckpt = dir.resolve("two.zip");
-        TrainConfig two = tinyConfig("ce").epochs(1).build();
+        TrainConfig two = twoMicroBatches("ce").epochs(1).build();
         new Trainer(two).withCheckpoint(ckpt, false).train(tiny.splits, tiny.test, tiny.summary);
         TrainConfig one = two.toBuilder().accumulate(1).build();
         assertThatThrownBy(() -> new Trainer(one).withCheckpoint(ckpt, true).train(tiny.splits, tiny.test, tiny.summary))
@@ -229,13 +229,13 @@ class MicroBatchTrainingTest {
 
     @Test
     void sizesThatDoNotSplitIntoEqualMicroBatchesAreRefused() {
-        assertThatThrownBy(() -> tinyConfig("mwnet").accumulate(0).build())
+        assertThatThrownBy(() -> twoMicroBatches("mwnet").accumulate(0).build())
                 .hasMessage("micro-batches per iteration must be at least 1, got 0");
-        assertThatThrownBy(() -> tinyConfig("mwnet").batch(50).accumulate(3).build())
+        assertThatThrownBy(() -> twoMicroBatches("mwnet").batch(50).accumulate(3).build())
                 .hasMessage("batch 50 and meta batch 50 must both split into 3 micro-batches of equal size");
-        assertThatThrownBy(() -> tinyConfig("mwnet").batch(60).metaBatch(50).accumulate(3).build())
+        assertThatThrownBy(() -> twoMicroBatches("mwnet").batch(60).metaBatch(50).accumulate(3).build())
                 .hasMessage("batch 60 and meta batch 50 must both split into 3 micro-batches of equal size");
-        assertThatThrownBy(() -> train(tinyConfig("ce").batch(1302).metaBatch(50).build(), tiny))
+        assertThatThrownBy(() -> train(twoMicroBatches("ce").batch(1302).metaBatch(50).build(), tiny))
                 .hasMessage("training micro-batch size 651 must be between 1 and the smallest training shard's size 650 "
                         + "(1300 samples in 2 shards)");
     }

@@ -3,6 +3,7 @@ package org.mwnet.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
+import static org.mwnet.train.TinyRuns.tinyConfig;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -32,8 +33,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Meta-Weight-Net and the baselines on slices of real Fashion-MNIST with 40% uniform noise. */
 class TrainerTest {
-    /** 1300 training samples at batch 50. */
-    private static final int TINY_ITERATIONS_PER_EPOCH = 26;
     private static FashionSlice data;
     private static FashionSlice tiny;
     private static FashionSlice tinyValidated;
@@ -46,18 +45,13 @@ class TrainerTest {
     static void load() throws Exception {
         SplitConfig noisy = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4);
         data = FashionSlice.of(20000, 2000, noisy);
-        tiny = FashionSlice.of(1500, 500, noisy.withMetaSize(200));
-        tinyValidated = FashionSlice.of(1500, 500, noisy.withMetaSize(200).withValidationSize(100));
-        tinyLessNoise = FashionSlice.of(1500, 500, noisy.withMetaSize(200).withNoise(NoiseType.UNIFORM, 0.2));
+        tiny = TinyRuns.data();
+        tinyValidated = TinyRuns.validated();
+        tinyLessNoise = FashionSlice.of(1500, 500, TinyRuns.splits().withNoise(NoiseType.UNIFORM, 0.2));
     }
 
     private static TrainConfig.Builder small(String method) {
         return TrainConfig.defaults().toBuilder().method(method).epochs(3);
-    }
-
-    private static TrainConfig.Builder tinyConfig(String method) {
-        return TrainConfig.defaults().toBuilder().method(method).hidden(32).epochs(3).batch(50).lr(0.03)
-                .finetuneEpochs(1);
     }
 
     private static Map<String, INDArray> copy(Parameters p) {
@@ -192,7 +186,7 @@ class TrainerTest {
     void checkpointOfOtherDataWithTheSameSettingsIsRefused() throws Exception {
         Path ckpt = dir.resolve("f.zip");
         new Trainer(tinyConfig("ce").epochs(1).build()).withCheckpoint(ckpt, false).train(tiny.splits, tiny.test, tiny.summary);
-        SplitConfig same = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4).withMetaSize(200);
+        SplitConfig same = TinyRuns.splits();
         FashionSlice fewer = FashionSlice.of(1400, 500, same);
         FashionSlice shifted = FashionSlice.of(1500, 1500, 500, same);
         assertThat(DataSettings.of(shifted.summary)).as("the settings cannot tell").isEqualTo(DataSettings.of(tiny.summary));
@@ -300,7 +294,7 @@ class TrainerTest {
                 })
                 .withMethodWrapper(method -> (state, train, meta, lr) -> {
                     StepStats s = method.iterate(state, train, meta, lr);
-                    if (calls.incrementAndGet() == 2 * TINY_ITERATIONS_PER_EPOCH) {
+                    if (calls.incrementAndGet() == 2 * TinyRuns.ITERATIONS_PER_EPOCH) {
                         state.classifier().get("fc1.weight").putScalar(0, Float.POSITIVE_INFINITY);
                     }
                     return s;
@@ -308,7 +302,8 @@ class TrainerTest {
         assertThatThrownBy(() -> trainer.train(tiny.splits, tiny.test, tiny.summary))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageContaining("classifier/fc1.weight is not finite at the end of epoch 2");
-        assertThat(calls.get()).as("the corrupted step was the last of epoch 2").isEqualTo(2 * TINY_ITERATIONS_PER_EPOCH);
+        assertThat(calls.get()).as("the corrupted step was the last of epoch 2")
+                .isEqualTo(2 * TinyRuns.ITERATIONS_PER_EPOCH);
         assertThat(Files.mismatch(ckpt, afterEpoch1)).as("checkpoint still epoch 1's").isEqualTo(-1L);
         assertThat(Checkpoint.read(ckpt).epochs()).isEqualTo(1);
     }

@@ -9,8 +9,6 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mwnet.data.Dataset;
-import org.mwnet.data.NoiseType;
-import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.Evaluator;
 import org.mwnet.eval.Predictions;
 import org.mwnet.eval.RunMetrics;
@@ -32,9 +30,8 @@ class WeightReportTest {
 
     @BeforeAll
     static void train() throws Exception {
-        data = FashionSlice.of(1500, 500, SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4).withMetaSize(200));
-        TrainConfig config = TrainConfig.defaults().toBuilder().method("mwnet").hidden(32).epochs(3).batch(50).lr(0.03)
-                .build();
+        data = TinyRuns.data();
+        TrainConfig config = TinyRuns.tinyConfig("mwnet").build();
         model = new Trainer(config).train(data.splits, data.test, data.summary);
         report = WeightReport.of(model, data.splits.train());
     }

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,6 @@ class CheckpointDataTest {
     @TempDir
     Path tmp;
 
-    private static void assertOneLine(CliRunner.Result r, String command, String message) {
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("mwnet " + command + ": " + message);
-    }
-
     @Test
     void resumeAndEvalRefuseAnotherCopyOfTheData() throws Exception {
         Path data = CliRunner.smallData(tmp);
@@ -32,11 +28,11 @@ class CheckpointDataTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         Path checkpoint = out.resolve("checkpoint.zip");
 
-        assertOneLine(CliRunner.run(concat(train, other.toString(), "--resume")), "train", checkpoint
+        assertOneLineError(CliRunner.run(concat(train, other.toString(), "--resume")), "train", checkpoint
                 + " was trained on other data (different contents); resume with the same data files");
-        assertOneLine(CliRunner.run("eval", checkpoint.toString(), "--data-dir", other.toString()), "eval", checkpoint
-                + " was trained on other data (different contents in the test set); evaluate with the same "
-                + "fashion-mnist files");
+        assertOneLineError(CliRunner.run("eval", checkpoint.toString(), "--data-dir", other.toString()), "eval",
+                checkpoint + " was trained on other data (different contents in the test set); evaluate with the same "
+                        + "fashion-mnist files");
         CliRunner.Result same = CliRunner.run("eval", checkpoint.toString(), "--data-dir", data.toString());
         assertThat(same.exitCode()).as(same.err()).isZero();
     }

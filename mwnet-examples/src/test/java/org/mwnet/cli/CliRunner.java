@@ -6,12 +6,29 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.mwnet.data.TestData;
+import org.mwnet.testing.Unprivileged;
 
 /** Runs the command-line tool in-process and captures what it prints. */
 final class CliRunner {
-    /** What one invocation produced. */
-    record Result(int exitCode, String out, String err) {
+    /**
+     * What one invocation produced.
+     *
+     * @param args the tool's arguments
+     * @param exitCode its exit code
+     * @param out what it printed on standard output
+     * @param err what it printed on standard error
+     */
+    record Result(List<String> args, int exitCode, String out, String err) {
+        /**
+         * @return this result without the line that reports the backend ({@code mwnet: backend ...}), which a command
+         *     prints on standard error once it has loaded ND4J
+         */
+        Result withoutBackendReport() {
+            return new Result(args, exitCode, out, err.lines().filter(line -> !line.startsWith("mwnet: backend "))
+                    .map(line -> line + System.lineSeparator()).collect(Collectors.joining()));
+        }
     }
 
     private CliRunner() {
@@ -24,7 +41,33 @@ final class CliRunner {
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        return new Result(List.of(args), code, out.toString(), err.toString());
+    }
+
+    /**
+     * @param args the tool's arguments
+     * @return what it did
+     */
+    static Result run(List<String> args) {
+        return run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Runs the tool as a user whom file permissions stop: in this JVM, unless it runs as root (as CI does), whom they
+     * do not stop; then in a child JVM as uid 65534 ({@link ChildJvm#runUnprivileged}), after opening the folder of
+     * the files the run reads to all. Skips the calling test when running as root and no command to drop privileges
+     * is installed.
+     *
+     * @param folder the folder of the files the run reads (their own permissions stay as they are)
+     * @param args the tool's arguments
+     * @return what it did
+     */
+    static Result runUnprivileged(Path folder, String... args) throws IOException, InterruptedException {
+        if (!Unprivileged.isRoot()) {
+            return run(args);
+        }
+        Unprivileged.openToAll(folder);
+        return ChildJvm.runUnprivileged(args);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.DataOutputStream;
@@ -40,10 +41,7 @@ class DataCommandTest {
             {"data", "--noise-rate", "abc"},
         };
         for (String[] args : cases) {
-            CliRunner.Result r = CliRunner.run(args);
-            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(r.err().strip()).as(String.join(" ", args)).doesNotContain("\n").startsWith("mwnet data: ")
-                    .doesNotContain("Exception");
+            assertOneLineError(CliRunner.run(args), "data").doesNotContain("Exception");
         }
     }
 
@@ -54,10 +52,9 @@ class DataCommandTest {
         Files.delete(mine.resolve(IdxSource.TRAIN_LABELS));
         Files.createDirectory(mine.resolve(IdxSource.TRAIN_LABELS));
         CliRunner.Result r = CliRunner.run("data", "--data-dir", mine.toString(), "--meta-size", "10");
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err().strip()).doesNotContain("\n").startsWith("mwnet data: data directory " + mine)
+        assertOneLineError(r, "data").startsWith("data directory " + mine)
                 .contains("train-labels-idx1-ubyte.gz is a directory, not a file").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
@@ -71,8 +68,7 @@ class DataCommandTest {
             }
         }
         CliRunner.Result r = CliRunner.run("data", "--data-dir", mine.toString(), "--meta-size", "10");
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("mwnet data: " + mine.resolve(IdxSource.TRAIN_IMAGES)
+        assertOneLineError(r, "data", mine.resolve(IdxSource.TRAIN_IMAGES)
                 + ": truncated: header [2551020, 28, 28] declares 1999999680 bytes of data, found 0");
     }
 }

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -29,11 +30,9 @@ class MicroBatchCommandTest {
 
         args.set(args.indexOf("--accumulate") + 1, "1");
         args.add("--resume");
-        CliRunner.Result again = CliRunner.run(args.toArray(String[]::new));
-        assertThat(again.exitCode()).isEqualTo(2);
-        assertThat(again.err().strip()).isEqualTo("mwnet train: " + out.resolve("checkpoint.zip") + " was written by "
-                + "a run with other configuration: accumulate 2 there, 1 in this run; resume with the same "
-                + "configuration");
+        assertOneLineError(CliRunner.run(args.toArray(String[]::new)), "train", out.resolve("checkpoint.zip")
+                + " was written by a run with other configuration: accumulate 2 there, 1 in this run; resume with the "
+                + "same configuration");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -41,8 +42,7 @@ class PredictBadInputTest {
         all[all.length - 2] = "--out";
         all[all.length - 1] = out.toString();
         CliRunner.Result r = CliRunner.run(all);
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("mwnet predict: " + message + "\n");
+        assertOneLineError(r, "predict", message);
         assertThat(r.out()).isEmpty();
         assertThat(out).doesNotExist();
         try (var left = Files.list(tmp)) {
@@ -157,19 +157,16 @@ class PredictBadInputTest {
         Path missingDir = tmp.resolve("no/such");
         Path out = missingDir.resolve("p.csv");
         CliRunner.Result r = CliRunner.run("predict", imageRun.toString(), images.toString(), "--out", out.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("mwnet predict: --out " + out + ": the folder " + missingDir
-                + " does not exist; create it first\n");
+        assertOneLineError(r, "predict", "--out " + out + ": the folder " + missingDir
+                + " does not exist; create it first");
         assertThat(tmp.resolve("no")).doesNotExist();
 
         r = CliRunner.run("predict", imageRun.toString(), images.toString(), "--out", tmp.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("mwnet predict: --out " + tmp + " is a folder; expected a file name\n");
+        assertOneLineError(r, "predict", "--out " + tmp + " is a folder; expected a file name");
 
         Path table = csv("rows.csv", "a,b,c\n1,2,3\n");
         r = CliRunner.run("predict", csvRun.toString(), table.toString(), "--out", table.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).isEqualTo("mwnet predict: --out " + table + " is INPUT; expected another file\n");
+        assertOneLineError(r, "predict", "--out " + table + " is INPUT; expected another file");
         assertThat(table).hasContent("a,b,c\n1,2,3\n");
     }
 
@@ -179,8 +176,7 @@ class PredictBadInputTest {
         Path ragged = csv("ragged.csv", "c,b,a\n1,2,3\n1,2\n");
         CliRunner.Result r = CliRunner.run("predict", csvRun.toString(), ragged.toString(), "--out", out.toString(),
                 "--batch", "1");
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("mwnet predict: " + ragged + ": row 2");
+        assertOneLineError(r, "predict").startsWith(ragged + ": row 2");
         assertThat(out).hasContent("id,predicted\nkept,yes\n");
     }
 
@@ -188,12 +184,10 @@ class PredictBadInputTest {
     void badFlagValues() throws Exception {
         CliRunner.Result r = CliRunner.run("predict", imageRun.toString(), images.toString(), "--out",
                 tmp.resolve("p.csv").toString(), "--bad-images", "ignore");
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err().lines()).hasSize(1).allMatch(l -> l.startsWith("mwnet predict: Invalid value for option "
-                + "'--bad-images': expected one of [SKIP, STOP]") && l.endsWith("(see: ./mwnet predict --help)"));
+        assertOneLineError(r, "predict").startsWith("Invalid value for option '--bad-images': expected one of "
+                + "[SKIP, STOP]").endsWith("(see: ./mwnet predict --help)");
         assertRefused("--batch 0: expected at least 1", imageRun.toString(), images.toString(), "--batch", "0");
         r = CliRunner.run("predict", imageRun.toString(), images.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).startsWith("mwnet predict: Missing required option: '--out=FILE'");
+        assertOneLineError(r, "predict").startsWith("Missing required option: '--out=FILE'");
     }
 }

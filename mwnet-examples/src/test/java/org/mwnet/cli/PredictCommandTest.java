@@ -2,6 +2,7 @@ package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
@@ -250,14 +251,10 @@ class PredictCommandTest {
         assertThat(predicted.out()).isEqualTo("20 predictions for " + folder + " written to " + out + "\n");
 
         Path corrupt = Files.writeString(folder.resolve("bright/zz.png"), "not an image");
-        String refused = corrupt + ": is not an image ImageIO can decode; expected a PNG, JPEG, BMP or GIF image\n";
+        String refused = corrupt + ": is not an image ImageIO can decode; expected a PNG, JPEG, BMP or GIF image";
         train[train.length - 1] = tmp.resolve("run2").toString();
-        CliRunner.Result notTrained = CliRunner.run(train);
-        assertThat(notTrained.exitCode()).isEqualTo(2);
-        assertThat(notTrained.err()).isEqualTo("mwnet train: " + refused);
-        CliRunner.Result notPredicted = CliRunner.run(predict);
-        assertThat(notPredicted.exitCode()).isEqualTo(2);
-        assertThat(notPredicted.err()).isEqualTo("mwnet predict: " + refused);
+        assertOneLineError(CliRunner.run(train), "train", refused);
+        assertOneLineError(CliRunner.run(predict), "predict", refused);
     }
 
     @Test

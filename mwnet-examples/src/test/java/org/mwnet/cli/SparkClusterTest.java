@@ -2,6 +2,7 @@ package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mwnet.cli.CliRunner.smallTrain;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -66,11 +67,9 @@ class SparkClusterTest {
         Path data = smallData();
         Path out = tmp.resolve("cluster");
         // the driver takes the CPU (auto, no device), the executors are asked for CUDA, which this build lacks
-        Run run = onCluster(smallTrain(data, out, "--spark-master", "local-cluster[1,1,768]", "--workers", "2"),
-                "-Dspark.mwnet.backend=cuda");
-        assertThat(run.exitCode()).as(run.log()).isEqualTo(2);
-        List<String> lines = run.log().lines().filter(l -> !l.startsWith("mwnet: backend ")).toList();
-        assertThat(lines).singleElement().asString().startsWith("mwnet train: executor 0 on ")
+        List<String> args = smallTrain(data, out, "--spark-master", "local-cluster[1,1,768]", "--workers", "2");
+        Run run = onCluster(args, "-Dspark.mwnet.backend=cuda");
+        assertOneLineError(run.result(args), "train").startsWith("executor 0 on ")
                 .contains(" cannot use its backend: cannot use CUDA: ");
     }
 
@@ -84,9 +83,8 @@ class SparkClusterTest {
         long start = System.nanoTime();
         CliRunner.Result r = CliRunner.run(smallTrain(data, tmp.resolve("run"), "--spark-master",
                 "spark://127.0.0.1:" + port, "--workers", "2").toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("mwnet train: --spark-master spark://127.0.0.1:" + port + ": no Spark "
-                + "master listens at 127.0.0.1:" + port + " (Connection refused): start one (spark-class "
+        assertOneLineError(r, "train", "--spark-master spark://127.0.0.1:" + port + ": no Spark master listens at "
+                + "127.0.0.1:" + port + " (Connection refused): start one (spark-class "
                 + "org.apache.spark.deploy.master.Master) or correct the URL");
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(10);
         assertThat(tmp.resolve("run")).as("nothing half-written").doesNotExist();
@@ -102,11 +100,11 @@ class SparkClusterTest {
                         + "yarn --class org.mwnet.cli.Main <mwnet-examples jar> train ... --spark-master yarn "
                         + "(mwnet-examples/docs/spark.md); ./mwnet itself starts local[N] and spark://host:port");
         for (var master : expected.entrySet()) {
-            Run run = finished(driver(List.of(), Map.of(), smallTrain(data, tmp.resolve("run"), "--spark-master",
-                    master.getKey(), "--workers", "2")));
-            assertThat(run.exitCode()).as(run.log()).isEqualTo(2);
-            assertThat(run.log().lines().filter(l -> !l.startsWith("mwnet: backend ")))
-                    .containsExactly("mwnet train: --spark-master " + master.getKey() + ": " + master.getValue());
+            List<String> args = smallTrain(data, tmp.resolve("run"), "--spark-master", master.getKey(), "--workers",
+                    "2");
+            Run run = finished(driver(List.of(), Map.of(), args));
+            assertOneLineError(run.result(args), "train", "--spark-master " + master.getKey() + ": "
+                    + master.getValue());
         }
     }
 
@@ -159,6 +157,13 @@ class SparkClusterTest {
 
     /** What a driver in a JVM of its own did. */
     private record Run(int exitCode, String log) {
+        /**
+         * @param args the tool's arguments
+         * @return the run as the tool's result: its log, without the line that reports the backend, as standard error
+         */
+        CliRunner.Result result(List<String> args) {
+            return new CliRunner.Result(args, exitCode, "", log).withoutBackendReport();
+        }
     }
 
     /**

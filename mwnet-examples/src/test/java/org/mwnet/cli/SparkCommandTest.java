@@ -3,6 +3,7 @@ package org.mwnet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mwnet.cli.CliRunner.smallTrain;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -46,27 +47,28 @@ class SparkCommandTest {
     void eachBadInputEndsInOneLine() throws Exception {
         Path data = CliRunner.smallData(tmp);
         Path out = tmp.resolve("run");
-        assertOneLine(smallTrain(data, out, "--spark-master", "nonsense[", "--workers", "2"),
-                "mwnet train: --spark-master nonsense[: Spark did not start: Could not parse Master URL: 'nonsense['");
-        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "3"),
-                "mwnet train: --batch 50 does not split among --workers 3; give a --batch divisible by 3");
-        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2", "--meta-batch", "25"),
-                "mwnet train: meta batch 25 (--meta-batch) does not split among --workers 2; give a "
-                        + "--meta-batch divisible by 2");
-        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "0"),
-                "mwnet train: --workers must be at least 1, got 0");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "nonsense[", "--workers", "2")),
+                "train", "--spark-master nonsense[: Spark did not start: Could not parse Master URL: 'nonsense['");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "3")),
+                "train", "--batch 50 does not split among --workers 3; give a --batch divisible by 3");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2",
+                "--meta-batch", "25")), "train", "meta batch 25 (--meta-batch) does not split among --workers 2; give "
+                + "a --meta-batch divisible by 2");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "0")),
+                "train", "--workers must be at least 1, got 0");
         // a worker per sample or more: the batch, which splits among the workers, cannot fit the training set
         List<String> perSample = smallTrain(data, out, "--spark-master", "local[2]", "--workers", "700");
         perSample.set(perSample.indexOf("--batch") + 1, "700");
-        assertOneLine(perSample, "mwnet train: --batch 700 is larger than the training set (600 samples)");
-        assertOneLine(smallTrain(data, out, "--workers", "2"), "mwnet train: --workers 2 needs --spark-master (in one "
-                + "process, --accumulate 2 computes the same)");
-        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2", "--method", "l2rw"),
-                "mwnet train: --method l2rw does not run on Spark workers (its micro-batches depend on each other or "
-                        + "on the meta set's shards); expected one of [mwnet, ce, focal]");
-        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2", "--accumulate", "4"),
-                "mwnet train: --accumulate 4 and --workers 2: on Spark each worker computes one micro-batch; give "
-                        + "--workers alone");
+        assertOneLineError(CliRunner.run(perSample), "train",
+                "--batch 700 is larger than the training set (600 samples)");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--workers", "2")), "train",
+                "--workers 2 needs --spark-master (in one process, --accumulate 2 computes the same)");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2",
+                "--method", "l2rw")), "train", "--method l2rw does not run on Spark workers (its micro-batches depend "
+                + "on each other or on the meta set's shards); expected one of [mwnet, ce, focal]");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2",
+                "--accumulate", "4")), "train", "--accumulate 4 and --workers 2: on Spark each worker computes one "
+                + "micro-batch; give --workers alone");
         assertThat(out).as("nothing half-written").doesNotExist();
     }
 
@@ -79,11 +81,5 @@ class SparkCommandTest {
                 .hasMessage("--spark-master needs Apache Spark on the class path, and it is not there: start mwnet "
                         + "with its launcher (./mwnet, which adds mwnet-examples/target/spark-lib after a build) or "
                         + "through spark-submit");
-    }
-
-    private static void assertOneLine(List<String> args, String line) {
-        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo(line);
     }
 }

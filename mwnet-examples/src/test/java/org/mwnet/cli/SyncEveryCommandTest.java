@@ -2,6 +2,7 @@ package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mwnet.cli.CliRunner.smallTrain;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -44,26 +45,26 @@ class SyncEveryCommandTest {
 
         args.set(args.indexOf("--sync-every") + 1, "2");
         args.add("--resume");
-        assertOneLine(args, "mwnet train: " + out.resolve("checkpoint.zip") + " was written by a run with other "
-                + "configuration: sync every 3 there, 2 in this run; resume with the same configuration");
+        assertOneLineError(CliRunner.run(args), "train", out.resolve("checkpoint.zip") + " was written by a run "
+                + "with other configuration: sync every 3 there, 2 in this run; resume with the same configuration");
     }
 
     @Test
     void eachBadUseEndsInOneLine() throws Exception {
         Path data = CliRunner.smallData(tmp);
         Path out = tmp.resolve("run");
-        assertOneLine(smallTrain(data, out, "--accumulate", "2", "--sync-every", "0"),
-                "mwnet train: --sync-every must be at least 1, got 0");
-        assertOneLine(smallTrain(data, out, "--sync-every", "5"),
-                "mwnet train: --sync-every 5 averages the parameters of P workers, and this run has 1: give "
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--accumulate", "2", "--sync-every", "0")), "train",
+                "--sync-every must be at least 1, got 0");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--sync-every", "5")), "train",
+                "--sync-every 5 averages the parameters of P workers, and this run has 1: give "
                 + "--accumulate P, or --workers P on Spark, with P at least 2");
-        assertOneLine(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "1", "--sync-every", "5"),
-                "mwnet train: --sync-every 5 averages the parameters of P workers, and this run has 1: give "
-                        + "--accumulate P, or --workers P on Spark, with P at least 2");
+        assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "1",
+                "--sync-every", "5")), "train", "--sync-every 5 averages the parameters of P workers, and this run has "
+                + "1: give --accumulate P, or --workers P on Spark, with P at least 2");
         for (String method : List.of("l2rw", "finetune")) {
-            assertOneLine(smallTrain(data, out, "--accumulate", "2", "--sync-every", "5", "--method", method),
-                    "mwnet train: --sync-every 5 does not train --method " + method + ": parameter averaging trains "
-                            + "one of [mwnet, ce, focal]");
+            assertOneLineError(CliRunner.run(smallTrain(data, out, "--accumulate", "2", "--sync-every", "5",
+                    "--method", method)), "train", "--sync-every 5 does not train --method " + method
+                    + ": parameter averaging trains one of [mwnet, ce, focal]");
         }
         assertThat(out).as("nothing half-written").doesNotExist();
     }
@@ -73,11 +74,5 @@ class SyncEveryCommandTest {
         CliRunner.Result r = CliRunner.run("train", "--help");
         assertThat(r.out().replaceAll("\\s+", " ")).contains("--sync-every=K")
                 .contains("Average parameters instead of gradients").contains("also at the end of every epoch");
-    }
-
-    private static void assertOneLine(List<String> args, String line) {
-        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo(line);
     }
 }

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -142,10 +143,9 @@ class TrainOnFilesTest {
                 .containsExactly("f1", "f2", "f3", "f4");
 
         CliRunner.Result eval = CliRunner.run("eval", run.resolve("checkpoint.zip").toString());
-        assertThat(eval.exitCode()).isEqualTo(2);
-        assertThat(eval.err().strip()).isEqualTo("mwnet eval: " + run.resolve("checkpoint.zip") + " was trained on "
-                + "your own files (csv), and eval reads only the built-in datasets' test sets; pass your test files "
-                + "to train --test to have them reported");
+        assertOneLineError(eval, "eval", run.resolve("checkpoint.zip") + " was trained on your own files (csv), "
+                + "and eval reads only the built-in datasets' test sets; pass your test files to train --test to have "
+                + "them reported");
     }
 
     /**
@@ -189,9 +189,8 @@ class TrainOnFilesTest {
         all.addAll(resume);
         all.addAll(TRAINING);
         CliRunner.Result refused = CliRunner.run(all.toArray(String[]::new));
-        assertThat(refused.exitCode()).isEqualTo(2);
-        assertThat(refused.err().strip()).isEqualTo("mwnet train: " + run.resolve("checkpoint.zip") + " was trained "
-                + "on other data (different contents); resume with the same data files");
+        assertOneLineError(refused, "train", run.resolve("checkpoint.zip") + " was trained on other data "
+                + "(different contents); resume with the same data files");
     }
 
     @Test
