@@ -1,6 +1,6 @@
 package org.mwnet.train;
 
-import org.mwnet.eval.RunMetrics;
+import org.mwnet.eval.Predictions;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
@@ -14,7 +14,9 @@ import org.mwnet.nn.Parameters;
  * @param vnet the weighting network's shape
  * @param theta V's trained parameters, or null for methods without V
  * @param metrics what the run measured, with its configuration and provenance
+ * @param trainPredictions the trained classifier's predictions on its training set (evaluation mode), from the one
+ *     pass that gives both the metrics' weight diagnostics and {@link WeightReport}'s rows; null when not known
  */
 public record TrainedModel(Network network, Parameters classifier, WeightNet vnet, Parameters theta,
-                           RunMetrics metrics) {
+                           RunMetrics metrics, Predictions trainPredictions) {
 }

@@ -14,7 +14,6 @@ import org.mwnet.data.Splits;
 import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.Evaluator;
 import org.mwnet.eval.Predictions;
-import org.mwnet.eval.RunMetrics;
 import org.mwnet.eval.WeightDiagnostics;
 import org.mwnet.meta.WeightFunction;
 import org.mwnet.meta.WeightNet;
@@ -187,10 +186,11 @@ public final class Trainer {
             }
             listener.onEpochEnd(m);
         }
+        Predictions onTrain = evaluator.predict(state.classifier, train);
         WeightDiagnostics weights = theta == null ? null
-                : diagnose(new WeightFunction(vnet, dt), state.theta, evaluator.predict(state.classifier, train), train);
+                : diagnose(new WeightFunction(vnet, dt), state.theta, onTrain, train);
         return new TrainedModel(net, state.classifier, vnet, state.theta,
-                metrics(state.history, hasValidation, summary, weights));
+                metrics(state.history, hasValidation, summary, weights), onTrain);
     }
 
     private RunMetrics metrics(List<EpochMetrics> history, boolean hasValidation, DatasetSummary summary,

@@ -11,7 +11,7 @@ import org.datavec.api.split.FileSplit;
 import org.deeplearning4j.datasets.datavec.RecordReaderDataSetIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.eval.RunMetrics;
+import org.mwnet.train.RunMetrics;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.Trainer;
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.eval.RunMetrics;
+import org.mwnet.train.RunMetrics;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.Trainer;
 

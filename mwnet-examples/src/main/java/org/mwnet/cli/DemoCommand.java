@@ -9,7 +9,7 @@ import org.mwnet.data.Datasets;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.TrainTest;
-import org.mwnet.eval.RunMetrics;
+import org.mwnet.train.RunMetrics;
 import org.mwnet.train.Method;
 import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;

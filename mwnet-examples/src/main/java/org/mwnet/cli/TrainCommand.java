@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.EpochMetrics;
-import org.mwnet.eval.RunMetrics;
+import org.mwnet.train.RunMetrics;
 import org.mwnet.spark.BackendPlugin;
 import org.mwnet.spark.SparkTraining;
 import org.mwnet.train.Methods;

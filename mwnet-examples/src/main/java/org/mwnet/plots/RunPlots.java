@@ -15,7 +15,7 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.mwnet.data.AtomicFiles;
 import org.mwnet.eval.EpochMetrics;
-import org.mwnet.eval.RunMetrics;
+import org.mwnet.train.RunMetrics;
 import org.mwnet.eval.WeightDiagnostics;
 
 /** The plots of a run, drawn with XChart from its metrics and written atomically as PNG. */

@@ -27,7 +27,7 @@ import org.mwnet.data.Normalization;
 import org.mwnet.data.NpyTestFiles;
 import org.mwnet.data.Splits;
 import org.mwnet.eval.SampleReport;
-import org.mwnet.eval.WeightReport;
+import org.mwnet.train.WeightReport;
 import org.mwnet.eval.WeightsCsv;
 import org.mwnet.plots.SuspectGrid;
 import org.mwnet.train.TrainConfig;

@@ -1,11 +1,13 @@
-package org.mwnet.eval;
+package org.mwnet.train;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.mwnet.data.Dataset;
+import org.mwnet.eval.Evaluator;
+import org.mwnet.eval.Predictions;
+import org.mwnet.eval.SampleReport;
 import org.mwnet.meta.WeightFunction;
-import org.mwnet.train.TrainedModel;
 
 /**
  * Every training sample's loss, prediction and (for MW-Net) V's weight under a trained model: the rows of
@@ -28,8 +30,8 @@ public final class WeightReport {
     }
 
     /**
-     * Runs the final classifier over the training set in evaluation mode and, when the model learned V, V over its
-     * losses.
+     * The final classifier's predictions on the training set in evaluation mode (the ones the trainer made, or a new
+     * pass for a model without them) and, when the model learned V, V over its losses.
      *
      * @param model a trained model; the rows' weights are null when it has no V (a method other than mwnet)
      * @param train the training split it was trained on, with its observed labels
@@ -42,8 +44,12 @@ public final class WeightReport {
         if (ids.size() != train.size()) {
             throw new IllegalArgumentException(ids.size() + " ids do not fit " + train.size() + " training samples");
         }
-        Predictions p = new Evaluator(model.network(), model.classifier().dataType())
-                .predict(model.classifier(), train);
+        Predictions p = model.trainPredictions() != null ? model.trainPredictions()
+                : new Evaluator(model.network(), model.classifier().dataType()).predict(model.classifier(), train);
+        if (p.losses().length != train.size()) {
+            throw new IllegalArgumentException("the model's predictions cover " + p.losses().length + " training "
+                    + "samples, not the " + train.size() + " given: pass the training split it was trained on");
+        }
         double[] weights = model.theta() == null ? null
                 : new WeightFunction(model.vnet(), model.theta().dataType()).weights(model.theta(), p.losses());
         List<SampleReport> rows = new ArrayList<>(train.size());

@@ -1,11 +1,12 @@
-package org.mwnet.eval;
+package org.mwnet.train;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
 import org.mwnet.data.DatasetSummary;
-import org.mwnet.train.TrainConfig;
+import org.mwnet.eval.EpochMetrics;
+import org.mwnet.eval.WeightDiagnostics;
 
 /**
  * Everything a run measured, written as its {@code metrics.json}.
