@@ -177,23 +177,14 @@ public final class Checkpoint {
     }
 
     /**
-     * Restores a state written by {@link #write}.
+     * Sets a run's state to a checked checkpoint's ({@link Saved#requireResumableBy}).
      *
-     * @param file the checkpoint
-     * @param config the configuration of the run that resumes (must equal the saved one)
-     * @param data the data settings of the run that resumes (must equal the saved ones)
-     * @param fingerprint the data the run that resumes uses (must equal the saved one)
-     * @param s a freshly initialised state of that run, overwritten
-     * @throws IOException when the file is unreadable
-     * @throws IllegalArgumentException when it belongs to another configuration, other data settings or other data;
-     *     the message names the first setting that differs, with both values, or how the data differs
+     * @param saved the checkpoint, read and checked
+     * @param s the state to overwrite
      */
-    public static void restore(Path file, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
-                               TrainingState s) throws IOException {
-        Saved saved = read(file);
-        saved.requireResumableBy(config, data, fingerprint);
+    static void restore(Saved saved, TrainingState s) {
         CheckpointHeader h = saved.header;
-        new StateArrays(saved.archive.arrays(), h.sgdSteps(), h.adamSteps()).into(s, file.toString());
+        new StateArrays(saved.archive.arrays(), h.sgdSteps(), h.adamSteps()).into(s, saved.file.toString());
         s.metaCycles.forEach(c -> c.restore(h.metaPass(), h.metaCursor()));
         s.nextEpoch = h.nextEpoch();
         s.iteration = h.iteration();

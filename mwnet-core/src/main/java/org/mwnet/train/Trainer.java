@@ -121,8 +121,14 @@ public final class Trainer {
         config.requireSelectionSplit(splits.validation().size());
         boolean hasValidation = splits.validation().size() > 0;
         DataSettings data = DataSettings.of(summary);
-        // it reads every image, so only a run that writes or reads a checkpoint computes it
+        // it reads every image, so only a run that writes or reads a checkpoint computes it, once
         DataFingerprint fingerprint = checkpoint == null ? null : DataFingerprint.of(splits, test);
+        Checkpoint.Saved resumed = null;
+        if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
+            resumed = Checkpoint.read(checkpoint);
+            resumed.requireResumableBy(config, data, fingerprint);
+        }
+        listener.onStart();
         DataType dt = config.dataType();
         Dataset train = splits.train();
         Dataset meta = splits.meta();
@@ -134,8 +140,8 @@ public final class Trainer {
         Parameters theta = !learnsV ? null
                 : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.weightNetSeed(), dt);
         TrainingState state = TrainingState.initial(config, net, theta, meta.size(), dt);
-        if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
-            Checkpoint.restore(checkpoint, config, data, fingerprint, state);
+        if (resumed != null) {
+            Checkpoint.restore(resumed, state);
         }
         Iteration iteration = methodWrapper.apply(methods.create(config, net, vnet, dt));
         int parts = config.accumulate();

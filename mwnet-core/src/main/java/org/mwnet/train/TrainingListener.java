@@ -5,6 +5,13 @@ import org.mwnet.eval.EpochMetrics;
 /** Observes a run's progress (progress bars, logs, notebooks). All methods do nothing by default. */
 public interface TrainingListener {
     /**
+     * Called once the run's data and any checkpoint to resume have been checked, before the networks are built and
+     * the first epoch starts.
+     */
+    default void onStart() {
+    }
+
+    /**
      * @param epoch 0-based epoch
      * @param iterations iterations it will run
      */

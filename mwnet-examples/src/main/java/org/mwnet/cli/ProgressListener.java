@@ -24,6 +24,7 @@ final class ProgressListener implements TrainingListener {
     private final int totalEpochs;
     private final boolean bar;
     private final PrintWriter err;
+    private final Runnable started;
     private ProgressBar progress;
     private double lossSum;
     private int count;
@@ -33,12 +34,15 @@ final class ProgressListener implements TrainingListener {
      * @param totalEpochs epochs of the run
      * @param bar whether to draw progress bars (a terminal is attached)
      * @param err where lines go
+     * @param started what to do once the run's inputs are checked, before it trains (the command reports its
+     *     backend)
      */
-    ProgressListener(String label, int totalEpochs, boolean bar, PrintWriter err) {
+    ProgressListener(String label, int totalEpochs, boolean bar, PrintWriter err, Runnable started) {
         this.label = label;
         this.totalEpochs = totalEpochs;
         this.bar = bar;
         this.err = err;
+        this.started = started;
     }
 
     /**
@@ -47,6 +51,11 @@ final class ProgressListener implements TrainingListener {
      */
     static boolean barOnStderr(java.util.Map<String, String> env) {
         return "1".equals(env.get(STDERR_TTY));
+    }
+
+    @Override
+    public void onStart() {
+        started.run();
     }
 
     @Override

@@ -5,9 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
-import org.mwnet.train.Checkpoint;
-import org.mwnet.train.DataFingerprint;
-import org.mwnet.train.DataSettings;
 import org.mwnet.train.MethodFactory;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainedModel;
@@ -44,17 +41,14 @@ final class TrainRun {
             }
         }
         try (RunDirectory dir = RunDirectory.open(out, mode)) {
-            if (mode == RunDirectory.Mode.RESUME) {
-                Checkpoint.read(dir.checkpoint()).requireResumableBy(config, DataSettings.of(data.summary()),
-                        DataFingerprint.of(data.splits(), data.test()));
-            }
             for (String warning : data.warnings()) {
                 err.println("mwnet train: warning: " + warning);
             }
+            // the backend's line comes once the trainer has checked the data and the checkpoint to resume, so a
+            // refused resume is one line
             trainer.withCheckpoint(dir.checkpoint(), mode == RunDirectory.Mode.RESUME)
                     .withListener(new ProgressListener(label, config.totalEpochs(),
-                            ProgressListener.barOnStderr(System.getenv()), err));
-            backend.apply(err);
+                            ProgressListener.barOnStderr(System.getenv()), err, () -> backend.apply(err)));
             TrainedModel model = trainer.train(data.splits(), data.test(), data.summary());
             dir.write(model, data, label);
             return model;
