@@ -12,17 +12,25 @@ package org.mwnet.data;
  */
 public record SplitConfig(int metaSize, int validationSize, double imbalance, NoiseType noise, double noiseRate,
                           long seed) {
-    /** Validates the fields. */
+    /** Validates the fields: a {@link SettingException} names the one out of its range. */
     public SplitConfig {
-        if (metaSize < 0 || validationSize < 0) {
-            throw new IllegalArgumentException("meta size " + metaSize + " and validation size " + validationSize
-                    + " must not be negative");
+        if (metaSize < 0) {
+            throw new SettingException("{metaSize} must be at least 0, got " + metaSize);
         }
-        if (!(imbalance >= 1)) {
-            throw new IllegalArgumentException("imbalance factor " + imbalance + " must be at least 1");
+        if (validationSize < 0) {
+            throw new SettingException("{validationSize} must be at least 0, got " + validationSize);
         }
         if (!(noiseRate >= 0 && noiseRate <= 1)) {
-            throw new IllegalArgumentException("noise rate " + noiseRate + " is outside [0, 1]");
+            throw new SettingException("{noiseRate} must be in [0, 1], got " + noiseRate);
+        }
+        if (noise == NoiseType.NONE && noiseRate != 0) {
+            throw new SettingException("{noiseRate} " + noiseRate + " needs {noise} uniform, flip or pair");
+        }
+        if (noise != NoiseType.NONE && noiseRate == 0) {
+            throw new SettingException("{noise} " + noise.cliName() + " needs {noiseRate} in (0, 1]");
+        }
+        if (!(imbalance >= 1) || Double.isInfinite(imbalance)) {
+            throw new SettingException("{imbalance} must be a finite factor >= 1, got " + imbalance);
         }
     }
 

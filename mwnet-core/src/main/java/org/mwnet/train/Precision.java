@@ -3,6 +3,7 @@ package org.mwnet.train;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
+import org.mwnet.data.SettingException;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** The floating-point type a run computes in: float for training, double for checks. Named as files write it. */

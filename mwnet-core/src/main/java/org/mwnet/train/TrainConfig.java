@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mwnet.data.SettingException;
 import org.mwnet.meta.LookAheadLayers;
 import org.mwnet.nn.Model;
 import org.nd4j.linalg.api.buffer.DataType;

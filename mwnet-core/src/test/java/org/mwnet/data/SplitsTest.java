@@ -68,8 +68,24 @@ class SplitsTest {
                 .hasMessage("meta size 1005 must be a multiple of the 10 classes to be class-balanced");
         assertThatThrownBy(() -> Splits.make(POOL, SplitConfig.defaults().withMetaSize(6000)))
                 .hasMessageContaining("too few");
-        assertThatThrownBy(() -> SplitConfig.defaults().withNoise(NoiseType.UNIFORM, -0.1))
-                .hasMessage("noise rate -0.1 is outside [0, 1]");
+        assertSetting(() -> SplitConfig.defaults().withNoise(NoiseType.UNIFORM, -0.1), "noiseRate",
+                "noise rate must be in [0, 1], got -0.1");
+        assertSetting(() -> SplitConfig.defaults().withNoise(NoiseType.NONE, 0.3), "noiseRate",
+                "noise rate 0.3 needs noise uniform, flip or pair");
+        assertSetting(() -> SplitConfig.defaults().withNoise(NoiseType.FLIP, 0), "noise",
+                "noise flip needs noise rate in (0, 1]");
+        assertSetting(() -> SplitConfig.defaults().withMetaSize(-10), "metaSize",
+                "meta size must be at least 0, got -10");
+        assertSetting(() -> SplitConfig.defaults().withValidationSize(-1), "validationSize",
+                "validation size must be at least 0, got -1");
+        assertSetting(() -> SplitConfig.defaults().withImbalance(Double.POSITIVE_INFINITY), "imbalance",
+                "imbalance factor must be a finite factor >= 1, got Infinity");
+    }
+
+    private static void assertSetting(org.assertj.core.api.ThrowableAssert.ThrowingCallable settings, String field,
+                                      String message) {
+        assertThatThrownBy(settings).isInstanceOfSatisfying(SettingException.class,
+                e -> assertThat(e.field()).isEqualTo(field)).hasMessage(message);
     }
 
     @Test

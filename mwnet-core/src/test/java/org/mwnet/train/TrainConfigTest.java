@@ -7,6 +7,7 @@ import static org.assertj.core.data.Offset.offset;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.mwnet.data.SettingException;
 
 /** The configuration's learning rates per epoch and its defaults, against values worked out by hand. */
 class TrainConfigTest {

@@ -28,7 +28,6 @@ final class DataCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainChecks.dataFlags(data);
         SplitConfig config = data.splitConfig();
         TrainTest tt = data.load();
         Splits splits = TrainChecks.splitData(tt.train(), config);

@@ -47,12 +47,12 @@ final class DataOptions {
     @Option(names = "--seed", description = "Seed of splits, noise, batches and weights (default: ${DEFAULT-VALUE}).")
     long seed = DEFAULTS.seed();
 
-    /** @return the split configuration these options describe (validated) */
+    /**
+     * @return the split configuration these options describe
+     * @throws IllegalArgumentException naming the flag of a value out of its range ({@link SplitConfig}'s rules)
+     */
     SplitConfig splitConfig() {
-        if (noise != NoiseType.NONE && noiseRate == 0) {
-            throw new IllegalArgumentException("--noise " + noise.cliName() + " needs --noise-rate in (0, 1]");
-        }
-        return new SplitConfig(metaSize, validationSize, imbalance, noise, noiseRate, seed);
+        return Flags.naming(() -> new SplitConfig(metaSize, validationSize, imbalance, noise, noiseRate, seed));
     }
 
     /** @return the dataset's training and test parts */

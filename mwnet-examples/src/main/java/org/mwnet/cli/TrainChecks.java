@@ -1,7 +1,6 @@
 package org.mwnet.cli;
 
 import org.mwnet.data.Dataset;
-import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.train.Method;
@@ -10,8 +9,8 @@ import org.mwnet.train.TrainConfig;
 /**
  * The checks of a training run's options that are about the command line, in the flags' words, made before any data
  * is loaded or any run directory is created: first flags that go together, then the sizes against the split data.
- * The range of each setting is {@link TrainConfig}'s rule ({@link TrainOptions#config} names the flag). The dataset and split part
- * ({@link #dataFlags}, {@link #splitData}) is also {@code mwnet data}'s. Each failure is one
+ * The range of each setting is {@link TrainConfig}'s or {@link org.mwnet.data.SplitConfig}'s rule ({@link Flags}
+ * names the flag). The split part ({@link #splitData}) is also {@code mwnet data}'s. Each failure is one
  * {@link IllegalArgumentException} naming the flag, the value and what was expected (exit code 2).
  */
 final class TrainChecks {
@@ -28,7 +27,7 @@ final class TrainChecks {
     static void flags(TrainOptions train, DataOptions data, BackendOptions backend) {
         microBatches(train);
         parameterAveraging(train);
-        dataFlags(data);
+        data.splitConfig();
         backend.checkThreads();
     }
 
@@ -85,29 +84,6 @@ final class TrainChecks {
 
 
     /**
-     * Checks the dataset and split flags on their own (the part of {@link #flags} that {@code data} shares).
-     *
-     * @param data dataset and split flags
-     */
-    static void dataFlags(DataOptions data) {
-        if (!(data.noiseRate >= 0 && data.noiseRate <= 1)) {
-            throw new IllegalArgumentException("--noise-rate must be in [0, 1], got " + data.noiseRate);
-        }
-        if (data.noise == NoiseType.NONE && data.noiseRate != 0) {
-            throw new IllegalArgumentException("--noise-rate " + data.noiseRate + " needs --noise uniform, flip or pair");
-        }
-        if (!(data.imbalance >= 1) || Double.isInfinite(data.imbalance)) {
-            throw new IllegalArgumentException("--imbalance must be a finite factor >= 1, got " + data.imbalance);
-        }
-        if (data.metaSize < 0) {
-            throw new IllegalArgumentException("--meta-size must be at least 0, got " + data.metaSize);
-        }
-        if (data.validationSize < 0) {
-            throw new IllegalArgumentException("--validation-size must be at least 0, got " + data.validationSize);
-        }
-    }
-
-    /**
      * Splits the data, then checks the sizes against the parts.
      *
      * @param pool the dataset's training part
@@ -116,7 +92,7 @@ final class TrainChecks {
      * @return the split data
      */
     static Splits split(Dataset pool, SplitConfig split, TrainConfig config) {
-        TrainOptions.namingFlags(() -> config.requireSelectionSplit(split.validationSize()));
+        Flags.naming(() -> config.requireSelectionSplit(split.validationSize()));
         Splits splits = splitData(pool, split);
         againstData(config, splits, "raise --meta-size");
         return splits;

@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
         RunData runData;
         Path dir;
         if (files.given()) {
-            TrainOptions.namingFlags(() -> config.requireSelectionSplit(data.validationSize));
+            Flags.naming(() -> config.requireSelectionSplit(data.validationSize));
             runData = FileSets.read(files, config, data.validationSize, data.seed);
             dir = out != null ? out : Path.of("runs", files.trainStem() + "-" + config.method() + "-seed" + data.seed);
         } else {

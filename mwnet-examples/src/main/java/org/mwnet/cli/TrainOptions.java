@@ -3,7 +3,6 @@ package org.mwnet.cli;
 import java.util.List;
 import org.mwnet.nn.Models;
 import org.mwnet.train.Method;
-import org.mwnet.train.SettingException;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -107,44 +106,18 @@ final class TrainOptions {
     /**
      * @param seed the run's seed
      * @return the validated configuration
-     * @throws IllegalArgumentException for a value out of its range, naming the flag ({@link #flagOf})
+     * @throws IllegalArgumentException for a value out of its range, naming the flag ({@link Flags})
      */
     TrainConfig config(long seed) {
-        return namingFlags(() -> builder(seed).build());
-    }
-
-    /**
-     * Runs a core check, saying what it refuses in flags.
-     *
-     * @param check a check of {@link TrainConfig}'s, returning what it checked
-     * @param <T> what it returns
-     * @return what the check returned
-     * @throws IllegalArgumentException for a value out of its range, naming the flags ({@link #flagOf})
-     */
-    static <T> T namingFlags(java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (SettingException e) {
-            throw new IllegalArgumentException(e.describe(TrainOptions::flagOf), e);
-        }
-    }
-
-    /**
-     * The one map from a configuration's settings to the flags that set them: each flag is its
-     * {@link TrainConfig} component's name in kebab case ({@code metaLr} is {@code --meta-lr}).
-     *
-     * @param field a {@link TrainConfig} component
-     * @return its flag
-     */
-    static String flagOf(String field) {
-        return "--" + field.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return Flags.naming(() -> builder(seed).build());
     }
 
     private TrainConfig.Builder builder(long seed) {
         TrainConfig.Builder b = new TrainConfig.Builder().model(model).method(method).epochs(epochs).batch(batch)
                 .accumulate(accumulate).lr(lr).lrDecay(lrDecay)
                 .lrMilestones(lrMilestones == null ? List.of() : lrMilestones).momentum(momentum)
-                .weightDecay(weightDecay).metaLr(metaLr).metaWeightDecay(metaWeightDecay).vHidden(vHidden).metaInterval(metaInterval).metaLayers(metaLayers)
+                .weightDecay(weightDecay).metaLr(metaLr).metaWeightDecay(metaWeightDecay).vHidden(vHidden)
+                .metaInterval(metaInterval).metaLayers(metaLayers)
                 .normalizeWeights(normalizeWeights).focalGamma(focalGamma)
                 .finetuneEpochs(finetuneEpochs).finetuneLrFactor(finetuneLrFactor).seed(seed).precision(precision);
         if (hidden != null) {

@@ -1,4 +1,4 @@
-package org.mwnet.train;
+package org.mwnet.data;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A setting of a {@link TrainConfig} out of its range. The message names settings by the library's words ("learning
- * rate"); {@link #describe} names them otherwise, so that the command line says which flag ({@code --lr}) with the
- * rule written once, here in core.
+ * A setting of a configuration record ({@link SplitConfig}, {@code org.mwnet.train.TrainConfig}) out of its range.
+ * The message names settings by the library's words ("learning rate"); {@link #describe} names them otherwise, so
+ * that the command line says which flag ({@code --lr}) with the rule written once, in core.
  */
 public final class SettingException extends IllegalArgumentException {
     private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");
@@ -20,16 +20,18 @@ public final class SettingException extends IllegalArgumentException {
             Map.entry("metaInterval", "meta interval"), Map.entry("metaBatch", "meta batch"),
             Map.entry("focalGamma", "focal gamma"), Map.entry("finetuneEpochs", "finetune epochs"),
             Map.entry("finetuneLrFactor", "fine-tuning learning-rate factor"),
-            Map.entry("accumulate", "micro-batches per iteration"), Map.entry("validationSize", "validation size"));
+            Map.entry("accumulate", "micro-batches per iteration"), Map.entry("validationSize", "validation size"),
+            Map.entry("metaSize", "meta size"), Map.entry("noiseRate", "noise rate"),
+            Map.entry("imbalance", "imbalance factor"));
 
     private final String field;
     private final String template;
 
     /**
-     * @param template the message, with each setting it names as {@code {field}} (a {@link TrainConfig} component,
-     *     or a split's {@code validationSize}); the first is the setting that is wrong
+     * @param template the message, with each setting it names as {@code {field}} (a configuration record's
+     *     component); the first is the setting that is wrong
      */
-    SettingException(String template) {
+    public SettingException(String template) {
         super(render(template, SettingException::words));
         Matcher m = FIELD.matcher(template);
         if (!m.find()) {
@@ -39,7 +41,7 @@ public final class SettingException extends IllegalArgumentException {
         this.template = template;
     }
 
-    /** @return the wrong setting, as the {@link TrainConfig} component's name */
+    /** @return the wrong setting, as the configuration record's component name */
     public String field() {
         return field;
     }
@@ -53,7 +55,7 @@ public final class SettingException extends IllegalArgumentException {
     }
 
     /**
-     * @param field a {@link TrainConfig} component
+     * @param field a configuration record's component
      * @return the library's words for it
      */
     static String words(String field) {
