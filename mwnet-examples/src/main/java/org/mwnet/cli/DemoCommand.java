@@ -9,15 +9,17 @@ import org.mwnet.data.Datasets;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.TrainTest;
-import org.mwnet.train.RunMetrics;
+import org.mwnet.run.RunData;
+import org.mwnet.run.RunDirectory;
 import org.mwnet.train.Method;
 import org.mwnet.train.Methods;
+import org.mwnet.train.RunMetrics;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code mwnet demo}, the main job: Fashion-MNIST with 40% uniform label noise, plain cross-entropy against
@@ -69,10 +71,11 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainChecks.atLeastOne("--epochs", epochs);
         backendOptions.checkThreads();
-        RunDirectory.requireNamed(out);
+        TrainRun.requireNamed(out);
         RunDirectory.Mode mode = overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH;
         for (Row row : ROWS) {
-            RunDirectory.check(out.resolve(row.name()), mode);
+            // fails now as the run would, so the demo stops before its first run trains
+            TrainRun.open(out.resolve(row.name()), mode).close();
         }
         SplitConfig split = SplitConfig.defaults().withNoise(NoiseType.UNIFORM, 0.4).withSeed(seed);
         TrainTest data = Datasets.load("fashion-mnist", DataLocator.standard(dataDir));
@@ -81,8 +84,9 @@ final class DemoCommand implements Callable<Integer> {
         for (Row row : ROWS) {
             TrainConfig config = new TrainConfig.Builder().method(row.method()).metaInterval(row.metaInterval())
                     .epochs(epochs).seed(seed).build();
-            results.add(TrainRun.execute(row.name(), RunData.drawn(data, split, config), config,
-                    out.resolve(row.name()), mode, null, Methods::create, backendOptions, err).metrics());
+            RunData drawn = RunData.drawn(data, split, TrainChecks.split(data.train(), split, config));
+            results.add(TrainRun.execute(row.name(), drawn, config, out.resolve(row.name()), mode, null,
+                    Methods::create, backendOptions, err).metrics());
         }
         var o = spec.commandLine().getOut();
         o.printf("%nFashion-MNIST, 40%% uniform label noise (%.1f%% of training labels wrong), MLP 784-256-256-10, %d epochs%n",

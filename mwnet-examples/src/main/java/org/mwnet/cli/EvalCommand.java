@@ -6,6 +6,7 @@ import org.mwnet.data.DataLocator;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.Datasets;
 import org.mwnet.eval.Evaluator;
+import org.mwnet.run.RunDirectory;
 import org.mwnet.train.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

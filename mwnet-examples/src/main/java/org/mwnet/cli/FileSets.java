@@ -17,6 +17,8 @@ import org.mwnet.data.Normalization;
 import org.mwnet.data.SetAlignment;
 import org.mwnet.data.Splits;
 import org.mwnet.nn.Model;
+import org.mwnet.run.RunData;
+import org.mwnet.run.RunInputs;
 import org.mwnet.train.TrainConfig;
 
 /**

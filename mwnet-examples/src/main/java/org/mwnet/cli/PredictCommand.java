@@ -11,6 +11,7 @@ import org.mwnet.data.SampleStream;
 import org.mwnet.data.SampleStreams;
 import org.mwnet.eval.PredictionsCsv;
 import org.mwnet.eval.Predictor;
+import org.mwnet.run.RunDirectory;
 import org.mwnet.train.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -18,6 +18,8 @@ import org.mwnet.eval.Suspects;
 import org.mwnet.eval.Suspects.Ranking;
 import org.mwnet.eval.WeightsCsv;
 import org.mwnet.plots.SuspectGrid;
+import org.mwnet.run.RunDirectory;
+import org.mwnet.run.SuspectImages;
 import org.mwnet.train.Checkpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

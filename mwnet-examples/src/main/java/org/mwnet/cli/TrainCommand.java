@@ -4,17 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mwnet.data.SplitConfig;
+import org.mwnet.data.TrainTest;
 import org.mwnet.eval.EpochMetrics;
-import org.mwnet.train.RunMetrics;
+import org.mwnet.run.RunData;
+import org.mwnet.run.RunDirectory;
 import org.mwnet.spark.BackendPlugin;
 import org.mwnet.spark.SparkTraining;
 import org.mwnet.train.Methods;
+import org.mwnet.train.RunMetrics;
 import org.mwnet.train.TrainConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwnet train}: one training run, leaving metrics, plots and checkpoints in its run directory. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -74,7 +77,8 @@ final class TrainCommand implements Callable<Integer> {
             dir = out != null ? out : Path.of("runs", files.trainStem() + "-" + config.method() + "-seed" + data.seed);
         } else {
             SplitConfig split = data.splitConfig();
-            runData = RunData.drawn(data.load(), split, config);
+            TrainTest loaded = data.load();
+            runData = RunData.drawn(loaded, split, TrainChecks.split(loaded.train(), split, config));
             dir = out != null ? out : Path.of("runs", data.dataset + "-" + config.method() + "-"
                     + split.noise().cliName() + (split.noiseRate() > 0 ? "" + split.noiseRate() : "")
                     + (split.imbalance() > 1 ? "-lt" + split.imbalance() : "") + "-seed" + data.seed);

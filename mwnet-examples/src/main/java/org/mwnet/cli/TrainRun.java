@@ -5,13 +5,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
+import org.mwnet.run.RunData;
+import org.mwnet.run.RunDirectory;
+import org.mwnet.run.RunDirectoryException;
 import org.mwnet.train.MethodFactory;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainedModel;
 import org.mwnet.train.Trainer;
 import org.mwnet.train.WeightNetFile;
 
-/** One training run from the command line: splits, trainer, progress and the run directory. */
+/** One training run from the command line: splits, trainer, progress, and the run directory, its refusals in flags. */
 final class TrainRun {
     private TrainRun() {
     }
@@ -40,7 +43,7 @@ final class TrainRun {
                 throw new IllegalArgumentException("--init-v: " + e.getMessage(), e);
             }
         }
-        try (RunDirectory dir = RunDirectory.open(out, mode)) {
+        try (RunDirectory dir = open(out, mode)) {
             for (String warning : data.warnings()) {
                 err.println("mwnet train: warning: " + warning);
             }
@@ -52,6 +55,54 @@ final class TrainRun {
             TrainedModel model = trainer.train(data.splits(), data.test(), data.summary());
             dir.write(model, data, label);
             return model;
+        }
+    }
+
+    /**
+     * Opens the run directory {@code --out} names, saying a refusal in flags ({@link #inFlags}).
+     *
+     * @param out the flag's value
+     * @param mode what to do with what the folder already holds
+     * @return the open directory; close it when the run ends
+     * @throws IllegalArgumentException when the folder cannot be used this way, naming the flag and the folder
+     * @throws IOException when the folder cannot be created or locked
+     */
+    static RunDirectory open(Path out, RunDirectory.Mode mode) throws IOException {
+        requireNamed(out);
+        try {
+            return RunDirectory.open(out, mode);
+        } catch (RunDirectoryException e) {
+            throw new IllegalArgumentException(inFlags(e), e);
+        }
+    }
+
+    /**
+     * @param e a refused run directory
+     * @return the refusal with the folder named by its flag, and the ways on that apply: {@code --resume} only where
+     *     there is a checkpoint to continue
+     */
+    private static String inFlags(RunDirectoryException e) {
+        String what = e.getMessage();
+        return switch (e.reason()) {
+            case NOT_A_DIRECTORY -> "--out " + what;
+            case NO_CHECKPOINT -> "--resume: " + what;
+            case IN_USE -> "--out " + what + "; wait for it to end or choose another --out";
+            case HOLDS_RUN -> "--out " + what + "; continue it (train --resume), replace it (--overwrite), or choose "
+                    + "another --out";
+            case HOLDS_RUN_FILES -> "--out " + what + "; replace them (--overwrite), or choose another --out";
+            case HOLDS_OTHER_FILES -> "--out " + what + "; choose another --out, or run there with --overwrite (which "
+                    + "replaces only a run's own files and keeps these)";
+        };
+    }
+
+    /**
+     * Refuses an empty {@code --out} (which would otherwise mean the working directory).
+     *
+     * @param out the flag's value
+     */
+    static void requireNamed(Path out) {
+        if (out.toString().isEmpty()) {
+            throw new IllegalArgumentException("--out must name a directory, got an empty path");
         }
     }
 }

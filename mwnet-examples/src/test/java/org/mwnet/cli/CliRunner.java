@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 import org.mwnet.data.TestData;
 import org.mwnet.testing.Unprivileged;
 
-/** Runs the command-line tool in-process and captures what it prints. */
-final class CliRunner {
+/** Runs the command-line tool in-process and captures what it prints; the tests of other packages use it too. */
+public final class CliRunner {
     /**
      * What one invocation produced.
      *
@@ -20,12 +20,12 @@ final class CliRunner {
      * @param out what it printed on standard output
      * @param err what it printed on standard error
      */
-    record Result(List<String> args, int exitCode, String out, String err) {
+    public record Result(List<String> args, int exitCode, String out, String err) {
         /**
          * @return this result without the line that reports the backend ({@code mwnet: backend ...}), which a command
          *     prints on standard error once it has loaded ND4J
          */
-        Result withoutBackendReport() {
+        public Result withoutBackendReport() {
             return new Result(args, exitCode, out, err.lines().filter(line -> !line.startsWith("mwnet: backend "))
                     .map(line -> line + System.lineSeparator()).collect(Collectors.joining()));
         }
@@ -34,7 +34,11 @@ final class CliRunner {
     private CliRunner() {
     }
 
-    static Result run(String... args) {
+    /**
+     * @param args the tool's arguments
+     * @return what it did
+     */
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         var cl = Main.commandLine();
@@ -76,7 +80,7 @@ final class CliRunner {
      * @param tmp a scratch folder
      * @return the folder to pass as {@code --data-dir}
      */
-    static Path smallData(Path tmp) throws IOException {
+    public static Path smallData(Path tmp) throws IOException {
         Path data = tmp.resolve("data");
         TestData.writeIdxDataset(data.resolve("fashion-mnist"), 700, 100, 10, 5);
         return data;
@@ -101,7 +105,7 @@ final class CliRunner {
      * @param more further arguments
      * @return the arguments of a small, quick {@code train}: meta set 100, MLP width 8, one epoch of batches of 50
      */
-    static List<String> smallTrain(Path data, Path out, String... more) {
+    public static List<String> smallTrain(Path data, Path out, String... more) {
         List<String> a = new ArrayList<>(List.of("train", "--data-dir", data.toString(), "--meta-size", "100",
                 "--hidden", "8", "--epochs", "1", "--batch", "50", "--out", out.toString()));
         a.addAll(List.of(more));

@@ -10,7 +10,7 @@ import org.assertj.core.api.AbstractStringAssert;
  * command that had loaded ND4J before it failed reported the backend first; its test drops that line with
  * {@link CliRunner.Result#withoutBackendReport}.
  */
-final class OneLineError {
+public final class OneLineError {
     /** A qualified class name of an exception or error, e.g. {@code java.io.EOFException}. */
     private static final String QUALIFIED_THROWABLE = "\\b([a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(Exception|Error)\\b";
 
@@ -24,7 +24,7 @@ final class OneLineError {
      * @param command the sub-command the line names, or "" for the tool itself (whose lines start {@code "mwnet: "})
      * @return an assertion on the message: the line after {@code "mwnet <command>: "}
      */
-    static AbstractStringAssert<?> assertOneLineError(CliRunner.Result r, String command) {
+    public static AbstractStringAssert<?> assertOneLineError(CliRunner.Result r, String command) {
         String what = "mwnet " + String.join(" ", r.args()) + "\nstandard error:\n" + r.err();
         assertThat(r.exitCode()).as("exit code of " + what).isEqualTo(2);
         assertThat(r.err().lines()).as("lines of " + what).hasSize(1);
@@ -42,7 +42,7 @@ final class OneLineError {
      * @param command the sub-command the line names, or "" for the tool itself
      * @param message the whole message after {@code "mwnet <command>: "}
      */
-    static void assertOneLineError(CliRunner.Result r, String command, String message) {
+    public static void assertOneLineError(CliRunner.Result r, String command, String message) {
         assertOneLineError(r, command).isEqualTo(message);
     }
 }

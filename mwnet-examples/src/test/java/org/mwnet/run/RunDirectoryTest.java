@@ -1,4 +1,4 @@
-package org.mwnet.cli;
+package org.mwnet.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.cli.CliRunner;
 
 /** Run directories: one run at a time, no silent reuse, no leftovers of killed writes, no empty folders of failed runs. */
 class RunDirectoryTest {

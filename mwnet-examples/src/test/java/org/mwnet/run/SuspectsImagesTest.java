@@ -1,4 +1,4 @@
-package org.mwnet.cli;
+package org.mwnet.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.cli.CliRunner;
 import org.mwnet.data.AtomicFiles;
 import org.mwnet.data.CsvOptions;
 import org.mwnet.data.Dataset;

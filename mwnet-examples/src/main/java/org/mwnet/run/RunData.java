@@ -1,4 +1,4 @@
-package org.mwnet.cli;
+package org.mwnet.run;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -7,11 +7,10 @@ import org.mwnet.data.DatasetSummary;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.data.TrainTest;
-import org.mwnet.train.TrainConfig;
 
 /**
  * What one training run trains and reports on, prepared and checked before its run directory opens: a built-in
- * dataset's drawn splits ({@link #drawn}), or the user's own sets ({@link FileSets}).
+ * dataset's drawn splits ({@link #drawn}), or the user's own sets.
  *
  * @param splits meta, validation and training sets
  * @param test the test set, empty when there is none
@@ -23,31 +22,30 @@ import org.mwnet.train.TrainConfig;
  * @param warnings what the user should know before the run trains (images skipped, labels assumed clean), printed
  *     once the run directory is open
  */
-record RunData(Splits splits, Dataset test, DatasetSummary summary, List<String> trainIds, boolean cleanKnown,
-               RunInputs inputs, List<String> warnings) {
+public record RunData(Splits splits, Dataset test, DatasetSummary summary, List<String> trainIds, boolean cleanKnown,
+                      RunInputs inputs, List<String> warnings) {
     /** Copies the lists. */
-    RunData {
+    public RunData {
         trainIds = List.copyOf(trainIds);
         warnings = List.copyOf(warnings);
     }
 
     /**
-     * Draws a built-in dataset's splits and noise, then checks the sizes against them.
+     * A built-in dataset's run data, from the splits drawn of it.
      *
      * @param data the dataset's training and test parts
-     * @param split how they are split and corrupted
-     * @param config the run's configuration
+     * @param split how the training part was split and corrupted
+     * @param splits the splits so drawn, their sizes checked against the run's configuration
      * @return the run's data: ids are row numbers, the true labels are known
      */
-    static RunData drawn(TrainTest data, SplitConfig split, TrainConfig config) {
-        Splits splits = TrainChecks.split(data.train(), split, config);
+    public static RunData drawn(TrainTest data, SplitConfig split, Splits splits) {
         List<String> rows = IntStream.range(0, splits.train().size()).mapToObj(Integer::toString).toList();
         return new RunData(splits, data.test(), DatasetSummary.of(splits, data.test(), split, data.input()), rows,
                 true, null, List.of());
     }
 
     /** @return whether there is a test set to report on */
-    boolean hasTest() {
+    public boolean hasTest() {
         return test.size() > 0;
     }
 }

@@ -1,4 +1,4 @@
-package org.mwnet.cli;
+package org.mwnet.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,14 +14,15 @@ import org.mwnet.train.Json;
  * writes none: its checkpoint's data settings redraw the same splits.
  *
  * @param train the training set (image folder, CSV, {@code .npy} samples or {@code .npz})
- * @param trainLabels the {@code .npy} labels of the training samples, or of {@code --train-labels}, or null
+ * @param trainLabels the training samples' labels when a file of their own held them (the {@code .npy} labels beside
+ *     {@code .npy} samples, or a label list replacing the training set's labels), or null
  * @param meta the trusted set, or null when it was carved out of the training set
  * @param test the test set, or null
- * @param cleanLabels the {@code --clean-labels} file, or null
+ * @param cleanLabels the label list of the training samples' true labels, or null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record RunInputs(String train, @JsonProperty("train_labels") String trainLabels, String meta, String test,
-                 @JsonProperty("clean_labels") String cleanLabels) {
+public record RunInputs(String train, @JsonProperty("train_labels") String trainLabels, String meta, String test,
+                        @JsonProperty("clean_labels") String cleanLabels) {
 
     /**
      * @param file where to write it (atomically)

@@ -1,4 +1,4 @@
-package org.mwnet.cli;
+package org.mwnet.run;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -41,7 +41,7 @@ import org.mwnet.train.DataSettings;
  * caption. CSV rows, [N, D] arrays and samples of other than 1 or 3 channels are not images ({@link #notImages}); a
  * run fed by a {@code DataSetIterator} keeps no files to read.
  */
-final class SuspectImages {
+public final class SuspectImages {
     private SuspectImages() {
     }
 
@@ -49,7 +49,7 @@ final class SuspectImages {
      * @param input how the run read its training data
      * @return why its samples cannot be shown as images, or null when they can
      */
-    static String notImages(InputSettings input) {
+    public static String notImages(InputSettings input) {
         return switch (input.format()) {
             case InputSettings.CSV -> "the training data are CSV rows, not images";
             case InputSettings.ITERATOR -> "the run read its training data from a DataSetIterator, whose images it "
@@ -73,8 +73,8 @@ final class SuspectImages {
      * @throws IllegalArgumentException when a built-in dataset's redrawn split does not fit weights.csv (its labels or
      *     its samples' checksums)
      */
-    static List<BufferedImage> read(Path runDir, DataSettings data, Path dataDir, List<SampleReport> report,
-                                    List<SampleReport> shown) throws IOException {
+    public static List<BufferedImage> read(Path runDir, DataSettings data, Path dataDir, List<SampleReport> report,
+                                           List<SampleReport> shown) throws IOException {
         InputSettings input = data.input();
         if (Datasets.NAMES.contains(input.format())) {
             return builtIn(runDir, data, dataDir, report, shown);

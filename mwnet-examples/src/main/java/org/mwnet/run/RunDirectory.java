@@ -1,4 +1,4 @@
-package org.mwnet.cli;
+package org.mwnet.run;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -26,13 +26,14 @@ import org.mwnet.train.WeightNetFile;
  * A run's output folder: {@code metrics.json}, {@code curves.png}, {@code checkpoint.zip} (every epoch),
  * {@code weights.csv} (every training sample's loss and prediction, and for mwnet V's weight; read by
  * {@code mwnet suspects}, which adds {@code suspects.png}), and for mwnet {@code weight-function.png} and
- * {@code vnet.zip} (the trained V alone, for {@code --init-v}); for a run on the user's files
+ * {@code vnet.zip} (the trained V alone, which a later run can start from); for a run on the user's files
  * {@code inputs.json} (where those files are).
  *
  * <p>An open run directory holds an exclusive lock on its {@code .lock} file, so two runs never write into one
  * folder at once. A fresh run refuses a folder that holds anything but that lock file and the temporary files of
  * interrupted writes; {@link Mode#OVERWRITE} replaces a previous run's files when the new run has ended (below) and
- * keeps every other file; a resumed run needs the folder's checkpoint.
+ * keeps every other file; a resumed run needs the folder's checkpoint. A folder refused is a
+ * {@link RunDirectoryException}, which says what the folder holds and leaves the ways on to the caller.
  *
  * <p><b>Overwriting.</b> A run that replaces another writes its checkpoints and files into the hidden folder
  * {@value #STAGING} inside the run directory, and only {@link #write}, at its end, moves them into place (each file by
@@ -43,17 +44,21 @@ import org.mwnet.train.WeightNetFile;
  * would let two runs lock different files; it removes the folder again when this run created it and left nothing in
  * it (a run that failed early).
  */
-final class RunDirectory implements AutoCloseable {
-    /** File names inside the folder. */
+public final class RunDirectory implements AutoCloseable {
+    /** The checkpoint, written every epoch. */
+    public static final String CHECKPOINT = "checkpoint.zip";
+    /** Every training sample's loss and prediction, and for mwnet V's weight. */
+    public static final String WEIGHTS = "weights.csv";
+    /** The images of the samples {@code mwnet suspects} lists. */
+    public static final String SUSPECTS_PNG = "suspects.png";
+    /** The file an open run directory holds locked. */
+    public static final String LOCK = ".lock";
+    /** The other file names inside the folder. */
     static final String METRICS = "metrics.json";
-    static final String CHECKPOINT = "checkpoint.zip";
     static final String VNET = "vnet.zip";
     static final String CURVES = "curves.png";
     static final String WEIGHT_FUNCTION = "weight-function.png";
-    static final String WEIGHTS = "weights.csv";
     static final String INPUTS = "inputs.json";
-    static final String SUSPECTS_PNG = "suspects.png";
-    static final String LOCK = ".lock";
     /** Where a run that overwrites another writes until it ends; a temporary name ({@link AtomicFiles#isTemporary}). */
     static final String STAGING = ".overwrite.part";
     /** Everything a run writes, which {@link Mode#OVERWRITE} removes before it starts. */
@@ -61,7 +66,7 @@ final class RunDirectory implements AutoCloseable {
             WEIGHTS, INPUTS, SUSPECTS_PNG);
 
     /** How a run treats what its folder already holds. */
-    enum Mode {
+    public enum Mode {
         /** Start a new run; the folder must be missing or empty. */
         FRESH,
         /** Continue the folder's checkpoint. */
@@ -90,16 +95,17 @@ final class RunDirectory implements AutoCloseable {
      * @param dir the folder
      * @param mode what to do with what it already holds
      * @return the open directory; close it when the run ends
-     * @throws IllegalArgumentException when the folder cannot be used this way (the message names the folder)
+     * @throws RunDirectoryException when the folder cannot be used this way (the message names the folder)
      * @throws IOException when the folder cannot be created or locked
      */
-    static RunDirectory open(Path dir, Mode mode) throws IOException {
-        requireNamed(dir);
+    public static RunDirectory open(Path dir, Mode mode) throws IOException {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out " + dir + " exists and is not a directory");
+            throw new RunDirectoryException(RunDirectoryException.Reason.NOT_A_DIRECTORY,
+                    dir + " exists and is not a directory");
         }
         if (mode == Mode.RESUME && !Files.isRegularFile(dir.resolve(CHECKPOINT))) {
-            throw new IllegalArgumentException("--resume: no checkpoint at " + dir.resolve(CHECKPOINT));
+            throw new RunDirectoryException(RunDirectoryException.Reason.NO_CHECKPOINT,
+                    "no checkpoint at " + dir.resolve(CHECKPOINT));
         }
         Path createdRoot = null;
         for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
@@ -129,39 +135,18 @@ final class RunDirectory implements AutoCloseable {
     }
 
     /**
-     * Refuses an empty {@code --out} (which would otherwise mean the working directory).
-     *
-     * @param out the flag's value
-     */
-    static void requireNamed(Path out) {
-        if (out.toString().isEmpty()) {
-            throw new IllegalArgumentException("--out must name a directory, got an empty path");
-        }
-    }
-
-    /**
      * Refuses a checkpoint argument that is a folder, such as a run directory, naming the checkpoint file in it.
      *
      * @param checkpoint the argument
+     * @throws IllegalArgumentException when it is a folder
      */
-    static void requireCheckpointFile(Path checkpoint) {
+    public static void requireCheckpointFile(Path checkpoint) {
         if (Files.isDirectory(checkpoint)) {
             Path inside = checkpoint.resolve(CHECKPOINT);
             throw new IllegalArgumentException(checkpoint + ": is a directory, not a checkpoint file; "
                     + (Files.isRegularFile(inside) ? "expected " + inside + ", which is there"
                     : "expected a run's " + CHECKPOINT + ", and there is no " + inside));
         }
-    }
-
-    /**
-     * Fails now as {@link #open} would, so a command of several runs (demo) stops before its first run trains.
-     *
-     * @param dir the folder
-     * @param mode what to do with what it holds
-     * @throws IOException when the folder cannot be created or locked
-     */
-    static void check(Path dir, Mode mode) throws IOException {
-        open(dir, mode).close();
     }
 
     private void lock() throws IOException {
@@ -172,14 +157,14 @@ final class RunDirectory implements AutoCloseable {
             lock = null; // this JVM holds it already (a run started in-process, as tests do)
         }
         if (lock == null) {
-            throw new IllegalArgumentException("--out " + dir + " is in use by another mwnet run (it holds "
-                    + dir.resolve(LOCK) + "); wait for it to end or choose another --out");
+            throw new RunDirectoryException(RunDirectoryException.Reason.IN_USE, dir
+                    + " is in use by another mwnet run (it holds " + dir.resolve(LOCK) + ")");
         }
     }
 
     private void prepare(Mode mode) throws IOException {
         if (mode == Mode.FRESH && !leftovers(false).isEmpty()) {
-            throw new IllegalArgumentException(refusal(leftovers(false)));
+            throw refusal(leftovers(false));
         }
         for (Path temporary : leftovers(true)) {
             deleteTree(temporary);
@@ -191,23 +176,23 @@ final class RunDirectory implements AutoCloseable {
 
     /**
      * @param entries what the folder holds (not empty)
-     * @return why a fresh run refuses the folder, and the ways on that apply: {@code --resume} only where there is a
-     *     checkpoint to continue
+     * @return why a fresh run refuses the folder: a run it could continue, a run's files without a checkpoint, or
+     *     other files
      */
-    private String refusal(List<Path> entries) {
+    private RunDirectoryException refusal(List<Path> entries) {
         List<String> names = entries.stream().map(p -> p.getFileName().toString()).toList();
         String shown = names.stream().limit(3).reduce((a, b) -> a + ", " + b).orElseThrow()
                 + (names.size() > 3 ? ", ..." : "");
         if (names.contains(CHECKPOINT)) {
-            return "--out " + dir + " already holds a run (" + shown + "); continue it (train --resume), replace it "
-                    + "(--overwrite), or choose another --out";
+            return new RunDirectoryException(RunDirectoryException.Reason.HOLDS_RUN,
+                    dir + " already holds a run (" + shown + ")");
         }
         if (names.stream().anyMatch(RUN_FILES::contains)) {
-            return "--out " + dir + " already holds a run's files but no checkpoint to continue (" + shown
-                    + "); replace them (--overwrite), or choose another --out";
+            return new RunDirectoryException(RunDirectoryException.Reason.HOLDS_RUN_FILES,
+                    dir + " already holds a run's files but no checkpoint to continue (" + shown + ")");
         }
-        return "--out " + dir + " holds other files (" + shown + "); choose another --out, or run there with "
-                + "--overwrite (which replaces only a run's own files and keeps these)";
+        return new RunDirectoryException(RunDirectoryException.Reason.HOLDS_OTHER_FILES,
+                dir + " holds other files (" + shown + ")");
     }
 
     /**
@@ -221,13 +206,8 @@ final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** @return the folder */
-    Path dir() {
-        return dir;
-    }
-
     /** @return where the run's checkpoint is written every epoch (in the staging folder, when it overwrites a run) */
-    Path checkpoint() {
+    public Path checkpoint() {
         return output.resolve(CHECKPOINT);
     }
 
@@ -240,7 +220,7 @@ final class RunDirectory implements AutoCloseable {
      * @param name the run's label for chart titles
      * @throws IOException when a file cannot be written
      */
-    void write(TrainedModel model, RunData data, String name) throws IOException {
+    public void write(TrainedModel model, RunData data, String name) throws IOException {
         RunMetrics m = model.metrics();
         AtomicFiles.write(output.resolve(METRICS), out -> Json.MAPPER.writeValue(out, m));
         RunPlots.writePng(output.resolve(CURVES), RunPlots.accuracy(m), RunPlots.loss(m));
