@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.Checksum;
+import org.mwnet.io.HostArrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

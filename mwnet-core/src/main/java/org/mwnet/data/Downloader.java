@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import org.mwnet.io.AtomicFiles;
 
 /**
  * Downloads files over HTTP(S) and verifies their MD5 checksum before they appear under their final name.

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.mwnet.io.AtomicFiles;
 
 /**
  * Reader and writer of unsigned-byte IDX files (the MNIST family's format), gzipped or plain.

@@ -3,7 +3,7 @@ package org.mwnet.eval;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.mwnet.data.Dataset;
-import org.mwnet.data.HostArrays;
+import org.mwnet.io.HostArrays;
 import org.mwnet.nn.InferenceGraph;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.mwnet.data.AtomicFiles;
 import org.mwnet.data.SampleStream;
+import org.mwnet.io.AtomicFiles;
 
 /**
  * The {@code predictions.csv} format: a header, then one row per sample in input order: {@code id} (relative path,

@@ -2,7 +2,7 @@ package org.mwnet.train;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.mwnet.data.HostArrays;
+import org.mwnet.io.HostArrays;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.mwnet.data.AtomicFiles;
 import org.mwnet.data.DataFormatException;
+import org.mwnet.io.AtomicFiles;
+import org.mwnet.io.Json;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

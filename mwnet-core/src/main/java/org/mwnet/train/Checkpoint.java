@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import org.mwnet.data.DataFormatException;
 import org.mwnet.data.Dataset;
+import org.mwnet.io.Json;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mwnet.io.Json;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -11,9 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.data.DataFormatException;
-import org.mwnet.meta.WeightNet;
 import org.mwnet.data.IdxSource;
 import org.mwnet.data.InputSettings;
+import org.mwnet.io.Json;
+import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 

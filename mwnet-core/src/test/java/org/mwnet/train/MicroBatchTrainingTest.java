@@ -21,6 +21,7 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.Shards;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.SyntheticImages;
+import org.mwnet.io.Json;
 import org.mwnet.meta.ClassifierStepGraph;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.meta.Weightings;

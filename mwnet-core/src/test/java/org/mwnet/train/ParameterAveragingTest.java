@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.EpochMetrics;
+import org.mwnet.io.Json;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.mwnet.data.SettingException;
+import org.mwnet.io.Json;
 
 /** The configuration's learning rates per epoch and its defaults, against values worked out by hand. */
 class TrainConfigTest {

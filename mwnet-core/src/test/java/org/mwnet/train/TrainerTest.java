@@ -24,6 +24,7 @@ import org.mwnet.data.NoiseType;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.Suspects;
+import org.mwnet.io.Json;
 import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.mwnet.train.Json;
+import org.mwnet.io.Json;
 
 /**
  * Runs the PyTorch speed reference ({@code torch_mwnet_step.py}) in the same session, for a side-by-side ratio, with

@@ -10,15 +10,15 @@ import org.mwnet.bench.IterationBenchmark;
 import org.mwnet.bench.MatmulBenchmark;
 import org.mwnet.bench.PytorchComparison;
 import org.mwnet.bench.TorchReference;
-import org.mwnet.data.AtomicFiles;
+import org.mwnet.io.AtomicFiles;
+import org.mwnet.io.Json;
 import org.mwnet.nn.Model;
 import org.mwnet.nn.Models;
-import org.mwnet.train.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwnet bench}: training-iteration speed on the live backend; the same command on CPU and CUDA machines. */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.mwnet.train.Json;
+import org.mwnet.io.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwnet bench-compare A.json B.json}: two benchmark results side by side (e.g. CPU against CUDA). */
 @Command(name = "bench-compare", mixinStandardHelpOptions = true,

@@ -6,12 +6,12 @@ import org.mwnet.data.DatasetSummary;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.data.TrainTest;
-import org.mwnet.train.Json;
+import org.mwnet.io.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mwnet data}: loads a dataset, draws the splits and noise, and prints their summary. */
 @Command(name = "data", mixinStandardHelpOptions = true,

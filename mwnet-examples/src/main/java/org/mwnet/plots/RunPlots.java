@@ -13,10 +13,10 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mwnet.data.AtomicFiles;
 import org.mwnet.eval.EpochMetrics;
-import org.mwnet.train.RunMetrics;
 import org.mwnet.eval.WeightDiagnostics;
+import org.mwnet.io.AtomicFiles;
+import org.mwnet.train.RunMetrics;
 
 /** The plots of a run, drawn with XChart from its metrics and written atomically as PNG. */
 public final class RunPlots {

@@ -1,5 +1,5 @@
 /**
  * Charts and image grids a run writes: learning curves, the learned weighting function, suspect images. May import
- * {@code data}, {@code eval} and {@code train} (a run's metrics).
+ * {@code io}, {@code data}, {@code eval} and {@code train} (a run's metrics).
  */
 package org.mwnet.plots;

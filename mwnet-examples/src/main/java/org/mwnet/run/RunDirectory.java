@@ -12,15 +12,15 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.mwnet.data.AtomicFiles;
-import org.mwnet.train.RunMetrics;
 import org.mwnet.eval.SampleReport;
-import org.mwnet.train.WeightReport;
 import org.mwnet.eval.WeightsCsv;
+import org.mwnet.io.AtomicFiles;
+import org.mwnet.io.Json;
 import org.mwnet.plots.RunPlots;
-import org.mwnet.train.Json;
+import org.mwnet.train.RunMetrics;
 import org.mwnet.train.TrainedModel;
 import org.mwnet.train.WeightNetFile;
+import org.mwnet.train.WeightReport;
 
 /**
  * A run's output folder: {@code metrics.json}, {@code curves.png}, {@code checkpoint.zip} (every epoch),

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.mwnet.data.AtomicFiles;
 import org.mwnet.data.DataFormatException;
-import org.mwnet.train.Json;
+import org.mwnet.io.AtomicFiles;
+import org.mwnet.io.Json;
 
 /**
  * The files a run on the user's own data read, as absolute paths ({@code inputs.json} in its run directory), so that

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.train.Json;
+import org.mwnet.io.Json;
 
 /** The benchmark suite's commands with tiny budgets (what they measure is not asserted: timings are not tests). */
 class BenchCommandTest {

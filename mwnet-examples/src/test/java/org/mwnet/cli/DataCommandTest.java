@@ -8,11 +8,11 @@ import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.data.IdxSource;
 import org.mwnet.data.TestData;
-import org.mwnet.train.Json;
-import org.junit.jupiter.api.Test;
+import org.mwnet.io.Json;
 
 class DataCommandTest {
     @Test

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.data.AtomicFiles;
+import org.mwnet.io.AtomicFiles;
 import org.mwnet.run.RunDirectory;
 import org.mwnet.train.ArrayArchive;
 import org.nd4j.linalg.api.ndarray.INDArray;

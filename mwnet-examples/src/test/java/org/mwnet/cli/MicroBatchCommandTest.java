@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mwnet.train.Json;
+import org.mwnet.io.Json;
 
 /** {@code train --accumulate P}: recorded with the run, and a resume must keep it. */
 class MicroBatchCommandTest {

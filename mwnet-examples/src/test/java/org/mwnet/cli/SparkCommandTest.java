@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mwnet.io.Json;
 import org.mwnet.train.ArrayArchive;
-import org.mwnet.train.Json;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

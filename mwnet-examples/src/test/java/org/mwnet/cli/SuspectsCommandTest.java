@@ -28,9 +28,9 @@ import org.mwnet.data.Splits;
 import org.mwnet.eval.SampleReport;
 import org.mwnet.eval.Suspects;
 import org.mwnet.eval.WeightsCsv;
+import org.mwnet.io.Json;
 import org.mwnet.plots.SuspectGrid;
 import org.mwnet.train.Checkpoint;
-import org.mwnet.train.Json;
 
 /** weights.csv from a training run, and {@code mwnet suspects} on hand-made and trained run directories. */
 class SuspectsCommandTest {

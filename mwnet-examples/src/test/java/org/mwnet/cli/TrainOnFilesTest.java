@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mwnet.eval.SampleReport;
 import org.mwnet.eval.WeightsCsv;
-import org.mwnet.train.Json;
+import org.mwnet.io.Json;
 
 /**
  * {@code train --train} end to end on each format, on {@link NoisyFiles}' known corruption (90 of 300 training labels

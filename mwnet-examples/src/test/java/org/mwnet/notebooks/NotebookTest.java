@@ -19,7 +19,7 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mwnet.train.Json;
+import org.mwnet.io.Json;
 
 /**
  * Runs every code cell of every notebook, in order, through JShell (the engine IJava runs on) with the project's

@@ -1,4 +1,4 @@
-package org.mwnet.data;
+package org.mwnet.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.mwnet.train;
+package org.mwnet.io;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

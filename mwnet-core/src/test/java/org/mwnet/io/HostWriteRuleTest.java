@@ -1,4 +1,4 @@
-package org.mwnet.data;
+package org.mwnet.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +24,7 @@ class HostWriteRuleTest {
     /** The other modules' main sources, seen from mwnet-core's directory. */
     private static final List<Path> OTHER_MODULES = List.of(Path.of("../mwnet-cuda/src/main/java"),
             Path.of("../mwnet-examples/src/main/java"));
-    private static final Path HELPER = Path.of("org/mwnet/data/HostArrays.java");
+    private static final Path HELPER = Path.of("org/mwnet/io/HostArrays.java");
     /** Calls that write host memory without telling the CUDA allocator. */
     private static final Pattern RAW_WRITE = Pattern.compile(
             "\\basNio\\w*\\s*\\(|\\bsetData\\s*\\(|\\bdata\\(\\)\\s*\\.\\s*put\\w*\\s*\\(|\\bputScalar\\s*\\("

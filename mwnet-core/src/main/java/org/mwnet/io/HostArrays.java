@@ -1,4 +1,4 @@
-package org.mwnet.data;
+package org.mwnet.io;
 
 import java.util.Arrays;
 import org.nd4j.common.util.ArrayUtil;

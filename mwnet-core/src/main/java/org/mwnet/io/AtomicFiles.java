@@ -1,4 +1,4 @@
-package org.mwnet.data;
+package org.mwnet.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
