@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.mwnet.data.Dataset;
+import org.mwnet.meta.WeightFunction;
+import org.mwnet.nn.Parameters;
 
 /**
  * How the learned weighting treats the training set: V over a range of losses, the histograms of losses of clean
@@ -29,6 +32,30 @@ public record WeightDiagnostics(
         @JsonProperty("auc_clean_vs_corrupted") Double auc) {
 
     private static final int BINS = 40;
+    /** Losses at which V's curve is sampled, from 0 to the largest training loss. */
+    private static final int CURVE_POINTS = 101;
+
+    /**
+     * The diagnostics of a trained V on its training set, from the trained classifier's one prediction pass there.
+     *
+     * @param v V's function
+     * @param theta V's trained parameters
+     * @param onTrain the trained classifier's predictions on the training set
+     * @param train the training set, whose corrupted samples are known
+     * @return the diagnostics
+     */
+    public static WeightDiagnostics of(WeightFunction v, Parameters theta, Predictions onTrain, Dataset train) {
+        double[] losses = onTrain.losses();
+        double[] weights = v.weights(theta, losses);
+        boolean[] corrupted = new boolean[train.size()];
+        for (int i = 0; i < corrupted.length; i++) {
+            corrupted[i] = train.isCorrupted(i);
+        }
+        double max = Math.max(1e-6, Arrays.stream(losses).max().orElse(1));
+        double[] curveLoss = IntStream.range(0, CURVE_POINTS).mapToDouble(i -> max * i / (CURVE_POINTS - 1))
+                .toArray();
+        return of(losses, weights, corrupted, curveLoss, v.weights(theta, curveLoss));
+    }
 
     /**
      * @param losses every training sample's loss

@@ -5,21 +5,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.DatasetSummary;
 import org.mwnet.data.Splits;
 import org.mwnet.eval.EpochMetrics;
-import org.mwnet.eval.Evaluator;
 import org.mwnet.eval.Predictions;
 import org.mwnet.eval.WeightDiagnostics;
 import org.mwnet.meta.WeightFunction;
-import org.mwnet.meta.WeightNet;
-import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -34,7 +28,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * see one state. Configure with the {@code with...} methods, then call {@link #train}.
  */
 public final class Trainer {
-    private static final int CURVE_POINTS = 101;
     private final TrainConfig config;
     private Path checkpoint;
     private boolean resume;
@@ -129,62 +122,11 @@ public final class Trainer {
             resumed.requireResumableBy(config, data, fingerprint);
         }
         listener.onStart();
-        DataType dt = config.dataType();
-        Dataset train = splits.train();
-        Dataset meta = splits.meta();
-        int[] shape = train.imageShape();
-        Network net = config.model().build(new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
-                config.hidden());
-        WeightNet vnet = new WeightNet(config.vHidden());
-        boolean learnsV = config.method().learnsV();
-        Parameters theta = !learnsV ? null
-                : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.weightNetSeed(), dt);
-        TrainingState state = TrainingState.initial(config, net, theta, meta.size(), dt);
-        if (resumed != null) {
-            Checkpoint.restore(resumed, state);
-        }
-        Iteration iteration = methodWrapper.apply(methods.create(config, net, vnet, dt));
-        int parts = config.accumulate();
-        MicroBatchLoader trainLoader = new MicroBatchLoader(train, parts, config.microBatch(), config.seed(), dt);
-        MicroBatchLoader finetuneLoader = new MicroBatchLoader(meta, parts, config.microBatch(), config.seed(), dt);
-        List<BatchLoader> metaLoaders = IntStream.range(0, parts)
-                .mapToObj(p -> new BatchLoader(meta, config.microMetaBatch(), dt)).toList();
-        Supplier<List<Batch>> metaBatches = () -> IntStream.range(0, parts)
-                .mapToObj(p -> metaLoaders.get(p).load(state.metaCycles.get(p).next())).toList();
-        Evaluator evaluator = new Evaluator(net, dt);
-        Dataset selection = hasValidation ? splits.validation() : meta;
-
+        TrainingRun run = new TrainingRun(config, splits, test, initialTheta, resumed,
+                (c, net, vnet, dt) -> methodWrapper.apply(methods.create(c, net, vnet, dt)));
+        TrainingState state = run.state;
         for (int epoch = state.nextEpoch; epoch < config.totalEpochs(); epoch++) {
-            long start = System.nanoTime();
-            boolean finetuning = config.isFinetuning(epoch);
-            MicroBatchLoader loader = finetuning ? finetuneLoader : trainLoader;
-            int iterations = loader.iterationsPerEpoch();
-            double lr = config.learningRate(epoch);
-            listener.onEpochStart(epoch, iterations);
-            double lossSum = 0;
-            double metaSum = 0;
-            int metaCount = 0;
-            long iterNanos = 0;
-            for (int b = 0; b < iterations; b++) {
-                List<Batch> micro = loader.load(epoch, b);
-                long t = System.nanoTime();
-                StepStats s = iteration.iterate(state, micro, metaBatches, lr);
-                iterNanos += System.nanoTime() - t;
-                state.countIteration();
-                DivergenceCheck.losses(s, epoch, b, lr);
-                lossSum += s.trainLoss();
-                if (s.metaLoss().isPresent()) {
-                    metaSum += s.metaLoss().getAsDouble();
-                    metaCount++;
-                }
-                listener.onIteration(epoch, b, s);
-            }
-            iteration.finishEpoch(state);
-            DivergenceCheck.state(state, epoch, lr);
-            EpochMetrics m = new EpochMetrics(epoch + 1, lr, lossSum / iterations,
-                    metaCount == 0 ? null : metaSum / metaCount, evaluator.accuracy(state.classifier, selection),
-                    test.size() == 0 ? null : evaluator.accuracy(state.classifier, test),
-                    (System.nanoTime() - start) / 1e9, iterNanos / 1e6 / iterations);
+            EpochMetrics m = run.epoch(epoch, listener);
             state.history.add(m);
             state.nextEpoch = epoch + 1;
             if (checkpoint != null) {
@@ -192,10 +134,11 @@ public final class Trainer {
             }
             listener.onEpochEnd(m);
         }
-        Predictions onTrain = evaluator.predict(state.classifier, train);
-        WeightDiagnostics weights = theta == null ? null
-                : diagnose(new WeightFunction(vnet, dt), state.theta, onTrain, train);
-        return new TrainedModel(net, state.classifier, vnet, state.theta,
+        Dataset train = splits.train();
+        Predictions onTrain = run.evaluator.predict(state.classifier, train);
+        WeightDiagnostics weights = state.theta == null ? null
+                : WeightDiagnostics.of(new WeightFunction(run.vnet, config.dataType()), state.theta, onTrain, train);
+        return new TrainedModel(run.net, state.classifier, run.vnet, state.theta,
                 metrics(state.history, hasValidation, summary, weights), onTrain);
     }
 
@@ -210,18 +153,6 @@ public final class Trainer {
         double iterMs = history.stream().mapToDouble(EpochMetrics::msPerIter).average().orElse(Double.NaN);
         return new RunMetrics(history.get(history.size() - 1).testAcc(), best.testAcc(), iterMs, best.epoch(),
                 hasValidation ? "validation" : "meta", config, summary, history, weights, provenance());
-    }
-
-    private static WeightDiagnostics diagnose(WeightFunction v, Parameters theta, Predictions p, Dataset train) {
-        double[] losses = p.losses();
-        double[] weights = v.weights(theta, losses);
-        boolean[] corrupted = new boolean[train.size()];
-        for (int i = 0; i < corrupted.length; i++) {
-            corrupted[i] = train.isCorrupted(i);
-        }
-        double max = Math.max(1e-6, java.util.Arrays.stream(losses).max().orElse(1));
-        double[] curveLoss = IntStream.range(0, CURVE_POINTS).mapToDouble(i -> max * i / (CURVE_POINTS - 1)).toArray();
-        return WeightDiagnostics.of(losses, weights, corrupted, curveLoss, v.weights(theta, curveLoss));
     }
 
     private static Map<String, String> provenance() {
