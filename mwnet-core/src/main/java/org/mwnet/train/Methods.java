@@ -29,8 +29,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * V's weights divided by b), gives grad_theta_p; one Adam step on theta with their mean. Then
  * {@link #actualUpdate the actual update}: for each p, the classifier gradient of micro-batch p's loss weighted by V
  * with the new theta; one SGD step (momentum, weight decay) with their mean.</li>
- * <li>ce, focal and finetune: the actual update alone, with fixed weights. The mean of the micro-batches' gradients is the
- * gradient of the whole batch's loss, up to rounding (for networks without BatchNorm).</li>
+ * <li>ce, focal and finetune: the actual update alone, with fixed weights. The mean of the micro-batches' gradients is
+ * the gradient of the whole batch's loss, up to rounding (for networks without BatchNorm).</li>
  * <li>l2rw: each micro-batch weights its samples from its own look-ahead, normalised to sum one within the
  * micro-batch, as a worker would; the actual update averages.</li>
  * <li>BatchNorm normalises each micro-batch with its own statistics, as each worker would; the running buffers move

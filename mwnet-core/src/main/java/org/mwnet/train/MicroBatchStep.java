@@ -14,8 +14,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * What one micro-batch contributes to an iteration of the methods whose micro-batches are independent (mwnet, ce,
  * focal, finetune), with the graphs built once: the meta update's meta gradient and the actual update's classifier
- * gradient ({@link Methods}). The single-process trainer runs it for each micro-batch in turn; a data-parallel worker runs it
- * on its own, so both compute the same numbers. Not thread-safe: the graphs reuse their arrays.
+ * gradient ({@link Methods}). The single-process trainer runs it for each micro-batch in turn; a data-parallel worker
+ * runs it on its own, so both compute the same numbers. Not thread-safe: the graphs reuse their arrays.
  */
 public final class MicroBatchStep implements MicroBatchParts {
     private final MetaStepGraph metaStep;

@@ -17,15 +17,15 @@ import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Trains a classifier on noisy or imbalanced data by one method's {@link Iteration}, evaluating each epoch on the selection
- * set (validation split, or the meta set) and the test set, checkpointing the full state after every epoch.
+ * Trains a classifier on noisy or imbalanced data by one method's {@link Iteration}, evaluating each epoch on the
+ * selection set (validation split, or the meta set) and the test set, checkpointing the full state after every epoch.
  * Method finetune trains on the meta set in its last epochs, so it needs a validation split to select on.
  * A run whose losses or state stop being finite stops with a {@link TrainingDivergedException} before its
  * checkpoint is written, so the last checkpoint stays the last finite state.
  * An iteration runs on the P micro-batches of {@link TrainConfig#accumulate} (one, the whole batch, by default), as
  * {@link Methods} describes; with {@link TrainConfig#syncEvery} its workers train replicas of the state, averaged every
- * few iterations and at the end of every epoch ({@link Iteration#finishEpoch}), so that the evaluation and the checkpoint
- * see one state. Configure with the {@code with...} methods, then call {@link #train}.
+ * few iterations and at the end of every epoch ({@link Iteration#finishEpoch}), so that the evaluation and the
+ * checkpoint see one state. Configure with the {@code with...} methods, then call {@link #train}.
  */
 public final class Trainer {
     private final TrainConfig config;
