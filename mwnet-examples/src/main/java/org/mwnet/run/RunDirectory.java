@@ -6,15 +6,14 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.mwnet.eval.SampleReport;
 import org.mwnet.eval.WeightsCsv;
 import org.mwnet.io.AtomicFiles;
+import org.mwnet.io.FileTrees;
 import org.mwnet.io.Json;
 import org.mwnet.plots.RunPlots;
 import org.mwnet.train.RunMetrics;
@@ -167,7 +166,7 @@ public final class RunDirectory implements AutoCloseable {
             throw refusal(leftovers(false));
         }
         for (Path temporary : leftovers(true)) {
-            deleteTree(temporary);
+            FileTrees.delete(temporary);
         }
         if (mode == Mode.OVERWRITE) {
             output = Files.createDirectory(dir.resolve(STAGING));
@@ -249,18 +248,8 @@ public final class RunDirectory implements AutoCloseable {
                 Files.deleteIfExists(dir.resolve(name));
             }
         }
-        deleteTree(output);
+        FileTrees.delete(output);
         output = dir;
-    }
-
-    private static void deleteTree(Path path) throws IOException {
-        try (Stream<Path> all = Files.walk(path)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (NoSuchFileException e) {
-            // gone meanwhile
-        }
     }
 
     /**
@@ -274,7 +263,7 @@ public final class RunDirectory implements AutoCloseable {
     public void close() throws IOException {
         try {
             if (!output.equals(dir)) {
-                deleteTree(output); // a run that overwrote another and did not end: the other stays whole
+                FileTrees.delete(output); // a run that overwrote another and did not end: the other stays whole
             }
             if (createdRoot != null && leftovers(false).isEmpty() && leftovers(true).isEmpty()) {
                 // delete while still holding the lock, so no other run can start in the folder meanwhile

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mwnet.io.FileTrees;
 
 /**
  * The Spark driver's scratch space ({@code spark.local.dir}: Spark's {@code spark-<uuid>} and {@code blockmgr-<uuid>}
@@ -73,7 +73,7 @@ final class SparkScratch implements AutoCloseable {
     public void close() {
         Path lockFile = Path.of(dir + LOCK_SUFFIX);
         try (lockChannel) {
-            deleteTree(dir);
+            FileTrees.delete(dir);
             Files.deleteIfExists(lockFile);
         } catch (IOException e) {
             // a folder Spark still writes into: the next run's start removes it
@@ -95,7 +95,7 @@ final class SparkScratch implements AutoCloseable {
             if (entry.getFileName().toString().endsWith(LOCK_SUFFIX)) {
                 removeIfUnlocked(entry);
             } else if (!Files.exists(Path.of(entry + LOCK_SUFFIX))) {
-                deleteTree(entry);
+                FileTrees.delete(entry);
             }
         }
     }
@@ -110,22 +110,11 @@ final class SparkScratch implements AutoCloseable {
             }
             if (lock != null) {
                 // delete while holding the lock: the folder first, so a folder never outlives its lock file
-                deleteTree(folderOf(lockFile));
+                FileTrees.delete(folderOf(lockFile));
                 Files.deleteIfExists(lockFile);
             }
         } catch (NoSuchFileException e) {
             // another run's start removed it meanwhile
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
         }
     }
 }
