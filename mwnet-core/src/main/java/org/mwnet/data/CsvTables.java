@@ -169,8 +169,8 @@ public final class CsvTables {
             ids.add(Integer.toString(i + 1));
         }
         String name = file.getFileName().toString();
-        return new LabelledData(Dataset.adopting(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids, List.of(),
-                List.of(), features);
+        return new LabelledData(Dataset.adopting(name, classes.size(), 1, 1, d, x, y, y.clone()), classes, ids,
+                List.of(), List.of(), features);
     }
 
     /** Classes "0" to the largest label, for integer labels. */

@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainChecks.atLeastOne("--epochs", epochs);
+        List<TrainConfig> configs = ROWS.stream().map(row -> Flags.naming(() -> new TrainConfig.Builder()
+                .method(row.method()).metaInterval(row.metaInterval()).epochs(epochs).seed(seed).build())).toList();
         backendOptions.checkThreads();
         TrainRun.requireNamed(out);
         RunDirectory.Mode mode = overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH;
@@ -81,9 +82,9 @@ final class DemoCommand implements Callable<Integer> {
         TrainTest data = Datasets.load("fashion-mnist", DataLocator.standard(dataDir));
         var err = spec.commandLine().getErr();
         List<RunMetrics> results = new ArrayList<>();
-        for (Row row : ROWS) {
-            TrainConfig config = new TrainConfig.Builder().method(row.method()).metaInterval(row.metaInterval())
-                    .epochs(epochs).seed(seed).build();
+        for (int i = 0; i < ROWS.size(); i++) {
+            Row row = ROWS.get(i);
+            TrainConfig config = configs.get(i);
             RunData drawn = RunData.drawn(data, split, TrainChecks.split(data.train(), split, config));
             results.add(TrainRun.execute(row.name(), drawn, config, out.resolve(row.name()), mode, null,
                     Methods::create, backendOptions, err).metrics());
