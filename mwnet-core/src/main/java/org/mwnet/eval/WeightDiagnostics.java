@@ -1,10 +1,13 @@
 package org.mwnet.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.mwnet.data.Dataset;
+import org.mwnet.meta.ClassFamilies;
 import org.mwnet.meta.WeightFunction;
 import org.mwnet.nn.Parameters;
 
@@ -13,7 +16,8 @@ import org.mwnet.nn.Parameters;
  * and corrupted samples, and how well the weights tell clean samples from corrupted ones.
  *
  * @param curveLoss loss values at which V was sampled
- * @param curveWeight V at those losses
+ * @param curveWeight a plain V at those losses (null for a class-aware V)
+ * @param familyCurves a class-aware V's heads at those losses, one per class family (null for a plain V)
  * @param histogramEdges edges of the loss histogram bins (one more than the counts)
  * @param cleanHistogram counts of clean samples' losses per bin
  * @param corruptedHistogram counts of corrupted samples' losses per bin
@@ -24,6 +28,7 @@ import org.mwnet.nn.Parameters;
 public record WeightDiagnostics(
         @JsonProperty("curve_loss") double[] curveLoss,
         @JsonProperty("curve_weight") double[] curveWeight,
+        @JsonProperty("family_curves") @JsonInclude(JsonInclude.Include.NON_NULL) List<FamilyCurve> familyCurves,
         @JsonProperty("histogram_edges") double[] histogramEdges,
         @JsonProperty("clean_histogram") int[] cleanHistogram,
         @JsonProperty("corrupted_histogram") int[] corruptedHistogram,
@@ -32,6 +37,16 @@ public record WeightDiagnostics(
         @JsonProperty("auc_clean_vs_corrupted") Double auc) {
 
     private static final int BINS = 40;
+
+    /**
+     * One head of a class-aware V.
+     *
+     * @param family the family
+     * @param classes its classes
+     * @param weight the head at the diagnostics' {@link #curveLoss}
+     */
+    public record FamilyCurve(int family, List<Integer> classes, double[] weight) {
+    }
     /** Losses at which V's curve is sampled, from 0 to the largest training loss. */
     private static final int CURVE_POINTS = 101;
 
@@ -46,7 +61,8 @@ public record WeightDiagnostics(
      */
     public static WeightDiagnostics of(WeightFunction v, Parameters theta, Predictions onTrain, Dataset train) {
         double[] losses = onTrain.losses();
-        double[] weights = v.weights(theta, losses);
+        ClassFamilies families = v.families();
+        double[] weights = v.weights(theta, losses, families == null ? null : families.of(train.labels()));
         boolean[] corrupted = new boolean[train.size()];
         for (int i = 0; i < corrupted.length; i++) {
             corrupted[i] = train.isCorrupted(i);
@@ -54,7 +70,12 @@ public record WeightDiagnostics(
         double max = Math.max(1e-6, Arrays.stream(losses).max().orElse(1));
         double[] curveLoss = IntStream.range(0, CURVE_POINTS).mapToDouble(i -> max * i / (CURVE_POINTS - 1))
                 .toArray();
-        return of(losses, weights, corrupted, curveLoss, v.weights(theta, curveLoss));
+        if (families == null) {
+            return of(losses, weights, corrupted, curveLoss, v.weights(theta, curveLoss), null);
+        }
+        List<FamilyCurve> curves = IntStream.range(0, families.count()).mapToObj(f -> new FamilyCurve(f,
+                families.classes(f), v.curve(theta, curveLoss, f))).toList();
+        return of(losses, weights, corrupted, curveLoss, null, curves);
     }
 
     /**
@@ -62,11 +83,12 @@ public record WeightDiagnostics(
      * @param weights every training sample's weight
      * @param corrupted whether each sample's label is wrong
      * @param curveLoss losses at which V was sampled
-     * @param curveWeight V at those losses
+     * @param curveWeight a plain V at those losses, or null
+     * @param familyCurves a class-aware V's heads at those losses, or null
      * @return the diagnostics
      */
     public static WeightDiagnostics of(double[] losses, double[] weights, boolean[] corrupted, double[] curveLoss,
-                                       double[] curveWeight) {
+                                       double[] curveWeight, List<FamilyCurve> familyCurves) {
         double max = Arrays.stream(losses).max().orElse(1);
         double[] edges = IntStream.rangeClosed(0, BINS).mapToDouble(i -> max * i / BINS).toArray();
         int[] clean = new int[BINS];
@@ -85,7 +107,7 @@ public record WeightDiagnostics(
         }
         int nBad = Arrays.stream(bad).sum();
         int nClean = losses.length - nBad;
-        return new WeightDiagnostics(curveLoss, curveWeight, edges, clean, bad, sumClean / Math.max(1, nClean),
+        return new WeightDiagnostics(curveLoss, curveWeight, familyCurves, edges, clean, bad, sumClean / Math.max(1, nClean),
                 nBad == 0 ? null : sumBad / nBad, nBad == 0 ? null : rocAuc(weights, corrupted));
     }
 

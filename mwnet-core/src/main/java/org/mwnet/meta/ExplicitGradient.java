@@ -38,7 +38,7 @@ public record ExplicitGradient(SDVariable logits, SDVariable losses, SDVariable 
         Trace trace = net.forward(scope, images, batch);
         SDVariable logits = trace.output();
         SDVariable losses = CrossEntropy.perSample(logits, oneHot);
-        SDVariable c = weighting.coefficients(scope, losses, batch);
+        SDVariable c = weighting.coefficients(scope, losses, oneHot, batch);
         Map<String, SDVariable> grads = new LinkedHashMap<>();
         trace.backward(CrossEntropy.logitGradient(logits, oneHot, scale == null ? c : c.mul(scale)), grads, false);
         return new ExplicitGradient(logits, losses, c, grads, Map.copyOf(scope.batchStatistics()),

@@ -24,8 +24,9 @@ public interface SampleWeighting {
      *
      * @param scope graph and the values of {@link #params}
      * @param losses per-sample cross-entropies [n]
+     * @param labels the samples' one-hot (observed) labels [n, K], which a class-aware V reads
      * @param batch n
      * @return c, shape [n]
      */
-    SDVariable coefficients(Scope scope, SDVariable losses, int batch);
+    SDVariable coefficients(Scope scope, SDVariable losses, SDVariable labels, int batch);
 }

@@ -24,14 +24,15 @@ public final class Weightings {
             }
 
             @Override
-            public SDVariable coefficients(Scope scope, SDVariable losses, int batch) {
+            public SDVariable coefficients(Scope scope, SDVariable losses, SDVariable labels, int batch) {
                 return scope.sd().constant(Nd4j.valueArrayOf(new long[] {batch}, 1.0 / batch, scope.dataType()));
             }
         };
     }
 
     /**
-     * Meta-Weight-Net: c_i = V(L_i; theta) / n, or V(L_i) / sum_j V(L_j) when normalised.
+     * Meta-Weight-Net: c_i = V(L_i; theta) / n, or V(L_i) / sum_j V(L_j) when normalised; CMW-Net with a
+     * class-aware V, whose head is picked by each sample's label.
      *
      * @param vnet the weighting network
      * @param normalize divide by the batch's weight sum instead of n
@@ -45,8 +46,8 @@ public final class Weightings {
             }
 
             @Override
-            public SDVariable coefficients(Scope scope, SDVariable losses, int batch) {
-                SDVariable v = vnet.apply(scope, losses);
+            public SDVariable coefficients(Scope scope, SDVariable losses, SDVariable labels, int batch) {
+                SDVariable v = vnet.apply(scope, losses, labels);
                 return normalize ? v.div(v.sum().add(scope.scalar(1e-8)))
                         : v.mul(scope.scalar(1.0 / batch));
             }
@@ -67,7 +68,7 @@ public final class Weightings {
             }
 
             @Override
-            public SDVariable coefficients(Scope scope, SDVariable losses, int batch) {
+            public SDVariable coefficients(Scope scope, SDVariable losses, SDVariable labels, int batch) {
                 return scope.param(SAMPLE_WEIGHTS);
             }
         };
@@ -91,7 +92,7 @@ public final class Weightings {
             }
 
             @Override
-            public SDVariable coefficients(Scope scope, SDVariable losses, int batch) {
+            public SDVariable coefficients(Scope scope, SDVariable losses, SDVariable labels, int batch) {
                 var sd = scope.sd();
                 SDVariable p = sd.math.exp(losses.neg());
                 SDVariable q = scope.scalar(1).sub(p);

@@ -37,8 +37,9 @@ public final class Adam implements Optimizer {
         double c2 = 1 - Math.pow(BETA2, steps);
         for (var e : gradients.entrySet()) {
             INDArray param = params.get(e.getKey());
-            double[] w = param.toDoubleVector();
-            double[] g = e.getValue().toDoubleVector();
+            // row-major values of any shape (a class-aware V's heads are a matrix)
+            double[] w = Nd4j.toFlattened('c', param).toDoubleVector();
+            double[] g = Nd4j.toFlattened('c', e.getValue()).toDoubleVector();
             double[] m = first.computeIfAbsent(e.getKey(), k -> new double[w.length]);
             double[] v = second.computeIfAbsent(e.getKey(), k -> new double[w.length]);
             for (int i = 0; i < w.length; i++) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.mwnet.data.DataFormatException;
 import org.mwnet.data.Dataset;
 import org.mwnet.io.Json;
+import org.mwnet.meta.ClassFamilies;
 import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 
@@ -31,14 +32,15 @@ public final class Checkpoint {
      * @param config the run's configuration
      * @param data the run's data settings
      * @param fingerprint the data the run uses
+     * @param families the class families of a class-aware V, or null
      * @param s the state
      * @throws IOException when writing fails
      */
     public static void write(Path file, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
-                             TrainingState s) throws IOException {
-        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, fingerprint, s.nextEpoch,
-                s.iteration, s.metaCycles.get(0).pass(), s.metaCycles.get(0).cursor(), s.sgd.steps(), s.adam.steps(),
-                s.history);
+                             ClassFamilies families, TrainingState s) throws IOException {
+        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, fingerprint, families,
+                s.nextEpoch, s.iteration, s.metaCycles.get(0).pass(), s.metaCycles.get(0).cursor(), s.sgd.steps(),
+                s.adam.steps(), s.history);
         new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), StateArrays.of(s).arrays()).write(file);
     }
 
@@ -96,6 +98,11 @@ public final class Checkpoint {
         /** @return the data settings of the run that wrote it */
         public DataSettings data() {
             return header.data();
+        }
+
+        /** @return the class families of its class-aware V, or null for a plain V or none */
+        public ClassFamilies families() {
+            return header.families();
         }
 
         /** @return epochs it had trained */

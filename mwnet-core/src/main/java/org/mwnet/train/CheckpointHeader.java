@@ -1,8 +1,10 @@
 package org.mwnet.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;
 import org.mwnet.eval.EpochMetrics;
+import org.mwnet.meta.ClassFamilies;
 
 /**
  * The scalar part of a checkpoint.
@@ -11,6 +13,8 @@ import org.mwnet.eval.EpochMetrics;
  * @param config the run's configuration (a resumed run must match it)
  * @param data the run's data settings (a resumed run must match them)
  * @param fingerprint the data the run used (a resumed run and an evaluation must use the same)
+ * @param families the class families of a class-aware V (absent for a plain V; a resumed run computes the same from
+ *     the same data)
  * @param nextEpoch the first epoch still to run (0-based)
  * @param iteration iterations done
  * @param metaPass the meta-batch streams' permutation number (the micro-batches' streams are drawn in step, so one
@@ -21,7 +25,7 @@ import org.mwnet.eval.EpochMetrics;
  * @param history metrics of the epochs done
  */
 record CheckpointHeader(int format, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
-                        int nextEpoch, long iteration, long metaPass, int metaCursor, long sgdSteps, long adamSteps,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) ClassFamilies families, int nextEpoch, long iteration, long metaPass, int metaCursor, long sgdSteps, long adamSteps,
                         List<EpochMetrics> history) {
     /**
      * The current layout: 4 records the input's {@link org.mwnet.data.InputSettings} in the data settings; 3 did not,

@@ -1,15 +1,36 @@
 package org.mwnet.train;
 
+import org.mwnet.eval.EpochMetrics;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 
 /**
- * Stops a run whose numbers stopped being finite, before they reach a checkpoint. The losses are checked after
- * every iteration; the state a checkpoint would save (parameters and optimiser buffers) after every epoch, because
- * the last update of an epoch is followed by no loss that would show it.
+ * Stops a run whose numbers stopped being finite, before they reach a checkpoint: a listener that {@link Trainer}
+ * tells of every iteration and epoch before its {@link CheckpointWriter}. The losses are checked after every
+ * iteration; the state a checkpoint would save (parameters and optimiser buffers) after every epoch, because the last
+ * update of an epoch is followed by no loss that would show it.
  */
-final class DivergenceCheck {
-    private DivergenceCheck() {
+final class DivergenceCheck implements TrainingListener {
+    private final TrainConfig config;
+    private final TrainingState state;
+
+    /**
+     * @param config the run's configuration (its learning-rate schedule, for the message)
+     * @param state the state the run updates
+     */
+    DivergenceCheck(TrainConfig config, TrainingState state) {
+        this.config = config;
+        this.state = state;
+    }
+
+    @Override
+    public void onIteration(int epoch, int iteration, StepStats stats) {
+        losses(stats, epoch, iteration, config.learningRate(epoch));
+    }
+
+    @Override
+    public void onEpochEnd(EpochMetrics metrics) {
+        state(state, metrics.epoch() - 1, metrics.lr());
     }
 
     /**
@@ -19,7 +40,7 @@ final class DivergenceCheck {
      * @param lr the learning rate it used
      * @throws TrainingDivergedException when the training or the meta loss is NaN or infinite
      */
-    static void losses(StepStats s, int epoch, int iteration, double lr) {
+    private static void losses(StepStats s, int epoch, int iteration, double lr) {
         String where = " at epoch " + (epoch + 1) + ", iteration " + (iteration + 1);
         if (!Double.isFinite(s.trainLoss())) {
             throw diverged("the loss is " + s.trainLoss() + where, lr);
@@ -36,7 +57,7 @@ final class DivergenceCheck {
      * @throws TrainingDivergedException when an array a checkpoint would save (parameter, buffer or optimiser state)
      *     holds a NaN or an infinity; the message names it as the checkpoint does, e.g. classifier/fc1.weight
      */
-    static void state(TrainingState s, int epoch, double lr) {
+    private static void state(TrainingState s, int epoch, double lr) {
         StateArrays.of(s).arrays().forEach((name, a) -> {
             if (BooleanIndexing.or(a, Conditions.notFinite())) {
                 throw diverged(name + " is not finite at the end of epoch " + (epoch + 1), lr);

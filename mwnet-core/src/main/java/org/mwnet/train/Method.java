@@ -12,29 +12,36 @@ import java.util.function.Predicate;
  */
 public enum Method {
     /** Meta-Weight-Net: V(loss; theta) weights the samples and is learned through the look-ahead. */
-    MWNET("mwnet", true, true, true, false),
+    MWNET("mwnet", true, true, true, false, false),
+    /**
+     * CMW-Net (Shu et al. 2023): MW-Net's step with a class-aware V, one head per family of classes grouped by their
+     * training-sample counts ({@link org.mwnet.meta.ClassFamilies}).
+     */
+    CMWNET("cmwnet", true, true, true, false, true),
     /** Plain cross-entropy. */
-    CE("ce", false, false, true, false),
+    CE("ce", false, false, true, false, false),
     /** Focal loss (Lin et al. 2017). */
-    FOCAL("focal", false, false, true, false),
+    FOCAL("focal", false, false, true, false, false),
     /** Cross-entropy, then fine-tuning on the meta set, selected on a validation split. */
-    FINETUNE("finetune", false, false, false, true),
+    FINETUNE("finetune", false, false, false, true, false),
     /** Learning to Reweight (Ren et al. 2018): per-sample weights from each batch's own look-ahead. */
-    L2RW("l2rw", false, true, false, false);
+    L2RW("l2rw", false, true, false, false, false);
 
     private final String name;
     private final boolean learnsV;
     private final boolean metaStep;
     private final boolean independentMicroBatches;
     private final boolean needsValidation;
+    private final boolean classAware;
 
     Method(String name, boolean learnsV, boolean metaStep, boolean independentMicroBatches,
-           boolean needsValidation) {
+           boolean needsValidation, boolean classAware) {
         this.name = name;
         this.learnsV = learnsV;
         this.metaStep = metaStep;
         this.independentMicroBatches = independentMicroBatches;
         this.needsValidation = needsValidation;
+        this.classAware = classAware;
     }
 
     /**
@@ -78,6 +85,11 @@ public enum Method {
     /** @return whether it trains on the meta set and so selects its epoch on a validation split */
     public boolean needsValidation() {
         return needsValidation;
+    }
+
+    /** @return whether its V is class-aware: one head per class family ({@link TrainConfig#families}) */
+    public boolean classAware() {
+        return classAware;
     }
 
     /** @return the method's name, as the command line and files write it */

@@ -41,14 +41,14 @@ public final class MicroBatchStep implements MicroBatchParts {
         return switch (config.method()) {
             case CE, FINETUNE -> plain(config, net, Weightings.uniform(), dataType);
             case FOCAL -> plain(config, net, Weightings.focal(config.focalGamma()), dataType);
-            case MWNET -> {
+            case MWNET, CMWNET -> {
                 SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());
                 yield new MicroBatchStep(new MetaStepGraph(net, weighting, config.microBatch(),
                         config.microMetaBatch(), dataType, config.lookAhead()), new ClassifierStepGraph(net, weighting,
                         config.microBatch(), dataType));
             }
             case L2RW -> throw new IllegalArgumentException("method " + config.method() + " has no independent "
-                    + "micro-batch step; expected mwnet, ce, focal or finetune");
+                    + "micro-batch step; expected one of " + Method.names(Method::independentMicroBatches));
         };
     }
 

@@ -5,7 +5,10 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.mwnet.data.SettingException;
+import org.mwnet.data.Dataset;
+import org.mwnet.meta.ClassFamilies;
 import org.mwnet.meta.LookAheadLayers;
+import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -44,6 +47,12 @@ import org.nd4j.linalg.api.buffer.DataType;
  * @param finetuneEpochs epochs on the meta set after training (method finetune)
  * @param finetuneLrFactor the fine-tuning epochs' learning rate as a fraction of {@code lr} (method finetune;
  *     0.01, the rate the paper's schedule has reached by the end of training)
+ * @param families the class families of cmwnet's class-aware V, one head each (default 3, as CMW-Net); 0 for the
+ *     other methods. A checkpoint written before this setting existed reads as 0.
+ * @param warmupEpochs epochs of plain cross-entropy before a method that learns V starts its meta-learning (default
+ *     0): CMW-Net's warm-up, or with most of the epochs its long-tail recipe of late meta-learning. The warm-up
+ *     epochs update the classifier as method ce would (same optimiser and schedule) and leave V untouched. A
+ *     checkpoint written before this setting existed reads as 0.
  * @param seed initialisation and batch-order seed
  * @param precision float for training, double for checks
  */
@@ -70,6 +79,8 @@ public record TrainConfig(
         @JsonProperty("focal_gamma") double focalGamma,
         @JsonProperty("finetune_epochs") int finetuneEpochs,
         @JsonProperty("finetune_lr_factor") double finetuneLrFactor,
+        int families,
+        @JsonProperty("warmup_epochs") int warmupEpochs,
         long seed,
         Precision precision) implements Serializable {
 
@@ -89,17 +100,15 @@ public record TrainConfig(
         atLeastOne("batch", batch);
         atLeastOne("metaBatch", metaBatch);
         atLeastOne("accumulate", accumulate);
-        if (batch % accumulate != 0 || metaBatch % accumulate != 0) {
-            throw new IllegalArgumentException("batch " + batch + " and meta batch " + metaBatch + " must both split "
-                    + "into " + accumulate + " micro-batches of equal size");
-        }
+        splits("batch", batch, accumulate);
+        splits("metaBatch", metaBatch, accumulate);
         if (syncEvery < 0) {
-            throw new IllegalArgumentException("iterations between parameter averages must be at least 1 (or 0 for "
-                    + "gradient averaging), got " + syncEvery);
+            throw new SettingException("{syncEvery} must be at least 0 (0 averages gradients instead of parameters), "
+                    + "got " + syncEvery);
         }
         if (syncEvery > 0 && !method.independentMicroBatches()) {
-            throw new IllegalArgumentException("parameter averaging (sync every " + syncEvery + ") trains methods "
-                    + Method.names(Method::independentMicroBatches) + ", not " + method);
+            throw new SettingException("{syncEvery} " + syncEvery + " does not train {method} " + method
+                    + ": parameter averaging trains one of " + Method.names(Method::independentMicroBatches));
         }
         atLeastOne("vHidden", vHidden);
         atLeastOne("metaInterval", metaInterval);
@@ -127,10 +136,34 @@ public record TrainConfig(
             throw new SettingException("{finetuneEpochs} must be at least 0, got " + finetuneEpochs);
         }
         milestones(lrMilestones, epochs);
+        if (method.classAware() ? families < 1 : families != 0) {
+            throw new SettingException(method.classAware() ? "{families} must be at least 1, got " + families
+                    : "{families} " + families + " sets the class families of a class-aware V (" + String.join(" or ",
+                    Method.names(Method::classAware)) + "); {method} " + method + " has none");
+        }
+        if (warmupEpochs != 0) {
+            if (!method.learnsV()) {
+                throw new SettingException("{warmupEpochs} " + warmupEpochs + " delays the meta-learning of a "
+                        + "method that learns V (" + String.join(" or ", Method.names(Method::learnsV))
+                        + "); {method} " + method + " has none");
+            }
+            if (warmupEpochs < 0 || warmupEpochs >= epochs) {
+                throw new SettingException("{warmupEpochs} must be in [0, " + epochs + ") to leave at least one of "
+                        + "the {epochs} " + epochs + " to meta-learning, got " + warmupEpochs);
+            }
+        }
         if (precision == null) {
             throw new SettingException("{precision} is missing; expected float or double");
         }
         lrMilestones = List.copyOf(lrMilestones);
+    }
+
+    /** A batch of the given field must split into {@code parts} equal micro-batches. */
+    private static void splits(String field, int size, int parts) {
+        if (size % parts != 0) {
+            throw new SettingException("{" + field + "} " + size + " does not split into {accumulate} " + parts
+                    + " equal micro-batches; give a {" + field + "} divisible by " + parts);
+        }
     }
 
     private static void atLeastOne(String field, long value) {
@@ -175,6 +208,11 @@ public record TrainConfig(
             }
             previous = milestone;
         }
+    }
+
+    /** CMW-Net's family count: 3 for a class-aware method, none for the others. */
+    private static int defaultFamilies(Method method) {
+        return method != null && method.classAware() ? 3 : 0;
     }
 
     /** @return the official recipe: mwnet on the MLP 784-256-256-10, 15 epochs, batch 100, lr 0.1 */
@@ -249,9 +287,43 @@ public record TrainConfig(
         return this;
     }
 
+    /**
+     * @param train the training set, whose observed (noisy) labels decide a class-aware V's families
+     * @return the V this configuration trains: a plain one, or for a class-aware method one head per family of the
+     *     training set's classes
+     * @throws SettingException when there are more families than classes
+     */
+    public WeightNet weightNet(Dataset train) {
+        if (!method.classAware()) {
+            return new WeightNet(vHidden);
+        }
+        if (families > train.numClasses()) {
+            throw new SettingException("{families} " + families + " is more than the data's " + train.numClasses()
+                    + " classes; give at most " + train.numClasses());
+        }
+        return new WeightNet(vHidden, ClassFamilies.ofLabels(train.labels(), train.numClasses(), families));
+    }
+
+    /**
+     * @return the configuration of the {@link #warmupEpochs}: method ce with this run's classifier, optimiser and
+     *     batches
+     */
+    public TrainConfig warmUp() {
+        return toBuilder().method(Method.CE).families(0).warmupEpochs(0).metaLayers(LookAheadLayers.ALL.name())
+                .build();
+    }
+
     /** @return the seed of V's initial weights: one past the classifier's, so the two draw different streams */
     public long weightNetSeed() {
         return seed + 1;
+    }
+
+    /**
+     * @param epoch 0-based epoch of the run
+     * @return whether it is one of the {@link #warmupEpochs} of plain cross-entropy
+     */
+    public boolean isWarmingUp(int epoch) {
+        return epoch < warmupEpochs;
     }
 
     /** @return all epochs of the run, fine-tuning included */
@@ -283,6 +355,8 @@ public record TrainConfig(
         private double focalGamma = 2;
         private int finetuneEpochs = 5;
         private double finetuneLrFactor = 0.01;
+        private Integer families;
+        private int warmupEpochs;
         private long seed = 1;
         private Precision precision = Precision.FLOAT;
 
@@ -315,6 +389,8 @@ public record TrainConfig(
             focalGamma = c.focalGamma;
             finetuneEpochs = c.finetuneEpochs;
             finetuneLrFactor = c.finetuneLrFactor;
+            families = c.families == defaultFamilies(c.method) ? null : c.families;
+            warmupEpochs = c.warmupEpochs;
             seed = c.seed;
             precision = c.precision;
         }
@@ -468,6 +544,18 @@ public record TrainConfig(
             return this;
         }
 
+        /** @param v class families of a class-aware V (default 3 for cmwnet, 0 otherwise) @return this */
+        public Builder families(int v) {
+            families = v;
+            return this;
+        }
+
+        /** @param v epochs of plain cross-entropy before the meta-learning (default 0) @return this */
+        public Builder warmupEpochs(int v) {
+            warmupEpochs = v;
+            return this;
+        }
+
         /** @param v seed @return this */
         public Builder seed(long v) {
             seed = v;
@@ -494,7 +582,8 @@ public record TrainConfig(
             return new TrainConfig(model, hidden != null ? hidden : model.defaultWidth(), method, epochs, batch,
                     metaBatch != null ? metaBatch : batch, accumulate, syncEvery, lr, lrDecay, lrMilestones, momentum,
                     weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, metaLayers, normalizeWeights, focalGamma,
-                    finetuneEpochs, finetuneLrFactor, seed, precision);
+                    finetuneEpochs, finetuneLrFactor, families != null ? families : defaultFamilies(method), warmupEpochs,
+                    seed, precision);
         }
     }
 }

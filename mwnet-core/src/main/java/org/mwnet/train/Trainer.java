@@ -2,6 +2,7 @@ package org.mwnet.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,14 +126,17 @@ public final class Trainer {
         TrainingRun run = new TrainingRun(config, splits, test, initialTheta, resumed,
                 (c, net, vnet, dt) -> methodWrapper.apply(methods.create(c, net, vnet, dt)));
         TrainingState state = run.state;
+        List<TrainingListener> observers = new ArrayList<>(List.of(new DivergenceCheck(config, state)));
+        if (checkpoint != null) {
+            observers.add(new CheckpointWriter(checkpoint, config, data, fingerprint, run.vnet.families(), state));
+        }
+        observers.add(listener);
+        TrainingListener all = new Listeners(observers);
         for (int epoch = state.nextEpoch; epoch < config.totalEpochs(); epoch++) {
-            EpochMetrics m = run.epoch(epoch, listener);
+            EpochMetrics m = run.epoch(epoch, all);
             state.history.add(m);
             state.nextEpoch = epoch + 1;
-            if (checkpoint != null) {
-                Checkpoint.write(checkpoint, config, data, fingerprint, state);
-            }
-            listener.onEpochEnd(m);
+            all.onEpochEnd(m);
         }
         Dataset train = splits.train();
         Predictions onTrain = run.evaluator.predict(state.classifier, train);

@@ -1,8 +1,12 @@
 package org.mwnet.train;
 
+import java.io.IOException;
 import org.mwnet.eval.EpochMetrics;
 
-/** Observes a run's progress (progress bars, logs, notebooks). All methods do nothing by default. */
+/**
+ * Observes a run's progress (progress bars, logs, notebooks). All methods do nothing by default. The trainer's own
+ * jobs between epochs are listeners too, told before the user's: the divergence check and the checkpoint writer.
+ */
 public interface TrainingListener {
     /**
      * Called once the run's data and any checkpoint to resume have been checked, before the networks are built and
@@ -30,7 +34,8 @@ public interface TrainingListener {
      * Called after the epoch was evaluated and checkpointed.
      *
      * @param metrics the epoch's record
+     * @throws IOException when the listener cannot write what it writes (the checkpoint writer's checkpoint)
      */
-    default void onEpochEnd(EpochMetrics metrics) {
+    default void onEpochEnd(EpochMetrics metrics) throws IOException {
     }
 }

@@ -14,8 +14,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * One run's setup and its epochs, for {@link Trainer}: the classifier and V built for the data, the state (fresh, or
- * restored from a checked checkpoint), the method's iteration, the batch loaders and the evaluator. {@link #epoch}
- * runs one epoch's iterations, checks that they stayed finite, and evaluates.
+ * restored from a checked checkpoint), the method's iteration (and method ce's for the warm-up epochs), the batch
+ * loaders and the evaluator. {@link #epoch}
+ * runs one epoch's iterations, telling a listener of each, and evaluates: the evaluation makes the epoch's record
+ * that listeners receive, so it is the run's own job, not a listener's.
  */
 final class TrainingRun {
     final TrainConfig config;
@@ -24,6 +26,7 @@ final class TrainingRun {
     final TrainingState state;
     final Evaluator evaluator;
     private final Iteration iteration;
+    private final Iteration warmUp;
     private final MicroBatchLoader trainLoader;
     private final MicroBatchLoader finetuneLoader;
     private final Supplier<List<Batch>> metaBatches;
@@ -50,7 +53,7 @@ final class TrainingRun {
         int[] shape = train.imageShape();
         this.net = config.model().build(new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
                 config.hidden());
-        this.vnet = new WeightNet(config.vHidden());
+        this.vnet = config.weightNet(train);
         Parameters theta = !config.method().learnsV() ? null
                 : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.weightNetSeed(), dt);
         this.state = TrainingState.initial(config, net, theta, meta.size(), dt);
@@ -58,6 +61,7 @@ final class TrainingRun {
             Checkpoint.restore(resumed, state);
         }
         this.iteration = iterations.create(config, net, vnet, dt);
+        this.warmUp = config.warmupEpochs() > 0 ? iterations.create(config.warmUp(), net, vnet, dt) : null;
         int parts = config.accumulate();
         this.trainLoader = new MicroBatchLoader(train, parts, config.microBatch(), config.seed(), dt);
         this.finetuneLoader = new MicroBatchLoader(meta, parts, config.microBatch(), config.seed(), dt);
@@ -70,19 +74,19 @@ final class TrainingRun {
     }
 
     /**
-     * Runs one epoch's iterations, checks that the losses and the state stayed finite, and evaluates on the selection
-     * and test sets.
+     * Runs one epoch's iterations and evaluates on the selection and test sets.
      *
      * @param epoch 0-based epoch of the run
      * @param listener told of the epoch's start and of each iteration
      * @return the epoch's record
-     * @throws TrainingDivergedException when a loss or the state becomes NaN or infinite
+     * @throws TrainingDivergedException when the listener (its {@link DivergenceCheck}) finds a loss not finite
      */
     EpochMetrics epoch(int epoch, TrainingListener listener) {
         long start = System.nanoTime();
         MicroBatchLoader loader = config.isFinetuning(epoch) ? finetuneLoader : trainLoader;
         int iterations = loader.iterationsPerEpoch();
         double lr = config.learningRate(epoch);
+        Iteration current = config.isWarmingUp(epoch) ? warmUp : iteration;
         listener.onEpochStart(epoch, iterations);
         double lossSum = 0;
         double metaSum = 0;
@@ -91,10 +95,9 @@ final class TrainingRun {
         for (int b = 0; b < iterations; b++) {
             List<Batch> micro = loader.load(epoch, b);
             long t = System.nanoTime();
-            StepStats s = iteration.iterate(state, micro, metaBatches, lr);
+            StepStats s = current.iterate(state, micro, metaBatches, lr);
             iterNanos += System.nanoTime() - t;
             state.countIteration();
-            DivergenceCheck.losses(s, epoch, b, lr);
             lossSum += s.trainLoss();
             if (s.metaLoss().isPresent()) {
                 metaSum += s.metaLoss().getAsDouble();
@@ -102,8 +105,7 @@ final class TrainingRun {
             }
             listener.onIteration(epoch, b, s);
         }
-        iteration.finishEpoch(state);
-        DivergenceCheck.state(state, epoch, lr);
+        current.finishEpoch(state);
         return new EpochMetrics(epoch + 1, lr, lossSum / iterations, metaCount == 0 ? null : metaSum / metaCount,
                 evaluator.accuracy(state.classifier, selection),
                 test.size() == 0 ? null : evaluator.accuracy(state.classifier, test),

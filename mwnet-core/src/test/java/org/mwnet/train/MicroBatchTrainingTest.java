@@ -230,11 +230,12 @@ class MicroBatchTrainingTest {
     @Test
     void sizesThatDoNotSplitIntoEqualMicroBatchesAreRefused() {
         assertThatThrownBy(() -> twoMicroBatches("mwnet").accumulate(0).build())
-                .hasMessage("micro-batches per iteration must be at least 1, got 0");
+                .hasMessage("accumulate must be at least 1, got 0");
         assertThatThrownBy(() -> twoMicroBatches("mwnet").batch(50).accumulate(3).build())
-                .hasMessage("batch 50 and meta batch 50 must both split into 3 micro-batches of equal size");
+                .hasMessage("batch 50 does not split into accumulate 3 equal micro-batches; give a batch divisible by 3");
         assertThatThrownBy(() -> twoMicroBatches("mwnet").batch(60).metaBatch(50).accumulate(3).build())
-                .hasMessage("batch 60 and meta batch 50 must both split into 3 micro-batches of equal size");
+                .hasMessage("meta batch 50 does not split into accumulate 3 equal micro-batches; give a meta batch "
+                        + "divisible by 3");
         assertThatThrownBy(() -> train(twoMicroBatches("ce").batch(1302).metaBatch(50).build(), tiny))
                 .hasMessage("training micro-batch size 651 must be between 1 and the smallest training shard's size 650 "
                         + "(1300 samples in 2 shards)");

@@ -118,12 +118,13 @@ class ParameterAveragingTest {
 
     @Test
     void badIntervalsAndMethodsWithoutIndependentWorkersAreRefused() {
-        assertThatThrownBy(() -> config("mwnet").syncEvery(-1).build()).hasMessage("iterations between parameter "
-                + "averages must be at least 1 (or 0 for gradient averaging), got -1");
+        assertThatThrownBy(() -> config("mwnet").syncEvery(-1).build()).hasMessage("sync every must be at least 0 (0 "
+                + "averages gradients instead of parameters), got -1");
         assertThatThrownBy(() -> config("l2rw").syncEvery(2).build())
-                .hasMessage("parameter averaging (sync every 2) trains methods [mwnet, ce, focal], not l2rw");
+                .hasMessage("sync every 2 does not train method l2rw: parameter averaging trains one of [mwnet, ce, focal]");
         assertThatThrownBy(() -> config("finetune").syncEvery(2).build())
-                .hasMessage("parameter averaging (sync every 2) trains methods [mwnet, ce, focal], not finetune");
+                .hasMessage("sync every 2 does not train method finetune: parameter averaging trains one of [mwnet, ce, "
+                        + "focal]");
     }
 
     /** Each array within {@link #TOLERANCE} of the expected one, relative to the expected array's largest value. */

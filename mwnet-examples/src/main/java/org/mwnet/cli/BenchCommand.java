@@ -10,6 +10,7 @@ import org.mwnet.bench.IterationBenchmark;
 import org.mwnet.bench.MatmulBenchmark;
 import org.mwnet.bench.PytorchComparison;
 import org.mwnet.bench.TorchReference;
+import org.mwnet.data.SplitConfig;
 import org.mwnet.io.AtomicFiles;
 import org.mwnet.io.Json;
 import org.mwnet.nn.Model;
@@ -24,6 +25,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measure ms per MW-Net iteration and per CE step, images/s and GFLOP/s on the live backend.")
 final class BenchCommand implements Callable<Integer> {
+    /** The images of one training epoch: Fashion-MNIST's 60,000 training images less the default meta set. */
+    private static final int EPOCH_IMAGES = 60_000 - SplitConfig.defaults().metaSize();
+    /** ResNet-32's images/s run: a few iterations, as a whole epoch of it takes many minutes on a CPU. */
+    private static final int RESNET_EPOCH_ITERATIONS = 3;
+
     @Option(names = "--model", split = ",", defaultValue = "mlp",
             description = "Models to measure: mlp, lenet, resnet32, comma-separated (default: ${DEFAULT-VALUE}).")
     List<String> models;
@@ -45,7 +51,8 @@ final class BenchCommand implements Callable<Integer> {
     int iters;
 
     @Option(names = "--epoch-iters", description = "Iterations of the images/s run, 0 for none (default: one "
-            + "Fashion-MNIST epoch, 590, for mlp and lenet; 3 for resnet32).")
+            + "Fashion-MNIST epoch at --batch, 590 at 100, for mlp and lenet; " + RESNET_EPOCH_ITERATIONS
+            + " for resnet32).")
     Integer epochIters;
 
     @Option(names = "--meta-interval", split = ",", defaultValue = "1", description = "The MW-Net iteration's meta "
@@ -82,7 +89,8 @@ final class BenchCommand implements Callable<Integer> {
         for (String m : models) {
             Model model = Model.of(m);
             int h = hidden != null ? hidden : model.defaultWidth();
-            int e = epochIters != null ? epochIters : model == Model.RESNET32 ? 3 : 590;
+            int e = epochIters != null ? epochIters
+                    : model == Model.RESNET32 ? RESNET_EPOCH_ITERATIONS : EPOCH_IMAGES / batch;
             for (String layers : metaLayers) {
                 for (int k : metaIntervals) {
                     settings.add(checked(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e, k,

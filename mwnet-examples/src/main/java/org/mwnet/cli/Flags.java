@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.mwnet.data.SettingException;
 
@@ -31,10 +32,24 @@ final class Flags {
      * @throws IllegalArgumentException for a value out of its range, naming the flags
      */
     static <T> T naming(Supplier<T> check) {
+        return naming(check, Map.of());
+    }
+
+    /**
+     * Runs a core check, saying what it refuses in flags, some of them set by another flag than their own (on Spark,
+     * {@code --workers} sets the micro-batch count that {@code --accumulate} sets in one process).
+     *
+     * @param check a check of core's, returning what it checked or built
+     * @param setBy the flag that set each of those settings, by the configuration record's component
+     * @param <T> what it returns
+     * @return what the check returned
+     * @throws IllegalArgumentException for a value out of its range, naming the flags
+     */
+    static <T> T naming(Supplier<T> check, Map<String, String> setBy) {
         try {
             return check.get();
         } catch (SettingException e) {
-            throw new IllegalArgumentException(e.describe(Flags::of), e);
+            throw new IllegalArgumentException(e.describe(field -> setBy.getOrDefault(field, of(field))), e);
         }
     }
 }

@@ -33,7 +33,8 @@ final class SparkOptions {
     }
 
     /**
-     * Checks the flags, and that Spark can be loaded, before any data is read; sets {@code --accumulate} to P.
+     * Checks the flags, and that Spark can be loaded, before any data is read; sets {@code --accumulate} to P (so the
+     * batch sizes are checked against the workers by {@link TrainOptions#config}, which names {@code --workers}).
      *
      * @param train the run's training options
      */
@@ -70,13 +71,13 @@ final class SparkOptions {
             throw new IllegalArgumentException("--accumulate " + train.accumulate + " and --workers " + p + ": on "
                     + "Spark each worker computes one micro-batch; give --workers alone");
         }
-        TrainChecks.batchesSplit(train, p, "among --workers " + p);
         if (!train.method.independentMicroBatches()) {
             throw new IllegalArgumentException("--method " + train.method + " does not run on Spark workers (its "
                     + "micro-batches depend on each other or on the meta set's shards); expected one of "
                     + Method.names(Method::independentMicroBatches));
         }
         train.accumulate = p;
+        train.accumulateFlag = "--workers";
     }
 
     /**

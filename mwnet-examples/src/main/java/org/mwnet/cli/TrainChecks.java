@@ -3,7 +3,6 @@ package org.mwnet.cli;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
-import org.mwnet.train.Method;
 import org.mwnet.train.TrainConfig;
 
 /**
@@ -25,25 +24,15 @@ final class TrainChecks {
      * @param backend backend and thread flags
      */
     static void flags(TrainOptions train, DataOptions data, BackendOptions backend) {
-        microBatches(train);
         parameterAveraging(train);
         data.splitConfig();
         backend.checkThreads();
     }
 
     /**
-     * The batch and the meta batch must each split into {@code --accumulate} equal micro-batches.
-     *
-     * @param train model, method and optimisation flags, the batch sizes checked already
-     */
-    private static void microBatches(TrainOptions train) {
-        atLeastOne("--accumulate", train.accumulate);
-        batchesSplit(train, train.accumulate, "into --accumulate " + train.accumulate + " equal micro-batches");
-    }
-
-    /**
-     * {@code --sync-every K} needs K at least 1, at least two workers to average and a method whose workers step
-     * independently.
+     * {@code --sync-every K} needs K at least 1 (the flag's absence, not 0, means gradient averaging) and at least two
+     * workers to average (in core one worker is allowed: it trains as without averaging). The method must be one
+     * whose workers step independently: {@link TrainConfig}'s rule.
      *
      * @param train model, method and optimisation flags, with {@code --accumulate} set to {@code --workers} on Spark
      */
@@ -57,31 +46,7 @@ final class TrainChecks {
                     + "workers, and this run has " + train.accumulate + ": give --accumulate P, or --workers P on "
                     + "Spark, with P at least 2");
         }
-        if (!train.method.independentMicroBatches()) {
-            throw new IllegalArgumentException("--sync-every " + train.syncEvery + " does not train --method "
-                    + train.method + ": parameter averaging trains one of "
-                    + Method.names(Method::independentMicroBatches));
-        }
     }
-
-    /**
-     * @param train the batch flags
-     * @param parts how many equal parts the batch and the meta batch must each split into
-     * @param into how a message says the split, e.g. "among --workers 2"
-     */
-    static void batchesSplit(TrainOptions train, int parts, String into) {
-        if (train.batch % parts != 0) {
-            throw new IllegalArgumentException("--batch " + train.batch + " does not split " + into
-                    + "; give a --batch divisible by " + parts);
-        }
-        int metaBatch = train.metaBatch != null ? train.metaBatch : train.batch;
-        if (metaBatch % parts != 0) {
-            throw new IllegalArgumentException("meta batch " + metaBatch + " (--meta-batch"
-                    + (train.metaBatch == null ? ", default --batch" : "") + ") does not split " + into
-                    + "; give a --meta-batch divisible by " + parts);
-        }
-    }
-
 
     /**
      * Splits the data, then checks the sizes against the parts.

@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import java.util.List;
+import java.util.Map;
 import org.mwnet.nn.Models;
 import org.mwnet.train.Method;
 import org.mwnet.train.TrainConfig;
@@ -22,8 +23,8 @@ final class TrainOptions {
             + ") or ResNet base width (default " + Models.RESNET_WIDTH + ").")
     Integer hidden;
 
-    @Option(names = "--method", converter = MethodName.class, description = "mwnet, ce, focal, finetune or l2rw "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--method", converter = MethodName.class, description = "mwnet, cmwnet (CMW-Net: a class-aware "
+            + "V, one head per --families group of classes), ce, focal, finetune or l2rw (default: ${DEFAULT-VALUE}).")
     Method method = DEFAULTS.method();
 
     @Option(names = "--epochs", description = "Epochs (default: ${DEFAULT-VALUE}).")
@@ -75,6 +76,15 @@ final class TrainOptions {
     @Option(names = "--v-hidden", description = "V-net hidden size (default: ${DEFAULT-VALUE}).")
     int vHidden = DEFAULTS.vHidden();
 
+    @Option(names = "--families", description = "Method cmwnet: its V's heads, one per family of classes grouped by "
+            + "how many training samples carry their (noisy) label, by exact 1-D k-means (default: 3).")
+    Integer families;
+
+    @Option(names = "--warmup-epochs", paramLabel = "E", description = "Methods mwnet and cmwnet: train the first E "
+            + "epochs with plain cross-entropy (as --method ce) and meta-learn only in the rest; CMW-Net's warm-up, or "
+            + "with most epochs its long-tail recipe (default: ${DEFAULT-VALUE}).")
+    int warmupEpochs = DEFAULTS.warmupEpochs();
+
     @Option(names = "--meta-interval", description = "Update V every k iterations (default: ${DEFAULT-VALUE}).")
     int metaInterval = DEFAULTS.metaInterval();
 
@@ -103,13 +113,16 @@ final class TrainOptions {
     @Option(names = "--precision", description = "float or double (default: ${DEFAULT-VALUE}).")
     String precision = DEFAULTS.precision().toString();
 
+    /** The flag that set {@link #accumulate}: {@code --accumulate}, or {@code --workers} on Spark. */
+    String accumulateFlag = "--accumulate";
+
     /**
      * @param seed the run's seed
      * @return the validated configuration
      * @throws IllegalArgumentException for a value out of its range, naming the flag ({@link Flags})
      */
     TrainConfig config(long seed) {
-        return Flags.naming(() -> builder(seed).build());
+        return Flags.naming(() -> builder(seed).build(), Map.of("accumulate", accumulateFlag));
     }
 
     private TrainConfig.Builder builder(long seed) {
@@ -119,7 +132,11 @@ final class TrainOptions {
                 .weightDecay(weightDecay).metaLr(metaLr).metaWeightDecay(metaWeightDecay).vHidden(vHidden)
                 .metaInterval(metaInterval).metaLayers(metaLayers)
                 .normalizeWeights(normalizeWeights).focalGamma(focalGamma)
-                .finetuneEpochs(finetuneEpochs).finetuneLrFactor(finetuneLrFactor).seed(seed).precision(precision);
+                .finetuneEpochs(finetuneEpochs).finetuneLrFactor(finetuneLrFactor).warmupEpochs(warmupEpochs)
+                .seed(seed).precision(precision);
+        if (families != null) {
+            b.families(families);
+        }
         if (hidden != null) {
             b.hidden(hidden);
         }

@@ -3,7 +3,6 @@ package org.mwnet.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.mwnet.meta.WeightNet;
 import org.mwnet.nn.Parameters;
 import org.mwnet.run.RunData;
 import org.mwnet.run.RunDirectory;
@@ -36,7 +35,8 @@ final class TrainRun {
             throws IOException {
         Trainer trainer = new Trainer(config).withMethods(methods);
         if (initV != null) {
-            Parameters initialV = WeightNetFile.read(initV, new WeightNet(config.vHidden()), config.dataType());
+            Parameters initialV = WeightNetFile.read(initV, config.weightNet(data.splits().train()),
+                    config.dataType());
             try {
                 trainer.withInitialWeightNet(initialV);
             } catch (IllegalArgumentException e) {

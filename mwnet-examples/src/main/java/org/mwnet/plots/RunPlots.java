@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -20,6 +21,9 @@ import org.mwnet.train.RunMetrics;
 
 /** The plots of a run, drawn with XChart from its metrics and written atomically as PNG. */
 public final class RunPlots {
+    /** Line colours of a class-aware V's family curves (dark, distinct from the histograms' blue and red). */
+    private static final Color[] FAMILY_COLORS = {Color.BLACK, new Color(0, 130, 60), new Color(140, 60, 170),
+        new Color(200, 130, 0), new Color(90, 90, 90)};
     private static final int WIDTH = 800;
     private static final int HEIGHT = 500;
 
@@ -27,7 +31,8 @@ public final class RunPlots {
     }
 
     /**
-     * V(loss) over the training-loss range, above the histograms of clean and corrupted samples' losses.
+     * V(loss) over the training-loss range, above the histograms of clean and corrupted samples' losses; for a
+     * class-aware V one curve per family, labelled with the family's classes.
      *
      * @param w the run's weight diagnostics
      * @param title chart title
@@ -45,13 +50,25 @@ public final class RunPlots {
         if (Arrays.stream(w.corruptedHistogram()).sum() > 0) {
             addArea(chart, "corrupted samples", centres, w.corruptedHistogram(), total, new Color(230, 90, 60, 140));
         }
-        XYSeries v = chart.addSeries("V(loss)", w.curveLoss(), w.curveWeight());
-        v.setYAxisGroup(1);
-        v.setMarker(SeriesMarkers.NONE);
-        v.setLineColor(Color.BLACK);
+        if (w.familyCurves() == null) {
+            addCurve(chart, "V(loss)", w.curveLoss(), w.curveWeight(), Color.BLACK);
+        } else {
+            for (WeightDiagnostics.FamilyCurve f : w.familyCurves()) {
+                addCurve(chart, "V(loss), family " + f.family() + ": class" + (f.classes().size() == 1 ? " " : "es ")
+                        + f.classes().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                        w.curveLoss(), f.weight(), FAMILY_COLORS[f.family() % FAMILY_COLORS.length]);
+            }
+        }
         chart.setYAxisGroupTitle(1, "weight V(loss)");
         chart.getStyler().setYAxisGroupPosition(1, org.knowm.xchart.style.Styler.YAxisPosition.Right);
         return chart;
+    }
+
+    private static void addCurve(XYChart chart, String name, double[] x, double[] y, Color color) {
+        XYSeries v = chart.addSeries(name, x, y);
+        v.setYAxisGroup(1);
+        v.setMarker(SeriesMarkers.NONE);
+        v.setLineColor(color);
     }
 
     private static void addArea(XYChart chart, String name, double[] x, int[] counts, double total, Color color) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.stream.IntStream;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.Shards;
+import org.mwnet.meta.ClassFamilies;
 
 /**
  * What worker p holds: shard p of the training set (sample i of the whole set is in shard {@code i mod P}, as
@@ -13,8 +14,9 @@ import org.mwnet.data.Shards;
  * @param count P
  * @param train the shard's samples, in index order: sample {@code p + k P} of the whole set is its sample k
  * @param meta the whole meta set
+ * @param families the class families of a class-aware V, from the whole training set's labels (null for a plain V)
  */
-record Shard(int index, int count, Dataset train, Dataset meta) implements Serializable {
+record Shard(int index, int count, Dataset train, Dataset meta, ClassFamilies families) implements Serializable {
     /**
      * @param train the whole training set
      * @param index p

@@ -13,6 +13,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.Splits;
 import org.mwnet.train.Method;
+import org.mwnet.meta.ClassFamilies;
 import org.mwnet.train.MethodFactory;
 import org.mwnet.train.Methods;
 import org.mwnet.train.TrainConfig;
@@ -138,8 +139,10 @@ public final class SparkTraining implements AutoCloseable {
         List<Broadcast<Dataset>> trainShards = IntStream.range(0, workers)
                 .mapToObj(p -> context.broadcast(Shard.cut(train, p, workers))).toList();
         Broadcast<Dataset> meta = context.broadcast(splits.meta());
+        // a class-aware V's families come from the whole training set's labels, not from a worker's shard
+        ClassFamilies families = config.weightNet(train).families();
         JavaRDD<Shard> shards = context.parallelize(IntStream.range(0, workers).boxed().toList(), workers)
-                .map(p -> new Shard(p, workers, trainShards.get(p).value(), meta.value()))
+                .map(p -> new Shard(p, workers, trainShards.get(p).value(), meta.value(), families))
                 .persist(StorageLevel.MEMORY_ONLY());
         String run = UUID.randomUUID().toString();
         SparkParts parts = new SparkParts(shards, run, config, config.method().learnsV());
@@ -153,6 +156,10 @@ public final class SparkTraining implements AutoCloseable {
         if (!config.method().independentMicroBatches()) {
             throw new IllegalArgumentException("method " + config.method() + " does not run on Spark workers; "
                     + "expected one of " + Method.names(Method::independentMicroBatches));
+        }
+        if (config.warmupEpochs() > 0) {
+            throw new IllegalArgumentException("warm-up epochs do not run on Spark workers, which build the method's "
+                    + "graphs alone; train them in one process (--accumulate gives the same micro-batches)");
         }
     }
 

@@ -42,7 +42,7 @@ final class Worker {
         int[] s = shard.train().imageShape();
         Network net = config.model().build(new long[] {s[0], s[1], s[2]}, shard.train().numClasses(),
                 config.hidden());
-        WeightNet vnet = new WeightNet(config.vHidden());
+        WeightNet vnet = new WeightNet(config.vHidden(), shard.families());
         this.step = MicroBatchStep.create(config, net, vnet, dt);
         this.classifier = net.init(config.seed(), dt);
         this.theta = step.hasMetaStep() ? vnet.init(config.weightNetSeed(), dt) : null;

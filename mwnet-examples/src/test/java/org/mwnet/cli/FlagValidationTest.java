@@ -65,8 +65,8 @@ class FlagValidationTest {
             {"--accumulate must be at least 1, got 0", "--accumulate", "0"},
             {"--batch 100 does not split into --accumulate 3 equal micro-batches; give a --batch divisible by 3",
                 "--accumulate", "3"},
-            {"meta batch 50 (--meta-batch) does not split into --accumulate 4 equal micro-batches; give a --meta-batch "
-                + "divisible by 4", "--meta-batch", "50", "--accumulate", "4"},
+            {"--meta-batch 50 does not split into --accumulate 4 equal micro-batches; give a --meta-batch divisible by "
+                + "4", "--meta-batch", "50", "--accumulate", "4"},
             {"--threads 1000: expected 1 to " + processors, "--threads", "1000"},
             {"--threads 0: expected 1 to " + processors, "--threads", "0"},
             {"--noise-rate must be in [0, 1], got 1.5", "--noise", "uniform", "--noise-rate", "1.5"},
