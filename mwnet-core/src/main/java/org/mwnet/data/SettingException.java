@@ -20,7 +20,9 @@ public final class SettingException extends IllegalArgumentException {
             Map.entry("metaInterval", "meta interval"), Map.entry("metaBatch", "meta batch"),
             Map.entry("focalGamma", "focal gamma"), Map.entry("finetuneEpochs", "finetune epochs"),
             Map.entry("finetuneLrFactor", "fine-tuning learning-rate factor"),
-            Map.entry("syncEvery", "sync every"), Map.entry("validationSize", "validation size"),
+            Map.entry("syncEvery", "sync every"), Map.entry("warmupEpochs", "warmup epochs"),
+            Map.entry("freezeV", "freeze V"),
+            Map.entry("validationSize", "validation size"),
             Map.entry("metaSize", "meta size"), Map.entry("noiseRate", "noise rate"),
             Map.entry("imbalance", "imbalance factor"));
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import org.mwnet.data.Batches;
 import org.mwnet.data.DataFormatException;
 import org.mwnet.data.Dataset;
 import org.mwnet.io.Json;
@@ -38,9 +39,11 @@ public final class Checkpoint {
      */
     public static void write(Path file, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
                              ClassFamilies families, TrainingState s) throws IOException {
+        // a run without a meta set has no meta streams: their position is 0, 0
+        Batches.Cycle meta = s.metaCycles.isEmpty() ? null : s.metaCycles.get(0);
         CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, fingerprint, families,
-                s.nextEpoch, s.iteration, s.metaCycles.get(0).pass(), s.metaCycles.get(0).cursor(), s.sgd.steps(),
-                s.adam.steps(), s.history);
+                s.nextEpoch, s.iteration, meta == null ? 0 : meta.pass(), meta == null ? 0 : meta.cursor(),
+                s.sgd.steps(), s.adam.steps(), s.history);
         new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), StateArrays.of(s).arrays()).write(file);
     }
 

@@ -57,7 +57,7 @@ public final class Methods {
      * @throws IllegalArgumentException when its step would not fit in this machine's available memory
      */
     public static Iteration create(TrainConfig config, Network net, WeightNet vnet, DataType dataType) {
-        MemoryBudget.check(net, Math.max(config.microBatch(), config.microMetaBatch()), config.method().hasMetaStep(),
+        MemoryBudget.check(net, Math.max(config.microBatch(), config.microMetaBatch()), config.takesMetaSteps(),
                 dataType);
         if (config.method() == Method.L2RW) {
             return learningToReweight(config, net, dataType);

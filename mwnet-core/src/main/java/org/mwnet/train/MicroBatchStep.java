@@ -29,7 +29,8 @@ public final class MicroBatchStep implements MicroBatchParts {
     /**
      * Builds the graphs for the configuration's micro-batch sizes.
      *
-     * @param config the run's configuration: method mwnet, ce, focal or finetune
+     * @param config the run's configuration: a method whose micro-batches are independent (with a frozen V, mwnet and
+     *     cmwnet take no meta step)
      * @param net the classifier
      * @param vnet the weighting network (used by mwnet)
      * @param dataType FLOAT or DOUBLE
@@ -43,6 +44,9 @@ public final class MicroBatchStep implements MicroBatchParts {
             case FOCAL -> plain(config, net, Weightings.focal(config.focalGamma()), dataType);
             case MWNET, CMWNET -> {
                 SampleWeighting weighting = Weightings.learned(vnet, config.normalizeWeights());
+                if (config.freezeV()) {
+                    yield plain(config, net, weighting, dataType);
+                }
                 yield new MicroBatchStep(new MetaStepGraph(net, weighting, config.microBatch(),
                         config.microMetaBatch(), dataType, config.lookAhead()), new ClassifierStepGraph(net, weighting,
                         config.microBatch(), dataType));

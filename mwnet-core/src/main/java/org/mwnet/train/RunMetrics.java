@@ -1,5 +1,6 @@
 package org.mwnet.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
@@ -16,15 +17,17 @@ import org.mwnet.eval.WeightDiagnostics;
  *     without a test set
  * @param msPerIter milliseconds per training iteration over the whole run
  * @param selectedEpoch the 1-based epoch chosen on the selection set
- * @param selectionSet "validation" or "meta"
+ * @param selectionSet "validation", "meta", or "none" for a run without either (its last epoch counts as selected)
  * @param config the training configuration
  * @param dataset the data's summary
  * @param epochs per-epoch records
  * @param weights the learned weighting's diagnostics (null for methods without V)
+ * @param initialV where the V the run started from came from (an exported V's file and the run that trained it),
+ *     or null for a V initialised afresh; with {@link TrainConfig#freezeV} the run weighted with that V alone
  * @param provenance versions, backend and time of the run
  */
 @JsonPropertyOrder({"final_test_acc", "selected_test_acc", "ms_per_iter", "selected_epoch", "selection_set",
-    "config", "dataset", "epochs", "weights", "provenance"})
+    "config", "dataset", "epochs", "weights", "initial_v", "provenance"})
 public record RunMetrics(
         @JsonProperty("final_test_acc") Double finalTestAcc,
         @JsonProperty("selected_test_acc") Double selectedTestAcc,
@@ -35,5 +38,6 @@ public record RunMetrics(
         DatasetSummary dataset,
         List<EpochMetrics> epochs,
         WeightDiagnostics weights,
+        @JsonProperty("initial_v") @JsonInclude(JsonInclude.Include.NON_NULL) String initialV,
         Map<String, String> provenance) {
 }

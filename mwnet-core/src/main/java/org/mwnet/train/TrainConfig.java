@@ -53,6 +53,10 @@ import org.nd4j.linalg.api.buffer.DataType;
  *     0): CMW-Net's warm-up, or with most of the epochs its long-tail recipe of late meta-learning. The warm-up
  *     epochs update the classifier as method ce would (same optimiser and schedule) and leave V untouched. A
  *     checkpoint written before this setting existed reads as 0.
+ * @param freezeV weight the samples with an imported V held fixed, and take no meta step (methods that learn V):
+ *     a V learned on one task reused on another, which then needs no trusted meta set
+ *     ({@link Trainer#withInitialWeightNet} gives the V). A checkpoint written before this setting existed reads as
+ *     false.
  * @param seed initialisation and batch-order seed
  * @param precision float for training, double for checks
  */
@@ -81,6 +85,7 @@ public record TrainConfig(
         @JsonProperty("finetune_lr_factor") double finetuneLrFactor,
         int families,
         @JsonProperty("warmup_epochs") int warmupEpochs,
+        @JsonProperty("freeze_v") boolean freezeV,
         long seed,
         Precision precision) implements Serializable {
 
@@ -140,6 +145,14 @@ public record TrainConfig(
             throw new SettingException(method.classAware() ? "{families} must be at least 1, got " + families
                     : "{families} " + families + " sets the class families of a class-aware V (" + String.join(" or ",
                     Method.names(Method::classAware)) + "); {method} " + method + " has none");
+        }
+        if (freezeV && !method.learnsV()) {
+            throw new SettingException("{freezeV} weights the samples with an imported V, for a method that learns V ("
+                    + String.join(" or ", Method.names(Method::learnsV)) + "); {method} " + method + " has none");
+        }
+        if (freezeV && warmupEpochs != 0) {
+            throw new SettingException("{warmupEpochs} " + warmupEpochs + " delays the meta-learning that {freezeV} "
+                    + "turns off; give one of them");
         }
         if (warmupEpochs != 0) {
             if (!method.learnsV()) {
@@ -309,13 +322,26 @@ public record TrainConfig(
      *     batches
      */
     public TrainConfig warmUp() {
-        return toBuilder().method(Method.CE).families(0).warmupEpochs(0).metaLayers(LookAheadLayers.ALL.name())
-                .build();
+        return toBuilder().method(Method.CE).families(0).warmupEpochs(0).freezeV(false)
+                .metaLayers(LookAheadLayers.ALL.name()).build();
     }
 
     /** @return the seed of V's initial weights: one past the classifier's, so the two draw different streams */
     public long weightNetSeed() {
         return seed + 1;
+    }
+
+    /** @return whether the run takes meta steps: a method with a meta step whose V is not frozen */
+    public boolean takesMetaSteps() {
+        return method.hasMetaStep() && !freezeV;
+    }
+
+    /**
+     * @return whether the run reads its meta set: for meta steps, or for fine-tuning on it (a run that needs neither
+     *     can train without a trusted set, selecting no epoch)
+     */
+    public boolean needsMetaSet() {
+        return takesMetaSteps() || method.needsValidation();
     }
 
     /**
@@ -357,6 +383,7 @@ public record TrainConfig(
         private double finetuneLrFactor = 0.01;
         private Integer families;
         private int warmupEpochs;
+        private boolean freezeV;
         private long seed = 1;
         private Precision precision = Precision.FLOAT;
 
@@ -391,6 +418,7 @@ public record TrainConfig(
             finetuneLrFactor = c.finetuneLrFactor;
             families = c.families == defaultFamilies(c.method) ? null : c.families;
             warmupEpochs = c.warmupEpochs;
+            freezeV = c.freezeV;
             seed = c.seed;
             precision = c.precision;
         }
@@ -556,6 +584,12 @@ public record TrainConfig(
             return this;
         }
 
+        /** @param v weight with an imported V held fixed, without meta steps (default false) @return this */
+        public Builder freezeV(boolean v) {
+            freezeV = v;
+            return this;
+        }
+
         /** @param v seed @return this */
         public Builder seed(long v) {
             seed = v;
@@ -583,7 +617,7 @@ public record TrainConfig(
                     metaBatch != null ? metaBatch : batch, accumulate, syncEvery, lr, lrDecay, lrMilestones, momentum,
                     weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, metaLayers, normalizeWeights, focalGamma,
                     finetuneEpochs, finetuneLrFactor, families != null ? families : defaultFamilies(method), warmupEpochs,
-                    seed, precision);
+                    freezeV, seed, precision);
         }
     }
 }

@@ -33,6 +33,7 @@ public final class Trainer {
     private Path checkpoint;
     private boolean resume;
     private Parameters initialTheta;
+    private String initialVSource;
     private TrainingListener listener = new TrainingListener() { };
     private MethodFactory methods = Methods::create;
     private UnaryOperator<Iteration> methodWrapper = UnaryOperator.identity();
@@ -54,15 +55,26 @@ public final class Trainer {
     }
 
     /**
-     * @param theta V's starting parameters (from {@link WeightNetFile}), instead of a fresh initialisation
+     * @param theta V's starting parameters, instead of a fresh initialisation
      * @return this
      */
     public Trainer withInitialWeightNet(Parameters theta) {
+        return withInitialWeightNet(theta, "parameters given to the trainer");
+    }
+
+    /**
+     * @param theta V's starting parameters (from {@link WeightNetFile}), instead of a fresh initialisation; with
+     *     {@link TrainConfig#freezeV}, the V that weights the samples throughout
+     * @param source where they came from, recorded in the metrics ({@link WeightNetFile#origin})
+     * @return this
+     */
+    public Trainer withInitialWeightNet(Parameters theta, String source) {
         if (!config.method().learnsV()) {
             throw new IllegalArgumentException("an initial V needs a method that learns V ("
                     + String.join(" or ", Method.names(Method::learnsV)) + "), not " + config.method());
         }
         this.initialTheta = theta;
+        this.initialVSource = source;
         return this;
     }
 
@@ -113,6 +125,15 @@ public final class Trainer {
                     + "classifier needs at least 2 classes");
         }
         config.requireSelectionSplit(splits.validation().size());
+        if (splits.meta().size() == 0 && config.needsMetaSet()) {
+            throw new IllegalArgumentException("method " + config.method() + " needs a meta set ("
+                    + (config.takesMetaSteps() ? "its meta steps learn V on it" : "it fine-tunes on it")
+                    + "); only a run that takes no meta step and fine-tunes on nothing trains without one");
+        }
+        if (config.freezeV() && initialTheta == null) {
+            throw new IllegalArgumentException("a frozen V weights the samples with an imported V; give it with "
+                    + "withInitialWeightNet");
+        }
         boolean hasValidation = splits.validation().size() > 0;
         DataSettings data = DataSettings.of(summary);
         // it reads every image, so only a run that writes or reads a checkpoint computes it, once
@@ -148,15 +169,17 @@ public final class Trainer {
 
     private RunMetrics metrics(List<EpochMetrics> history, boolean hasValidation, DatasetSummary summary,
                                WeightDiagnostics weights) {
-        EpochMetrics best = history.get(0);
+        EpochMetrics last = history.get(history.size() - 1);
+        EpochMetrics best = last.selectionAcc() == null ? last : history.get(0);
         for (EpochMetrics e : history) {
-            if (e.selectionAcc() > best.selectionAcc()) {
+            if (e.selectionAcc() != null && e.selectionAcc() > best.selectionAcc()) {
                 best = e;
             }
         }
         double iterMs = history.stream().mapToDouble(EpochMetrics::msPerIter).average().orElse(Double.NaN);
-        return new RunMetrics(history.get(history.size() - 1).testAcc(), best.testAcc(), iterMs, best.epoch(),
-                hasValidation ? "validation" : "meta", config, summary, history, weights, provenance());
+        String selectionSet = hasValidation ? "validation" : last.selectionAcc() != null ? "meta" : "none";
+        return new RunMetrics(last.testAcc(), best.testAcc(), iterMs, best.epoch(), selectionSet, config, summary,
+                history, weights, initialVSource, provenance());
     }
 
     private static Map<String, String> provenance() {

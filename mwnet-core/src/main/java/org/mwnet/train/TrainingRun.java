@@ -70,7 +70,8 @@ final class TrainingRun {
         this.metaBatches = () -> IntStream.range(0, parts)
                 .mapToObj(p -> metaLoaders.get(p).load(state.metaCycles.get(p).next())).toList();
         this.evaluator = new Evaluator(net, dt);
-        this.selection = splits.validation().size() > 0 ? splits.validation() : meta;
+        // a run without a trusted set (a frozen V's) selects no epoch
+        this.selection = splits.validation().size() > 0 ? splits.validation() : meta.size() > 0 ? meta : null;
     }
 
     /**
@@ -107,7 +108,7 @@ final class TrainingRun {
         }
         current.finishEpoch(state);
         return new EpochMetrics(epoch + 1, lr, lossSum / iterations, metaCount == 0 ? null : metaSum / metaCount,
-                evaluator.accuracy(state.classifier, selection),
+                selection == null ? null : evaluator.accuracy(state.classifier, selection),
                 test.size() == 0 ? null : evaluator.accuracy(state.classifier, test),
                 (System.nanoTime() - start) / 1e9, iterNanos / 1e6 / iterations);
     }

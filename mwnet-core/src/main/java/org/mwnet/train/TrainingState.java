@@ -41,7 +41,7 @@ public final class TrainingState {
      * @param config the run's configuration (seed, optimiser settings, meta batch size, micro-batches)
      * @param net the classifier
      * @param theta V's starting parameters, or null for methods without V
-     * @param metaSize the meta set's size
+     * @param metaSize the meta set's size (0 for a run without one: it draws no meta batches)
      * @param dataType FLOAT or DOUBLE
      * @return a fresh state
      */
@@ -49,7 +49,7 @@ public final class TrainingState {
                                         DataType dataType) {
         return new TrainingState(net.init(config.seed(), dataType), theta,
                 new SgdMomentum(config.momentum(), config.weightDecay()), new Adam(config.metaWeightDecay()),
-                IntStream.range(0, config.accumulate()).mapToObj(p -> new Batches.Cycle(metaSize,
+                IntStream.range(0, metaSize == 0 ? 0 : config.accumulate()).mapToObj(p -> new Batches.Cycle(metaSize,
                         config.microMetaBatch(), config.seed(), p, config.accumulate())).toList());
     }
 

@@ -1,6 +1,7 @@
 package org.mwnet.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,8 +28,10 @@ public final class WeightNetFile {
      * @param hidden its hidden width
      * @param families the class families of a class-aware V (absent for a plain V, and in files written before
      *     class-aware V existed)
+     * @param trainedBy the run that trained it, in words (absent in files written before it was recorded)
      */
-    record Header(int hidden, @JsonInclude(JsonInclude.Include.NON_NULL) ClassFamilies families) {
+    record Header(int hidden, @JsonInclude(JsonInclude.Include.NON_NULL) ClassFamilies families,
+                  @JsonProperty("trained_by") @JsonInclude(JsonInclude.Include.NON_NULL) String trainedBy) {
     }
 
     private WeightNetFile() {
@@ -41,9 +44,31 @@ public final class WeightNetFile {
      * @throws IOException when writing fails
      */
     public static void write(Path file, WeightNet vnet, Parameters theta) throws IOException {
+        write(file, vnet, theta, null);
+    }
+
+    /**
+     * @param file target (replaced atomically)
+     * @param vnet the network's shape
+     * @param theta its parameters
+     * @param trainedBy the run that trained it, in words (e.g. its method, data and directory), or null
+     * @throws IOException when writing fails
+     */
+    public static void write(Path file, WeightNet vnet, Parameters theta, String trainedBy) throws IOException {
         Map<String, INDArray> arrays = new LinkedHashMap<>(theta.asMap());
-        new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(new Header(vnet.hidden(), vnet.families())), arrays)
-                .write(file);
+        Header header = new Header(vnet.hidden(), vnet.families(), trainedBy);
+        new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(header), arrays).write(file);
+    }
+
+    /**
+     * @param file an exported V
+     * @return where it came from, for a run's metrics: the file's absolute path and the run that trained it
+     * @throws IOException when unreadable
+     */
+    public static String origin(Path file) throws IOException {
+        ArrayArchive a = ArrayArchive.read(file, KIND);
+        Header h = a.header(file, a.headerTree(file), Header.class);
+        return file.toAbsolutePath().normalize() + (h.trainedBy() == null ? "" : ", trained by " + h.trainedBy());
     }
 
     /**

@@ -89,9 +89,11 @@ final class FileDataOptions {
      * every format-specific flag applies to one of the inputs.
      *
      * @param parsed the command line, to tell flags given from defaults
+     * @param trustedSetNeeded whether the run reads a trusted set (for meta steps or fine-tuning); a run with a
+     *     frozen V needs none
      * @throws IOException when a path names nothing mwnet reads
      */
-    void check(ParseResult parsed) throws IOException {
+    void check(ParseResult parsed, boolean trustedSetNeeded) throws IOException {
         if (!given()) {
             for (String flag : OWN_FLAGS) {
                 if (parsed.hasMatchedOption(flag)) {
@@ -112,10 +114,11 @@ final class FileDataOptions {
             throw new IllegalArgumentException("--meta and --carve-meta exclude each other: give a trusted set, or "
                     + "carve one out of the training files");
         }
-        if (meta == null && carveMeta == null) {
+        if (meta == null && carveMeta == null && trustedSetNeeded) {
             throw new IllegalArgumentException("--train needs a trusted set, which MW-Net learns its weighting from: "
                     + "give --meta PATH (samples whose labels you have checked), or --carve-meta N to take N training "
-                    + "samples as trusted (their labels are then assumed clean)");
+                    + "samples as trusted (their labels are then assumed clean); or weight with a V learned elsewhere, "
+                    + "held fixed (--init-v FILE --freeze-v)");
         }
         if (carveMeta != null) {
             TrainChecks.atLeastOne("--carve-meta", carveMeta);

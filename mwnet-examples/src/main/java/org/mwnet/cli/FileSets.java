@@ -3,6 +3,7 @@ package org.mwnet.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.mwnet.data.CsvOptions;
@@ -61,8 +62,11 @@ final class FileSets {
                 train, normalization);
         Splits splits;
         try {
-            splits = GivenSplits.carving(normalization.applyTo(train.data()),
-                    normalization.applyTo(trainAndTrusted.get(1).data()), validationSize, seed);
+            Dataset normalized = normalization.applyTo(train.data());
+            LabelledData trusted = trainAndTrusted.get(1);
+            splits = trusted == null ? GivenSplits.of(normalized, normalized.subset(new int[0]),
+                    normalized.subset(new int[0]))
+                    : GivenSplits.carving(normalized, normalization.applyTo(trusted.data()), validationSize, seed);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--validation-size " + validationSize + " (carved out of "
                     + files.metaName() + "): " + e.getMessage(), e);
@@ -75,7 +79,7 @@ final class FileSets {
 
     /**
      * @return the training set (its labels replaced and its true labels set from the label files) and the trusted
-     *     set, read or carved out of it, on one class list
+     *     set, read or carved out of it, on one class list (null when there is none)
      */
     private List<LabelledData> trainAndTrusted(long seed) throws IOException {
         LabelledData train = read(files.trainName());
@@ -103,7 +107,8 @@ final class FileSets {
             trusted = train.subset(carved.taken());
             train = train.subset(carved.rest());
         }
-        return List.of(train, trusted);
+        // no trusted set: a run with a frozen V
+        return Arrays.asList(train, trusted);
     }
 
     /** Reads one set; the files it left out, as not images or as unreadable, become warnings. */

@@ -85,10 +85,10 @@ final class ProgressListener implements TrainingListener {
             progress.close();
             progress = null;
         }
-        err.printf("%s epoch %d/%d  lr %.4g  train loss %.4f%s  %s acc %.2f%%%s  %.1f s (%.1f ms/iter)%n",
+        err.printf("%s epoch %d/%d  lr %.4g  train loss %.4f%s%s%s  %.1f s (%.1f ms/iter)%n",
                 label, m.epoch(), totalEpochs, m.lr(), m.trainLoss(),
                 m.metaLoss() == null ? "" : String.format("  meta loss %.4f", m.metaLoss()),
-                "selection", m.selectionAcc(),
+                m.selectionAcc() == null ? "" : String.format("  selection acc %.2f%%", m.selectionAcc()),
                 m.testAcc() == null ? "" : String.format("  test acc %.2f%%", m.testAcc()), m.seconds(), m.msPerIter());
         err.flush();
     }

@@ -128,16 +128,17 @@ final class TrainChecks {
         int classes = splits.train().numClasses();
         int train = splits.train().size();
         int meta = splits.meta().size();
-        if (meta == 0) {
-            throw new IllegalArgumentException("--meta-size 0: every method needs a meta set (for selection, V or "
-                    + "fine-tuning); give a multiple of the " + classes + " classes");
+        if (meta == 0 && config.needsMetaSet()) {
+            throw new IllegalArgumentException("--meta-size 0: --method " + config.method() + " needs a meta set ("
+                    + (config.takesMetaSteps() ? "its meta steps learn V on it" : "it fine-tunes on it")
+                    + "); give a multiple of the " + classes + " classes");
         }
         // this also keeps each of the --accumulate micro-batches within its shard: B <= N gives B / P <= floor(N / P)
         if (config.batch() > train) {
             throw new IllegalArgumentException("--batch " + config.batch() + " is larger than the training set ("
                     + train + " samples)");
         }
-        if (config.metaBatch() > meta) {
+        if (config.needsMetaSet() && config.metaBatch() > meta) {
             throw new IllegalArgumentException("meta batch " + config.metaBatch() + " (--meta-batch, default --batch) "
                     + "is larger than the meta set (" + meta + " samples); lower it or " + moreMeta);
         }

@@ -64,10 +64,14 @@ final class TrainCommand implements Callable<Integer> {
         if (resume && overwrite) {
             throw new IllegalArgumentException("--resume and --overwrite exclude each other: continue the run or replace it");
         }
+        if (train.freezeV && initV == null) {
+            throw new IllegalArgumentException("--freeze-v weights the samples with an imported V: give it with "
+                    + "--init-v FILE (a run's vnet.zip)");
+        }
         spark.check(train);
         TrainChecks.flags(train, data, backendOptions);
         TrainConfig config = train.config(data.seed);
-        files.check(spec.commandLine().getParseResult());
+        files.check(spec.commandLine().getParseResult(), config.needsMetaSet());
         PrintWriter err = spec.commandLine().getErr();
         RunData runData;
         Path dir;
@@ -99,9 +103,15 @@ final class TrainCommand implements Callable<Integer> {
                     backendOptions, err).metrics();
         }
         PrintWriter outWriter = spec.commandLine().getOut();
-        if (runData.hasTest()) {
+        if (runData.hasTest() && "none".equals(m.selectionSet())) {
+            outWriter.printf("final test accuracy %.2f%% (no trusted set to select an epoch on), %.1f ms/iter; run "
+                    + "directory %s%n", m.finalTestAcc(), m.msPerIter(), dir);
+        } else if (runData.hasTest()) {
             outWriter.printf("final test accuracy %.2f%%, selected (epoch %d on %s) %.2f%%, %.1f ms/iter; run directory %s%n",
                     m.finalTestAcc(), m.selectedEpoch(), m.selectionSet(), m.selectedTestAcc(), m.msPerIter(), dir);
+        } else if ("none".equals(m.selectionSet())) {
+            outWriter.printf("no test set (give --test to measure one) and no trusted set to select an epoch on: "
+                    + "the last epoch's model, %.1f ms/iter; run directory %s%n", m.msPerIter(), dir);
         } else {
             EpochMetrics selected = m.epochs().get(m.selectedEpoch() - 1);
             outWriter.printf("no test set (give --test to measure one); selected epoch %d on %s (%.2f%% there), "

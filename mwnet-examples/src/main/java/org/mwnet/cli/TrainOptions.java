@@ -85,6 +85,11 @@ final class TrainOptions {
             + "with most epochs its long-tail recipe (default: ${DEFAULT-VALUE}).")
     int warmupEpochs = DEFAULTS.warmupEpochs();
 
+    @Option(names = "--freeze-v", description = "Methods mwnet and cmwnet: weight the samples with the V of --init-v "
+            + "held fixed and take no meta step, so the run needs no trusted set (--meta, --carve-meta): a V learned on "
+            + "one task reused on another. A class-aware V's families come from this run's own labels.")
+    boolean freezeV;
+
     @Option(names = "--meta-interval", description = "Update V every k iterations (default: ${DEFAULT-VALUE}).")
     int metaInterval = DEFAULTS.metaInterval();
 
@@ -133,7 +138,7 @@ final class TrainOptions {
                 .metaInterval(metaInterval).metaLayers(metaLayers)
                 .normalizeWeights(normalizeWeights).focalGamma(focalGamma)
                 .finetuneEpochs(finetuneEpochs).finetuneLrFactor(finetuneLrFactor).warmupEpochs(warmupEpochs)
-                .seed(seed).precision(precision);
+                .freezeV(freezeV).seed(seed).precision(precision);
         if (families != null) {
             b.families(families);
         }

@@ -38,7 +38,7 @@ final class TrainRun {
             Parameters initialV = WeightNetFile.read(initV, config.weightNet(data.splits().train()),
                     config.dataType());
             try {
-                trainer.withInitialWeightNet(initialV);
+                trainer.withInitialWeightNet(initialV, WeightNetFile.origin(initV));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--init-v: " + e.getMessage(), e);
             }

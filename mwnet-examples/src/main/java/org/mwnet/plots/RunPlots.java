@@ -82,7 +82,7 @@ public final class RunPlots {
 
     /**
      * @param m the run's metrics
-     * @return accuracy (selection, and test when the run had a test set) per epoch
+     * @return accuracy (selection when the run had a selection set, and test when it had a test set) per epoch
      */
     public static XYChart accuracy(RunMetrics m) {
         XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT).title("accuracy")
@@ -91,21 +91,24 @@ public final class RunPlots {
         if (m.finalTestAcc() != null) {
             chart.addSeries("test", epochs, series(m.epochs(), EpochMetrics::testAcc));
         }
-        chart.addSeries(m.selectionSet(), epochs, series(m.epochs(), EpochMetrics::selectionAcc));
+        if (m.epochs().get(0).selectionAcc() != null) {
+            chart.addSeries(m.selectionSet(), epochs, series(m.epochs(), EpochMetrics::selectionAcc));
+        }
         return chart;
     }
 
     /**
      * @param m the run's metrics
-     * @return training and meta loss per epoch
+     * @return training loss per epoch, and meta loss in the epochs that took meta steps (not the warm-up's)
      */
     public static XYChart loss(RunMetrics m) {
         XYChart chart = new XYChartBuilder().width(WIDTH / 2).height(HEIGHT).title("loss")
                 .xAxisTitle("epoch").yAxisTitle("cross-entropy").build();
         double[] epochs = series(m.epochs(), e -> e.epoch());
         chart.addSeries("train (observed labels)", epochs, series(m.epochs(), EpochMetrics::trainLoss));
-        if (m.epochs().stream().allMatch(e -> e.metaLoss() != null)) {
-            chart.addSeries("meta (look-ahead)", epochs, series(m.epochs(), EpochMetrics::metaLoss));
+        List<EpochMetrics> meta = m.epochs().stream().filter(e -> e.metaLoss() != null).toList();
+        if (!meta.isEmpty()) {
+            chart.addSeries("meta (look-ahead)", series(meta, e -> e.epoch()), series(meta, EpochMetrics::metaLoss));
         }
         return chart;
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
+import org.mwnet.data.DatasetSummary;
 import org.mwnet.eval.SampleReport;
 import org.mwnet.eval.WeightsCsv;
 import org.mwnet.io.AtomicFiles;
@@ -224,7 +225,7 @@ public final class RunDirectory implements AutoCloseable {
         AtomicFiles.write(output.resolve(METRICS), out -> Json.MAPPER.writeValue(out, m));
         RunPlots.writePng(output.resolve(CURVES), RunPlots.accuracy(m), RunPlots.loss(m));
         if (model.theta() != null) {
-            WeightNetFile.write(output.resolve(VNET), model.vnet(), model.theta());
+            WeightNetFile.write(output.resolve(VNET), model.vnet(), model.theta(), trainedBy(m));
             RunPlots.writePng(output.resolve(WEIGHT_FUNCTION), RunPlots.weightFunction(m.weights(), name
                     + ": learned weighting function V(loss)"));
         }
@@ -236,6 +237,15 @@ public final class RunDirectory implements AutoCloseable {
         if (!output.equals(dir)) {
             replacePreviousRun();
         }
+    }
+
+    /** @return the run that trained V, in words, for its export: method, data, seed and this directory */
+    private String trainedBy(RunMetrics m) {
+        DatasetSummary d = m.dataset();
+        String noise = d.noiseRate() > 0 ? ", " + d.noise() + " noise " + d.noiseRate() : "";
+        String tail = d.imbalance() > 1 ? ", imbalance " + d.imbalance() : "";
+        return m.config().method() + " (" + m.config().model() + ") on " + d.dataset() + noise + tail + ", seed "
+                + d.seed() + ", in " + dir.toAbsolutePath().normalize();
     }
 
     /** Moves the staging folder's files into place and removes the previous run's files that they do not replace. */
