@@ -3,7 +3,7 @@
 
 For each of mwnet's classifiers (org.mwnet.nn.Models: mlp, lenet, resnet32) this script draws fixed parameters and
 batches, runs one Meta-Weight-Net step in float64 with PyTorch's own autograd, and writes what mwnet must reproduce
-into mwnet-core/src/test/resources/golden/<model>.npz (read by org.mwnet.meta.GoldenReferenceTest and
+into mwnet-core/src/test/resources/golden/<fixture>.npz (read by org.mwnet.meta.GoldenReferenceTest and
 org.mwnet.train.GoldenUpdateTest):
 
   inputs          images, labels (one-hot), meta_images, meta_labels, lr; w/<name> (the classifier's parameters
@@ -19,6 +19,16 @@ org.mwnet.train.GoldenUpdateTest):
   update_grad/... grad_w mean_i(V_i L_i(w)) with V from the given theta held constant (the actual update)
   running/...     BatchNorm's running mean and unbiased variance after that update's forward pass (momentum 0.1)
 
+mlp-classaware and lenet-classaware (read by org.mwnet.meta.ClassAwareGoldenTest) hold the same quantities but the
+partial ones for CMW-Net's class-aware V on those classifiers: the shared Linear(1, h) + ReLU, then one
+Linear(h, 1) + sigmoid head per class family, a sample weighted by the head of its observed label's family
+(theta/vnet.fc2.* holds head f as column f). Their families come from a deliberately imbalanced, pair-flipped
+training set (CLEAN_COUNTS, FLIPS) by an exact 1-D k-means of its observed label counts, found by brute force; they
+also hold
+  train_labels, train_clean_labels   that training set's observed and clean labels [N] (int64)
+  class_counts    observed labels per class [K]; family_of_class its k-means families [K]; family_count F [1]
+The clean labels' counts give other families, which would give some of the batch's samples another head.
+
 Layouts: Dense weights are [in, out] (z = x W + b); Conv2d weights [kH, kW, inC, outC] (PyTorch's [outC, inC, kH,
 kW] permuted); BatchNorm in training mode normalises with the biased batch variance and its running variance
 averages the unbiased one, as PyTorch does.
@@ -28,13 +38,16 @@ which compresses well. Derived arrays (lookahead, update_grad) with more than SA
 SAMPLES entries at the flat C-order positions index/<name> plus the whole array's [sum, sum of squares] in
 <quantity>.norms/<name>; the others in full float64.
 
-Regenerate (from the repository root; needs Debian's python3-torch; --out writes elsewhere, e.g. to compare):
-    /usr/bin/python3 mwnet-core/src/test/python/make_golden.py [--out DIR]
-The draws come from torch.Generator seeded with SEED (+1, +2 for the later models), so the same torch version gives
-the same fixtures; another version may draw other values, which is fine as long as the tests pass on them.
+Regenerate (from the repository root; needs Debian's python3-torch; --out writes elsewhere, e.g. to compare; name
+fixtures to write only those, e.g. mlp-classaware lenet-classaware):
+    /usr/bin/python3 mwnet-core/src/test/python/make_golden.py [--out DIR] [FIXTURE ...]
+The draws come from torch.Generator seeded with SEED (+1 to +4 for the later fixtures, one seed each), so the same
+torch version gives the same fixtures, whether written alone or together; another version may draw other values,
+which is fine as long as the tests pass on them (the class-aware fixtures' labels and families are fixed).
 Made with torch 1.13.0a0 (Debian python3-torch), numpy 1.24.2, SEED below, on the CPU.
 """
 import argparse
+import itertools
 import os
 import numpy as np
 import torch
@@ -52,6 +65,11 @@ SAMPLES = 256
 PARTIAL = {'mlp': ('2', ('fc2.', 'fc3.')),
            'lenet': ('4', ('conv2.', 'fc1.', 'fc2.', 'fc3.')),
            'resnet32': ('last-stage', ('layer3.', 'linear.'))}
+# CMW-Net's fixtures: F families of K = 10 classes, from a long-tailed training set whose pair flips (source,
+# target, how many) move classes 2 and 6 into the middle family: the clean counts' families differ from the observed
+FAMILIES = 3
+CLEAN_COUNTS = (50, 45, 40, 22, 20, 18, 8, 6, 4, 2)
+FLIPS = ((2, 6, 12), (0, 9, 3), (4, 3, 2))
 FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'resources', 'golden')
 torch.set_default_dtype(torch.float64)
 
@@ -187,18 +205,56 @@ def resnet32(d, shape, k, width):
     return net, forward
 
 
-def weight_net(d):
-    theta = {}
-    for name, n_in, n_out in (('vnet.fc1', 1, V_HIDDEN), ('vnet.fc2', V_HIDDEN, 1)):
-        bound = n_in ** -0.5
-        theta[name + '.weight'] = d.uniform(n_in, n_out, bound=bound)
-        theta[name + '.bias'] = d.uniform(n_out, bound=bound)
+def weight_net(d, heads=1):
+    """V's theta in mwnet's names and layouts: vnet.fc1 a Linear(1, h), then `heads` Linear(h, 1) heads, each drawn
+    as PyTorch initialises one and all side by side as the columns of vnet.fc2 ([h, heads] weight, [heads] bias)."""
+    theta = {'vnet.fc1.weight': d.uniform(1, V_HIDDEN, bound=1.0), 'vnet.fc1.bias': d.uniform(V_HIDDEN, bound=1.0)}
+    bound = V_HIDDEN ** -0.5
+    drawn = [(d.uniform(V_HIDDEN, 1, bound=bound), d.uniform(1, bound=bound)) for _ in range(heads)]
+    theta['vnet.fc2.weight'] = torch.cat([weight for weight, _ in drawn], dim=1)
+    theta['vnet.fc2.bias'] = torch.cat([bias for _, bias in drawn])
     return theta
 
 
+def v_hidden(losses, t):
+    """V's shared first layer and ReLU: [n, h]."""
+    return F.relu(losses.view(-1, 1) @ t['vnet.fc1.weight'] + t['vnet.fc1.bias'])
+
+
 def v_apply(losses, t):
-    h = F.relu(losses.view(-1, 1) @ t['vnet.fc1.weight'] + t['vnet.fc1.bias'])
-    return torch.sigmoid(h @ t['vnet.fc2.weight'] + t['vnet.fc2.bias']).view(-1)
+    """MW-Net's V: one sigmoid head."""
+    return torch.sigmoid(v_hidden(losses, t) @ t['vnet.fc2.weight'] + t['vnet.fc2.bias']).view(-1)
+
+
+def class_aware_v_apply(losses, family_of_sample, t):
+    """CMW-Net's V, written per sample: the shared layer, then the sigmoid head of the sample's family alone (head f
+    is column f of vnet.fc2), so that a head's parameters see only the samples of its family."""
+    hidden = v_hidden(losses, t)
+    return torch.stack([torch.sigmoid(hidden[i] @ t['vnet.fc2.weight'][:, f] + t['vnet.fc2.bias'][f])
+                        for i, f in enumerate(family_of_sample.tolist())])
+
+
+def kmeans_families(counts, families):
+    """The exact 1-D k-means of the classes' label counts into `families` families, by brute force over every
+    assignment of the classes (families^K of them), independent of mwnet's dynamic programme over sorted counts.
+    Families are numbered by mean count, 0 the rarest. The optimum must be unique (up to that numbering) and its
+    families' means distinct, so no tie rule is involved."""
+    counts = np.asarray(counts, dtype=np.float64)
+    assignments = np.array(list(itertools.product(range(families), repeat=len(counts))))
+    member = assignments[:, :, None] == np.arange(families)
+    size = member.sum(1)
+    total = (member * counts[None, :, None]).sum(1)
+    squares = (member * (counts * counts)[None, :, None]).sum(1)
+    cost = (squares - total * total / np.maximum(size, 1)).sum(1)
+    cost[(size == 0).any(1)] = np.inf
+    optimal = set()
+    for a in assignments[cost <= cost.min() + 1e-9]:
+        means = [counts[a == f].mean() for f in range(families)]
+        assert len(set(means)) == families, means
+        rank = np.argsort(np.argsort(means))
+        optimal.add(tuple(int(rank[f]) for f in a))
+    assert len(optimal) == 1, optimal
+    return list(optimal.pop())
 
 
 def per_sample_ce(logits, onehot):
@@ -206,9 +262,57 @@ def per_sample_ce(logits, onehot):
 
 
 def golden(out_dir, model, net, forward, shape, k, n, m, d):
-    theta = {name: t.requires_grad_() for name, t in weight_net(d).items()}
+    """MW-Net's fixture: V with one head, random labels, the exact and the partial look-ahead."""
+    theta = weight_net(d)
     x, y = d.normal(n, *shape), d.labels(n, k)
     xm, ym = d.normal(m, *shape), d.labels(m, k)
+    arrays = bilevel_step(net, forward, theta, lambda losses, labels: v_apply(losses, theta), (x, y, xm, ym), d,
+                          PARTIAL[model][1])
+    write(out_dir, model, arrays)
+
+
+def class_aware_golden(out_dir, name, net, forward, shape, k, batch_labels, m, d):
+    """CMW-Net's fixture: V with one head per class family, the families the k-means of the (noisy) training
+    labels' counts, a training batch with the given observed labels, the exact look-ahead."""
+    clean, noisy = training_labels()
+    counts = np.bincount(noisy, minlength=k)
+    family_of_class = torch.tensor(kmeans_families(counts, FAMILIES))
+    clean_family_of_class = torch.tensor(kmeans_families(np.bincount(clean, minlength=k), FAMILIES))
+    batch_labels = torch.tensor(batch_labels)
+    # the batch meets every head, and the clean labels' families would give some of its samples another one
+    assert set(family_of_class[batch_labels].tolist()) == set(range(FAMILIES))
+    assert not torch.equal(family_of_class[batch_labels], clean_family_of_class[batch_labels])
+
+    theta = weight_net(d, FAMILIES)
+    x, y = d.normal(len(batch_labels), *shape), F.one_hot(batch_labels, k).double()
+    xm, ym = d.normal(m, *shape), d.labels(m, k)
+    arrays = bilevel_step(net, forward, theta,
+                          lambda losses, labels: class_aware_v_apply(losses, family_of_class[labels.argmax(1)], theta),
+                          (x, y, xm, ym), d, None)
+    arrays.update({'train_labels': torch.tensor(noisy), 'train_clean_labels': torch.tensor(clean),
+                   'class_counts': torch.tensor(counts), 'family_of_class': family_of_class,
+                   'family_count': torch.tensor([FAMILIES])})
+    write(out_dir, name, arrays)
+
+
+def training_labels():
+    """A deliberately imbalanced training set's labels, clean (CLEAN_COUNTS of each class in turn) and observed
+    (the first n of class s relabelled t for each (s, t, n) in FLIPS)."""
+    clean = np.repeat(np.arange(len(CLEAN_COUNTS)), CLEAN_COUNTS)
+    noisy = clean.copy()
+    for source, target, flipped in FLIPS:
+        noisy[np.flatnonzero(clean == source)[:flipped]] = target
+    return clean, noisy
+
+
+def bilevel_step(net, forward, theta, vnet, batches, d, partial):
+    """The quantities a fixture records for one bilevel step, in the order they are written.
+
+    vnet(losses, one-hot labels) gives the training batch's weights from theta; partial names the prefixes of the
+    parameters a partial look-ahead moves, or is None for none."""
+    x, y, xm, ym = batches
+    for t in theta.values():
+        t.requires_grad_()
     names = list(net.params)
     w = {name: net.params[name].clone().requires_grad_() for name in names}
 
@@ -216,7 +320,7 @@ def golden(out_dir, model, net, forward, shape, k, n, m, d):
         """Look-ahead of the `moving` parameters with V(theta), the looked-ahead classifier's meta loss, its
         gradient for theta."""
         losses = per_sample_ce(forward(x, w), y)
-        v = v_apply(losses.detach(), theta)
+        v = vnet(losses.detach(), y)
         grads = torch.autograd.grad((v * losses).mean(), [w[p] for p in moving], create_graph=True)
         ahead = dict(w)
         ahead.update({p: w[p] - LR * g for p, g in zip(moving, grads)})
@@ -224,14 +328,15 @@ def golden(out_dir, model, net, forward, shape, k, n, m, d):
         return losses, v, ahead, meta_loss, torch.autograd.grad(meta_loss, list(theta.values()))
 
     losses, v, ahead, meta_loss, meta_grad = meta_step(names)
-    moving = [p for p in names if p.startswith(PARTIAL[model][1])]
-    _, _, partial_ahead, partial_meta_loss, partial_meta_grad = meta_step(moving)
+    moving = [p for p in names if partial is not None and p.startswith(partial)]
+    if partial is not None:
+        _, _, partial_ahead, partial_meta_loss, partial_meta_grad = meta_step(moving)
 
     # the actual update's gradient with the same theta (V held constant) and BatchNorm's running statistics
     running = {b: t.clone() for b, t in net.buffers.items()}
     update_losses = per_sample_ce(forward(x, w, running), y)
     with torch.no_grad():
-        update_v = v_apply(update_losses, theta)
+        update_v = vnet(update_losses, y)
     update_grad = torch.autograd.grad((update_v * update_losses).mean(), [w[p] for p in names])
 
     arrays = {'images': x, 'labels': y, 'meta_images': xm, 'meta_labels': ym, 'lr': torch.tensor([LR]),
@@ -240,10 +345,12 @@ def golden(out_dir, model, net, forward, shape, k, n, m, d):
         arrays['w/' + name] = t
     for name, t in theta.items():
         arrays['theta/' + name] = t
-    arrays['partial_meta_loss'] = partial_meta_loss.reshape(1)
-    for (name, _), g, pg in zip(theta.items(), meta_grad, partial_meta_grad):
-        arrays['meta_grad/' + name] = g
-        arrays['partial_meta_grad/' + name] = pg
+    if partial is not None:
+        arrays['partial_meta_loss'] = partial_meta_loss.reshape(1)
+    for i, name in enumerate(theta):
+        arrays['meta_grad/' + name] = meta_grad[i]
+        if partial is not None:
+            arrays['partial_meta_grad/' + name] = partial_meta_grad[i]
     for b, t in running.items():
         arrays['running/' + b] = t
     for p, g in zip(names, update_grad):
@@ -251,7 +358,7 @@ def golden(out_dir, model, net, forward, shape, k, n, m, d):
         store_derived(arrays, net.to_mwnet(p, g), 'update_grad', p, d)
     for p in moving:
         store_derived(arrays, net.to_mwnet(p, partial_ahead[p]), 'partial_lookahead', p, d)
-    write(out_dir, model, arrays)
+    return arrays
 
 
 def store_derived(arrays, t, quantity, name, d):
@@ -283,21 +390,54 @@ def write(out_dir, model, arrays):
     print('%s: %d arrays, %d bytes' % (path, len(out), os.path.getsize(path)))
 
 
+def fixture_writers():
+    """Each fixture's name and a function writing it into a directory. Each draws from its own seed, so any of
+    them can be written alone and come out the same."""
+    k = 10
+    mnist = (1, 28, 28)
+
+    def mlp_fixture(out_dir):
+        d = Draw(SEED)
+        net, fwd = mlp(d, mnist, [16, 16], k)
+        # batch 8: fc1 takes the factored look-ahead, fc2 and fc3 the materialised one (MetaStepGraph.cheaperFactored)
+        golden(out_dir, 'mlp', net, fwd, mnist, k, 8, 4, d)
+
+    def lenet_fixture(out_dir):
+        d = Draw(SEED + 1)
+        net, fwd = lenet(d, mnist, k)
+        golden(out_dir, 'lenet', net, fwd, mnist, k, 4, 4, d)
+
+    def resnet32_fixture(out_dir):
+        d = Draw(SEED + 2)
+        net, fwd = resnet32(d, (3, 32, 32), k, 16)
+        golden(out_dir, 'resnet32', net, fwd, (3, 32, 32), k, 2, 2, d)
+
+    def mlp_class_aware_fixture(out_dir):
+        d = Draw(SEED + 3)
+        net, fwd = mlp(d, mnist, [16, 16], k)
+        class_aware_golden(out_dir, 'mlp-classaware', net, fwd, mnist, k, [2, 6, 0, 9, 4, 2, 7, 6], 4, d)
+
+    def lenet_class_aware_fixture(out_dir):
+        d = Draw(SEED + 4)
+        net, fwd = lenet(d, mnist, k)
+        class_aware_golden(out_dir, 'lenet-classaware', net, fwd, mnist, k, [6, 0, 9, 2], 4, d)
+
+    return {'mlp': mlp_fixture, 'lenet': lenet_fixture, 'resnet32': resnet32_fixture,
+            'mlp-classaware': mlp_class_aware_fixture, 'lenet-classaware': lenet_class_aware_fixture}
+
+
 def main():
+    writers = fixture_writers()
     parser = argparse.ArgumentParser(description='Writes the golden fixtures of mwnet-core\'s tests.')
     parser.add_argument('--out', default=FIXTURES, help='output directory (default: the test resources)')
-    out_dir = parser.parse_args().out
-    k = 10
-    d = Draw(SEED)
-    net, fwd = mlp(d, (1, 28, 28), [16, 16], k)
-    # batch 8: fc1 takes the factored look-ahead, fc2 and fc3 the materialised one (MetaStepGraph.cheaperFactored)
-    golden(out_dir, 'mlp', net, fwd, (1, 28, 28), k, 8, 4, d)
-    d = Draw(SEED + 1)
-    net, fwd = lenet(d, (1, 28, 28), k)
-    golden(out_dir, 'lenet', net, fwd, (1, 28, 28), k, 4, 4, d)
-    d = Draw(SEED + 2)
-    net, fwd = resnet32(d, (3, 32, 32), k, 16)
-    golden(out_dir, 'resnet32', net, fwd, (3, 32, 32), k, 2, 2, d)
+    parser.add_argument('fixtures', nargs='*', metavar='FIXTURE',
+                        help='fixtures to write, of %s (default: all)' % ', '.join(writers))
+    args = parser.parse_args()
+    unknown = [name for name in args.fixtures if name not in writers]
+    if unknown:
+        parser.error('unknown fixtures %s; expected some of %s' % (', '.join(unknown), ', '.join(writers)))
+    for name in args.fixtures or writers:
+        writers[name](args.out)
 
 
 if __name__ == '__main__':

@@ -46,7 +46,7 @@ public final class GoldenFixture {
     }
 
     /**
-     * @param model the fixture's name (mlp, lenet, resnet32)
+     * @param model the fixture's name (mlp, lenet, resnet32, mlp-classaware, lenet-classaware)
      * @return its arrays, read from {@code /golden/<model>.npz}
      */
     public static GoldenFixture load(String model) {
@@ -92,6 +92,14 @@ public final class GoldenFixture {
      */
     public double scalar(String key) {
         return get(key).getDouble(0);
+    }
+
+    /**
+     * @param key an integer array's name (stored as int64)
+     * @return its elements
+     */
+    public int[] integers(String key) {
+        return get(key).toIntVector();
     }
 
     /**
@@ -159,9 +167,26 @@ public final class GoldenFixture {
             assertThat(compared.shape()).as("%s: %s shape", name, key).isEqualTo(expected.shape());
         }
         double scale = expected.amaxNumber().doubleValue();
-        double error = expected.sub(compared.reshape(expected.shape())).amaxNumber().doubleValue();
+        double error = largestError(expected, compared);
         assertThat(error).as("%s: %s, largest error (scale %.3g)", name, key, scale)
                 .isLessThanOrEqualTo(RELATIVE_TOLERANCE * scale + ABSOLUTE_TOLERANCE);
+    }
+
+    /**
+     * How far mwnet's value of a quantity stored in full is from PyTorch's, for telling a fault's mismatch from
+     * roundoff: the largest element error relative to the largest expected magnitude.
+     *
+     * @param key the quantity's whole key (e.g. "weights" or "meta_grad/vnet.fc2.weight")
+     * @param actual mwnet's array
+     * @return max|expected - actual| / max|expected|
+     */
+    public double relativeError(String key, INDArray actual) {
+        INDArray expected = get(key);
+        return largestError(expected, actual.castTo(DataType.DOUBLE)) / expected.amaxNumber().doubleValue();
+    }
+
+    private static double largestError(INDArray expected, INDArray actual) {
+        return expected.sub(actual.reshape(expected.shape())).amaxNumber().doubleValue();
     }
 
     private void assertWithin(String what, double expected, double actual, double scale) {
