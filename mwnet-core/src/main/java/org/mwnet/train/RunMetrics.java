@@ -14,9 +14,9 @@ import org.mwnet.eval.WeightDiagnostics;
  *
  * @param finalTestAcc test accuracy in percent after the last epoch, or null for a run without a test set
  * @param selectedTestAcc test accuracy in percent at the epoch with the best selection accuracy, or null for a run
- *     without a test set
+ *     without a test set or without a selection set
  * @param msPerIter milliseconds per training iteration over the whole run
- * @param selectedEpoch the 1-based epoch chosen on the selection set
+ * @param selectedEpoch the 1-based epoch chosen on the selection set, or null for a run without one
  * @param selectionSet "validation", "meta", or "none" for a run without either (its last epoch counts as selected)
  * @param config the training configuration
  * @param dataset the data's summary
@@ -32,7 +32,7 @@ public record RunMetrics(
         @JsonProperty("final_test_acc") Double finalTestAcc,
         @JsonProperty("selected_test_acc") Double selectedTestAcc,
         @JsonProperty("ms_per_iter") double msPerIter,
-        @JsonProperty("selected_epoch") int selectedEpoch,
+        @JsonProperty("selected_epoch") Integer selectedEpoch,
         @JsonProperty("selection_set") String selectionSet,
         TrainConfig config,
         DatasetSummary dataset,

@@ -154,6 +154,10 @@ public record TrainConfig(
             throw new SettingException("{warmupEpochs} " + warmupEpochs + " delays the meta-learning that {freezeV} "
                     + "turns off; give one of them");
         }
+        if (freezeV && (metaInterval != 1 || !LookAheadLayers.of(metaLayers).isAll())) {
+            String given = metaInterval != 1 ? "{metaInterval} " + metaInterval : "{metaLayers} " + metaLayers;
+            throw new SettingException(given + " shapes the meta steps that {freezeV} turns off; give one of them");
+        }
         if (warmupEpochs != 0) {
             if (!method.learnsV()) {
                 throw new SettingException("{warmupEpochs} " + warmupEpochs + " delays the meta-learning of a "

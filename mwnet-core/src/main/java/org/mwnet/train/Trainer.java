@@ -170,16 +170,19 @@ public final class Trainer {
     private RunMetrics metrics(List<EpochMetrics> history, boolean hasValidation, DatasetSummary summary,
                                WeightDiagnostics weights) {
         EpochMetrics last = history.get(history.size() - 1);
-        EpochMetrics best = last.selectionAcc() == null ? last : history.get(0);
+        double iterMs = history.stream().mapToDouble(EpochMetrics::msPerIter).average().orElse(Double.NaN);
+        if (last.selectionAcc() == null) {
+            return new RunMetrics(last.testAcc(), null, iterMs, null, "none", config, summary, history, weights,
+                    initialVSource, provenance());
+        }
+        EpochMetrics best = history.get(0);
         for (EpochMetrics e : history) {
-            if (e.selectionAcc() != null && e.selectionAcc() > best.selectionAcc()) {
+            if (e.selectionAcc() > best.selectionAcc()) {
                 best = e;
             }
         }
-        double iterMs = history.stream().mapToDouble(EpochMetrics::msPerIter).average().orElse(Double.NaN);
-        String selectionSet = hasValidation ? "validation" : last.selectionAcc() != null ? "meta" : "none";
-        return new RunMetrics(last.testAcc(), best.testAcc(), iterMs, best.epoch(), selectionSet, config, summary,
-                history, weights, initialVSource, provenance());
+        return new RunMetrics(last.testAcc(), best.testAcc(), iterMs, best.epoch(),
+                hasValidation ? "validation" : "meta", config, summary, history, weights, initialVSource, provenance());
     }
 
     private static Map<String, String> provenance() {

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.mwnet.eval.Suspects.Ranking;
 
@@ -83,6 +85,16 @@ class SuspectsTest {
         assertThat(Ranking.auto(List.of(row("x", 0.5, 0.2, false), row("y", 0.5, 0.6, false))))
                 .as("equal weights tell nothing").isEqualTo(Ranking.SELF_CONFIDENCE);
         assertThat(Ranking.auto(UNWEIGHTED)).as("a run without V").isEqualTo(Ranking.SELF_CONFIDENCE);
+        List<SampleReport> weakly = new ArrayList<>(monotoneWeights(false));
+        // swapping the weights of rows i and i + 10 for the first four leaves a fall, but a weak one: -0.398
+        for (int i = 0; i < 4; i++) {
+            SampleReport low = weakly.get(i);
+            SampleReport high = weakly.get(i + 10);
+            weakly.set(i, row(low.id(), high.weight(), low.observedProbability(), false));
+            weakly.set(i + 10, row(high.id(), low.weight(), high.observedProbability(), false));
+        }
+        assertThat(Suspects.lossWeightCorrelation(weakly)).isCloseTo(-0.398, Offset.offset(1e-3));
+        assertThat(Ranking.auto(weakly)).as("weights that fall only weakly").isEqualTo(Ranking.SELF_CONFIDENCE);
         assertThatThrownBy(() -> Suspects.of(UNWEIGHTED, Ranking.WEIGHT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("needs V's weights");
     }

@@ -65,7 +65,7 @@ class TrainerTest {
         for (String method : java.util.List.of("ce", "focal", "finetune", "l2rw")) {
             assertThatThrownBy(() -> new Trainer(new TrainConfig.Builder().method(method).build())
                     .withInitialWeightNet(theta)).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("an initial V needs a method that learns V (mwnet), not " + method);
+                    .hasMessage("an initial V needs a method that learns V (mwnet or cmwnet), not " + method);
         }
         new Trainer(TrainConfig.defaults()).withInitialWeightNet(theta);
     }
@@ -248,7 +248,8 @@ class TrainerTest {
         Parameters back = WeightNetFile.read(file, new WeightNet(100), DataType.FLOAT);
         Identical.assertIdentical(first.theta().asMap(), back.asMap());
         assertThatThrownBy(() -> WeightNetFile.read(file, new WeightNet(50), DataType.FLOAT))
-                .hasMessageContaining("hidden size 100").hasMessageContaining("--v-hidden 100");
+                .hasMessage(file + " holds a plain V of hidden size 100; this run's V is a plain V of hidden size 50 "
+                        + "(--v-hidden, --method and --families set it)");
 
         Map<String, INDArray> exported = copy(WeightNetFile.read(file, new WeightNet(100), DataType.FLOAT));
         Map<String, INDArray> atFirstStep = new LinkedHashMap<>();

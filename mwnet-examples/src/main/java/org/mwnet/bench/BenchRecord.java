@@ -12,6 +12,7 @@ import org.mwnet.backend.BackendInfo;
  * @param batch batch size (training and meta)
  * @param metaInterval the MW-Net iteration's meta step every k iterations (1 in records written before it existed)
  * @param metaLayers the layers its look-ahead moves ("all" in records written before it existed)
+ * @param method the method of the meta-learning iteration measured: mwnet, or cmwnet with its class-aware V
  * @param threads ND4J threads
  * @param backend cpu or cuda
  * @param msPerMwnetIter median ms per MW-Net iteration (look-ahead meta step, V update, classifier update)
@@ -36,6 +37,7 @@ public record BenchRecord(
         int batch,
         @JsonProperty("meta_interval") int metaInterval,
         @JsonProperty("meta_layers") String metaLayers,
+        String method,
         int threads,
         String backend,
         @JsonProperty("ms_per_mwnet_iter") double msPerMwnetIter,
@@ -52,10 +54,11 @@ public record BenchRecord(
         BackendInfo device,
         @JsonInclude(JsonInclude.Include.NON_NULL) PytorchComparison pytorch) {
 
-    /** Reads records written before the meta step's settings existed as the exact step's. */
+    /** Reads records written before the meta step's settings (and the method) existed as mwnet's exact step's. */
     public BenchRecord {
         metaInterval = Math.max(metaInterval, 1);
         metaLayers = metaLayers == null ? "all" : metaLayers;
+        method = method == null ? "mwnet" : method;
     }
 
     /**
@@ -63,8 +66,8 @@ public record BenchRecord(
      * @return this record with them
      */
     public BenchRecord withPytorch(PytorchComparison comparison) {
-        return new BenchRecord(model, hidden, batch, metaInterval, metaLayers, threads, backend, msPerMwnetIter, mwnetSpread, msPerCeStep, ceSpread,
-                imagesPerS, epochIterations, flopsPerMwnetIter, gflopsMwnet, gflopsMatmul, peakRssMb, nativeMb, device,
+        return new BenchRecord(model, hidden, batch, metaInterval, metaLayers, method, threads, backend,
+                msPerMwnetIter, mwnetSpread, msPerCeStep, ceSpread, imagesPerS, epochIterations, flopsPerMwnetIter, gflopsMwnet, gflopsMatmul, peakRssMb, nativeMb, device,
                 comparison);
     }
 }

@@ -42,11 +42,16 @@ public final class IterationBenchmark {
      * @param metaInterval the MW-Net iteration's meta step every k iterations ({@link TrainConfig#metaInterval});
      *     warm-up and timed iterations are whole cycles of k, so a time is the mean over whole cycles
      * @param metaLayers which layers the look-ahead moves ({@link TrainConfig#metaLayers})
+     * @param method the meta-learning method whose iteration is measured: mwnet, or cmwnet (class-aware V)
      */
     public record Settings(String model, int hidden, int batch, int warmup, int repeats, int iters, int epochIters,
-                           int metaInterval, String metaLayers) {
+                           int metaInterval, String metaLayers, Method method) {
         /** Rounds the warm-up and the timed iterations up to whole cycles of the meta interval. */
         public Settings {
+            if (!method.learnsV()) {
+                throw new IllegalArgumentException("the benchmark measures a method that learns V ("
+                        + String.join(" or ", Method.names(Method::learnsV)) + ") beside ce, not " + method);
+            }
             if (metaInterval < 1) {
                 throw new IllegalArgumentException("meta interval must be at least 1, got " + metaInterval);
             }
@@ -58,7 +63,10 @@ public final class IterationBenchmark {
             return (iterations + k - 1) / k * k;
         }
 
-        /** @return the MW-Net configuration these settings measure (checked as a training run's would be) */
+        /**
+         * @param method the settings' method, or ce for the step it is compared with
+         * @return the configuration these settings measure (checked as a training run's would be)
+         */
         TrainConfig config(Method method) {
             TrainConfig.Builder b = new TrainConfig.Builder().model(model).hidden(hidden).method(method).batch(batch)
                     .metaBatch(batch);
@@ -77,7 +85,7 @@ public final class IterationBenchmark {
      * @throws IllegalArgumentException when the model cannot take them, or a meta step would not fit in memory
      */
     public static Network network(Settings s) {
-        s.config(Method.MWNET);
+        s.config(s.method());
         Model model = Model.of(s.model());
         Network net = model.build(model.defaultInputShape(), 10, s.hidden());
         MemoryBudget.check(net, s.batch(), true, DataType.FLOAT);
@@ -98,11 +106,12 @@ public final class IterationBenchmark {
         Network net = model.build(shape, 10, s.hidden());
         int n = Math.max(s.epochIters(), 1) * s.batch();
         Dataset data = SyntheticImages.gaussian(n, 10, (int) shape[0], (int) shape[1], 1);
-        Timing.Result mwnet = time(Method.MWNET, net, s, data);
+        Timing.Result mwnet = time(s.method(), net, s, data);
         Timing.Result ce = time(Method.CE, net, s, data);
         Double imagesPerS = s.epochIters() > 0 ? epochThroughput(net, s, data) : null;
         double flops = Flops.perMwnetIteration(net, s.batch());
-        return new BenchRecord(s.model(), s.hidden(), s.batch(), s.metaInterval(), s.metaLayers(), threads,
+        return new BenchRecord(s.model(), s.hidden(), s.batch(), s.metaInterval(), s.metaLayers(),
+                s.method().toString(), threads,
                 BackendInfo.live().backend(), mwnet.medianMs(), new double[] {mwnet.minMs(), mwnet.maxMs()},
                 ce.medianMs(), new double[] {ce.minMs(), ce.maxMs()}, imagesPerS, s.epochIters(), flops,
                 flops / mwnet.medianMs() / 1e6, matmulGflops,
@@ -114,7 +123,7 @@ public final class IterationBenchmark {
     private record Loop(Iteration method, TrainingState state, List<Batch> train, Supplier<List<Batch>> meta) {
         static Loop of(Method method, Network net, Settings s, Dataset data) {
             TrainConfig c = s.config(method);
-            WeightNet vnet = new WeightNet(c.vHidden());
+            WeightNet vnet = c.weightNet(data);
             TrainingState state = TrainingState.initial(c, net, vnet.init(c.weightNetSeed(), DataType.FLOAT), data.size(), DataType.FLOAT);
             int[] first = java.util.stream.IntStream.range(0, s.batch()).toArray();
             Batch train = copy(new BatchLoader(data, s.batch(), DataType.FLOAT).load(first));
@@ -147,7 +156,7 @@ public final class IterationBenchmark {
     }
 
     private static double epochThroughput(Network net, Settings s, Dataset data) {
-        Loop loop = Loop.of(Method.MWNET, net, s, data);
+        Loop loop = Loop.of(s.method(), net, s, data);
         BatchLoader loader = new BatchLoader(data, s.batch(), DataType.FLOAT);
         int[][] batches = Batches.epoch(data.size(), s.batch(), 1, 0);
         for (int i = 0; i < Math.min(s.warmup(), batches.length); i++) {

@@ -15,6 +15,7 @@ import org.mwnet.io.AtomicFiles;
 import org.mwnet.io.Json;
 import org.mwnet.nn.Model;
 import org.mwnet.nn.Models;
+import org.mwnet.train.Method;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +65,11 @@ final class BenchCommand implements Callable<Integer> {
             + "moves, as train's --meta-layers; comma-separated choices are each measured (default: ${DEFAULT-VALUE}).")
     List<String> metaLayers;
 
+    @Option(names = "--method", converter = TrainOptions.MethodName.class, description = "The meta-learning "
+            + "iteration measured beside ce: mwnet, or cmwnet (CMW-Net's class-aware V, 3 families) (default: "
+            + "${DEFAULT-VALUE}).")
+    Method method = Method.MWNET;
+
     @Option(names = "--json", description = "Write the records to this JSON file.")
     Path json;
 
@@ -94,7 +100,7 @@ final class BenchCommand implements Callable<Integer> {
             for (String layers : metaLayers) {
                 for (int k : metaIntervals) {
                     settings.add(checked(new IterationBenchmark.Settings(m, h, batch, warmup, repeats, iters, e, k,
-                            layers)));
+                            layers, method)));
                 }
             }
         }
@@ -139,6 +145,10 @@ final class BenchCommand implements Callable<Integer> {
      */
     private IterationBenchmark.Settings checked(IterationBenchmark.Settings one) {
         IterationBenchmark.network(one);
+        if (torch != null && one.method() != Method.MWNET) {
+            throw new IllegalArgumentException("--method " + one.method() + ": the PyTorch reference "
+                    + "(--torch-reference) times MW-Net's plain V only");
+        }
         if (torch != null && !TorchReference.HAS_META_LAYERS.contains(one.metaLayers())) {
             throw new IllegalArgumentException("--meta-layers " + one.metaLayers() + ": the PyTorch reference "
                     + "(--torch-reference) has " + String.join(" and ", TorchReference.HAS_META_LAYERS) + " only");

@@ -52,7 +52,7 @@ final class FileSets {
      */
     static RunData read(FileDataOptions files, TrainConfig config, int validationSize, long seed) throws IOException {
         FileSets reading = new FileSets(files, config.model());
-        List<LabelledData> trainAndTrusted = reading.trainAndTrusted(seed);
+        List<LabelledData> trainAndTrusted = reading.trainAndTrusted(config, seed);
         LabelledData train = trainAndTrusted.get(0);
         LabelledData test = files.test == null ? null
                 : SetAlignment.onto(files.trainName(), train, files.testName(), reading.read(files.testName()));
@@ -78,10 +78,14 @@ final class FileSets {
     }
 
     /**
+     * @param config the run's configuration: what the trusted set is for, in the carving's warning
+     * @param seed the seed of the carving
      * @return the training set (its labels replaced and its true labels set from the label files) and the trusted
      *     set, read or carved out of it, on one class list (null when there is none)
      */
-    private List<LabelledData> trainAndTrusted(long seed) throws IOException {
+    private List<LabelledData> trainAndTrusted(TrainConfig config, long seed) throws IOException {
+        String misled = config.takesMetaSteps() ? "V's weighting" : config.method().needsValidation()
+                ? "the fine-tuning" : "the choice of epoch";
         LabelledData train = read(files.trainName());
         LabelledData trusted = null;
         if (files.meta != null) {
@@ -102,7 +106,7 @@ final class FileSets {
             GivenSplits.Carved carved = carve(files.carveMeta, train, seed);
             warnings.add("--carve-meta " + files.carveMeta + " takes " + files.carveMeta + " training samples ("
                     + files.carveMeta / train.classes().size() + " per class) as the trusted set and assumes their "
-                    + "labels are clean; wrong labels among them mislead V's weighting (give --meta with checked "
+                    + "labels are clean; wrong labels among them mislead " + misled + " (give --meta with checked "
                     + "samples to avoid this)");
             trusted = train.subset(carved.taken());
             train = train.subset(carved.rest());

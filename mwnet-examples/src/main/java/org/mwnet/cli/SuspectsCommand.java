@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
                 + "method), and for image data draw the top ones into RUN_DIR/suspects.png, captioned "
                 + "\"observed -> suggested\" (at most " + SuspectGrid.MAX_IMAGES + " images).",
             "--rank-by auto (the default): weight where V's weights fall with the loss over the training samples "
-                + "(Spearman's rank correlation of loss and weight below 0), else self-confidence (short runs and "
-                + "small training sets can learn weights that rise with the loss); for a run with V a line says "
+                + "(Spearman's rank correlation of loss and weight at most -0.5), else self-confidence (short runs "
+                + "and small training sets can learn weights that rise with the loss, or barely fall); for a run with "
+                + "V a line says "
                 + "which and why. --rank-by weight: V's weight, lowest first; ties by lower probability of the "
                 + "observed label, then by row in weights.csv (runs with V, method mwnet). --rank-by "
                 + "self-confidence: the probability of the observed label, lowest first (cleanlab's default score); "
@@ -193,7 +194,8 @@ final class SuspectsCommand implements Callable<Integer> {
             double rho = Suspects.lossWeightCorrelation(report);
             out.printf("--rank-by auto chose %s: V's weights %s with the loss in this run (Spearman's rank "
                     + "correlation %s)%n", suspects.ranking() == Ranking.WEIGHT ? "weight" : "self-confidence",
-                    rho < 0 ? "fall" : rho > 0 ? "rise" : "do not fall", rate(rho));
+                    rho <= Suspects.CLEAR_FALL ? "fall" : rho < 0 ? "fall only weakly" : rho > 0 ? "rise"
+                            : "do not fall", rate(rho));
         }
         String row = "%4s  %-" + idWidth + "s  %" + observedWidth + "s -> %-" + suggestedWidth + "s  %s%11s  %12s%s%n";
         out.printf(row, "rank", "id", "observed", "suggested", weighted ? String.format("%10s  ", "weight") : "",

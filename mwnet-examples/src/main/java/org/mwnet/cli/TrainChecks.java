@@ -118,7 +118,7 @@ final class TrainChecks {
     }
 
     /**
-     * Checks the batch sizes against the split sizes.
+     * Checks the batch sizes against the split sizes, and a class-aware V's family count against the classes.
      *
      * @param config the run's configuration
      * @param splits the run's splits
@@ -126,6 +126,7 @@ final class TrainChecks {
      */
     static void againstData(TrainConfig config, Splits splits, String moreMeta) {
         int classes = splits.train().numClasses();
+        Flags.naming(() -> config.weightNet(splits.train()));
         int train = splits.train().size();
         int meta = splits.meta().size();
         if (meta == 0 && config.needsMetaSet()) {

@@ -34,11 +34,13 @@ final class TrainRun {
                                 Path initV, MethodFactory methods, BackendOptions backend, PrintWriter err)
             throws IOException {
         Trainer trainer = new Trainer(config).withMethods(methods);
+        String origin = null;
         if (initV != null) {
-            Parameters initialV = WeightNetFile.read(initV, config.weightNet(data.splits().train()),
-                    config.dataType());
             try {
-                trainer.withInitialWeightNet(initialV, WeightNetFile.origin(initV));
+                Parameters initialV = WeightNetFile.read(initV, config.weightNet(data.splits().train()),
+                        config.dataType());
+                origin = WeightNetFile.origin(initV);
+                trainer.withInitialWeightNet(initialV, origin);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--init-v: " + e.getMessage(), e);
             }
@@ -46,6 +48,10 @@ final class TrainRun {
         try (RunDirectory dir = open(out, mode)) {
             for (String warning : data.warnings()) {
                 err.println("mwnet train: warning: " + warning);
+            }
+            if (origin != null) {
+                err.println("mwnet train: V from " + origin + (config.freezeV() ? ", held fixed (--freeze-v): no "
+                        + "meta steps" : ", learned further"));
             }
             // the backend's line comes once the trainer has checked the data and the checkpoint to resume, so a
             // refused resume is one line

@@ -227,7 +227,8 @@ public final class RunDirectory implements AutoCloseable {
         if (model.theta() != null) {
             WeightNetFile.write(output.resolve(VNET), model.vnet(), model.theta(), trainedBy(m));
             RunPlots.writePng(output.resolve(WEIGHT_FUNCTION), RunPlots.weightFunction(m.weights(), name
-                    + ": learned weighting function V(loss)"));
+                    + (m.config().freezeV() ? ": imported weighting function V(loss), held fixed"
+                    : ": learned weighting function V(loss)")));
         }
         List<SampleReport> report = WeightReport.of(model, data.splits().train(), data.trainIds(), data.cleanKnown());
         AtomicFiles.write(output.resolve(WEIGHTS), out -> WeightsCsv.write(report, out));
@@ -239,13 +240,21 @@ public final class RunDirectory implements AutoCloseable {
         }
     }
 
-    /** @return the run that trained V, in words, for its export: method, data, seed and this directory */
+    /**
+     * @return the run that trained V, in words, for its export: method, data, seed and this directory, and the V it
+     *     started from; a frozen V keeps the words of the run that trained it
+     */
     private String trainedBy(RunMetrics m) {
+        if (m.config().freezeV()) {
+            return "imported and held fixed by the run in " + dir.toAbsolutePath().normalize() + "; it came from "
+                    + m.initialV();
+        }
         DatasetSummary d = m.dataset();
         String noise = d.noiseRate() > 0 ? ", " + d.noise() + " noise " + d.noiseRate() : "";
         String tail = d.imbalance() > 1 ? ", imbalance " + d.imbalance() : "";
         return m.config().method() + " (" + m.config().model() + ") on " + d.dataset() + noise + tail + ", seed "
-                + d.seed() + ", in " + dir.toAbsolutePath().normalize();
+                + d.seed() + ", in " + dir.toAbsolutePath().normalize()
+                + (m.initialV() == null ? "" : ", starting from " + m.initialV());
     }
 
     /** Moves the staging folder's files into place and removes the previous run's files that they do not replace. */

@@ -45,7 +45,8 @@ final class Worker {
         WeightNet vnet = new WeightNet(config.vHidden(), shard.families());
         this.step = MicroBatchStep.create(config, net, vnet, dt);
         this.classifier = net.init(config.seed(), dt);
-        this.theta = step.hasMetaStep() ? vnet.init(config.weightNetSeed(), dt) : null;
+        // a frozen V takes no meta step but still weights the samples: the driver sends it with every phase
+        this.theta = config.method().learnsV() ? vnet.init(config.weightNetSeed(), dt) : null;
         this.trainLoader = new BatchLoader(shard.train(), config.microBatch(), dt);
         this.metaLoader = new BatchLoader(shard.meta(), config.microMetaBatch(), dt);
         this.replica = config.syncEvery() > 0 ? new Replica(config, step, classifier, theta) : null;

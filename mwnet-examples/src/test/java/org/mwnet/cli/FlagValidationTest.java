@@ -82,7 +82,7 @@ class FlagValidationTest {
                 "200", "--meta-size", "100"},
             {"meta batch 101 (--meta-batch, default --batch) is larger than the meta set (100 samples)",
                 "--meta-batch", "101", "--meta-size", "100"},
-            {"--meta-size 0: every method needs a meta set", "--meta-size", "0"},
+            {"--meta-size 0: --method mwnet needs a meta set (its meta steps learn V on it)", "--meta-size", "0"},
             {"--meta-size 105, --validation-size 0: meta size 105 must be a multiple of the 10 classes",
                 "--meta-size", "105"},
             {"--meta-size 700, --validation-size 0: class ", "--meta-size", "700"},

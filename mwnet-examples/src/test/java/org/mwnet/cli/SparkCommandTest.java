@@ -65,7 +65,7 @@ class SparkCommandTest {
                 "--workers 2 needs --spark-master (in one process, --accumulate 2 computes the same)");
         assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2",
                 "--method", "l2rw")), "train", "--method l2rw does not run on Spark workers (its micro-batches depend "
-                + "on each other or on the meta set's shards); expected one of [mwnet, ce, focal]");
+                + "on each other or on the meta set's shards); expected one of [mwnet, cmwnet, ce, focal]");
         assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2",
                 "--accumulate", "4")), "train", "--accumulate 4 and --workers 2: on Spark each worker computes one "
                 + "micro-batch; give --workers alone");

@@ -64,7 +64,7 @@ class SyncEveryCommandTest {
         for (String method : List.of("l2rw", "finetune")) {
             assertOneLineError(CliRunner.run(smallTrain(data, out, "--accumulate", "2", "--sync-every", "5",
                     "--method", method)), "train", "--sync-every 5 does not train --method " + method
-                    + ": parameter averaging trains one of [mwnet, ce, focal]");
+                    + ": parameter averaging trains one of [mwnet, cmwnet, ce, focal]");
         }
         assertThat(out).as("nothing half-written").doesNotExist();
     }

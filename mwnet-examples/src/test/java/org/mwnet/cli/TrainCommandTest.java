@@ -102,7 +102,7 @@ class TrainCommandTest {
         WeightNetFile.write(vnet, v, v.init(3, DataType.FLOAT));
         CliRunner.Result r = CliRunner.run("train", "--data-dir", data.toString(), "--method", "ce", "--init-v",
                 vnet.toString(), "--out", tmp.resolve("x").toString(), "--meta-size", "100");
-        assertOneLineError(r, "train", "--init-v: an initial V needs a method that learns V (mwnet), not ce");
+        assertOneLineError(r, "train", "--init-v: an initial V needs a method that learns V (mwnet or cmwnet), not ce");
         assertThat(tmp.resolve("x")).doesNotExist();
     }
 

@@ -24,6 +24,7 @@ import org.mwnet.data.Normalization;
 import org.mwnet.data.SplitConfig;
 import org.mwnet.data.Splits;
 import org.mwnet.eval.EpochMetrics;
+import org.mwnet.nn.Parameters;
 import org.mwnet.train.CrashAfterEpoch;
 import org.mwnet.train.TrainConfig;
 import org.mwnet.train.TrainedModel;
@@ -129,6 +130,30 @@ class SparkTrainingTest {
         assertIdentical(single(config, null).classifier().asMap(), onSpark(config).classifier().asMap());
     }
 
+    /**
+     * CMW-Net's families come from the whole training set's labels: a worker that counted its own shard's labels
+     * (classes 0 and 2 only, on shard 0 of 2) would pick other heads, and the runs would differ.
+     */
+    @Test
+    void classAwareVOnTwoWorkersEndsBitForBitWhereTheSingleProcessRunEnds() throws Exception {
+        TrainConfig config = config("cmwnet", 2);
+        assertSameRun(single(config, null), onSpark(config));
+    }
+
+    /** A frozen V (trained by a first run) weights the workers' samples as it does in one process. */
+    @Test
+    void aFrozenVOnTwoWorkersEndsBitForBitWhereTheSingleProcessRunEnds() throws Exception {
+        Parameters learned = single(config("cmwnet", 1), null).theta();
+        TrainConfig frozen = config("cmwnet", 2).toBuilder().freezeV(true).build();
+        TrainedModel expected = new Trainer(frozen).withInitialWeightNet(learned).train(splits, test, summary);
+        TrainedModel actual;
+        try (SparkTraining workers = SparkTraining.on(spark, false, frozen, splits)) {
+            actual = onSpark(workers, frozen, new Trainer(frozen).withInitialWeightNet(learned));
+        }
+        assertSameRun(expected, actual);
+        assertIdentical(learned.asMap(), actual.theta().asMap());
+    }
+
     @Test
     void aTaskThatFailsOnceIsRetriedAndChangesNothing() throws Exception {
         TrainConfig config = config("mwnet", 2);
@@ -219,7 +244,11 @@ class SparkTrainingTest {
     void methodsWhoseMicroBatchesDependOnEachOtherAreRefused() {
         assertThatThrownBy(() -> SparkTraining.on(spark, false, config("l2rw", 2), splits))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("method l2rw does not run on Spark workers; expected one of [mwnet, ce, focal]");
+                .hasMessage("method l2rw does not run on Spark workers; expected one of [mwnet, cmwnet, ce, focal]");
+        assertThatThrownBy(() -> SparkTraining.on(spark, false, config("mwnet", 2).toBuilder().warmupEpochs(1)
+                .build(), splits)).isInstanceOf(IllegalArgumentException.class).hasMessage("warm-up epochs do not run "
+                + "on Spark workers, which build the method's graphs alone; train them in one process (--accumulate "
+                + "gives the same micro-batches)");
     }
 
     private static void assertIdentical(Map<String, INDArray> expected, Map<String, INDArray> actual) {
