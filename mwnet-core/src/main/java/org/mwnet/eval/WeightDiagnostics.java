@@ -107,7 +107,8 @@ public record WeightDiagnostics(
         }
         int nBad = Arrays.stream(bad).sum();
         int nClean = losses.length - nBad;
-        return new WeightDiagnostics(curveLoss, curveWeight, familyCurves, edges, clean, bad, sumClean / Math.max(1, nClean),
+        return new WeightDiagnostics(curveLoss, curveWeight, familyCurves, edges, clean, bad,
+                sumClean / Math.max(1, nClean),
                 nBad == 0 ? null : sumBad / nBad, nBad == 0 ? null : rocAuc(weights, corrupted));
     }
 

@@ -84,7 +84,8 @@ public record ClassFamilies(@JsonProperty("family_of_class") List<Integer> famil
             sum[i + 1] = sum[i] + v;
             squares[i + 1] = squares[i] + v * v;
         }
-        // cost[f][j]: least squared error of the first j sorted counts in f runs; start[f][j]: where its last run starts
+        // cost[f][j]: least squared error of the first j sorted counts in f runs;
+        // start[f][j]: where its last run starts
         double[][] cost = new double[families + 1][k + 1];
         int[][] start = new int[families + 1][k + 1];
         for (double[] row : cost) {

@@ -7,7 +7,8 @@ import org.mwnet.meta.ClassFamilies;
 
 /**
  * Writes the run's full state to its checkpoint at the end of every epoch (atomically, {@link Checkpoint#write}): a
- * listener that {@link Trainer} tells after its {@link DivergenceCheck}, so a checkpoint only ever holds a finite state.
+ * listener that {@link Trainer} tells after its {@link DivergenceCheck}, so a checkpoint only ever holds a finite
+ * state.
  */
 final class CheckpointWriter implements TrainingListener {
     private final Path file;

@@ -619,9 +619,9 @@ public record TrainConfig(
         public TrainConfig build() {
             return new TrainConfig(model, hidden != null ? hidden : model.defaultWidth(), method, epochs, batch,
                     metaBatch != null ? metaBatch : batch, accumulate, syncEvery, lr, lrDecay, lrMilestones, momentum,
-                    weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, metaLayers, normalizeWeights, focalGamma,
-                    finetuneEpochs, finetuneLrFactor, families != null ? families : defaultFamilies(method), warmupEpochs,
-                    freezeV, seed, precision);
+                    weightDecay, metaLr, metaWeightDecay, vHidden, metaInterval, metaLayers, normalizeWeights,
+                    focalGamma, finetuneEpochs, finetuneLrFactor, families != null ? families : defaultFamilies(method),
+                    warmupEpochs, freezeV, seed, precision);
         }
     }
 }

@@ -62,7 +62,8 @@ class ClassFamiliesTest {
         assertThatThrownBy(() -> ClassFamilies.ofCounts(new int[] {1, 2}, 0))
                 .hasMessage("0 class families for 2 classes; expected 1 to 2");
         assertThatThrownBy(() -> new ClassFamilies(List.of(0, 0, 2), 3)).hasMessage("class family 1 has no class");
-        assertThatThrownBy(() -> new ClassFamilies(List.of(0, 3), 2)).hasMessage("class 1 is in family 3; expected 0 to 1");
+        assertThatThrownBy(() -> new ClassFamilies(List.of(0, 3), 2))
+                .hasMessage("class 1 is in family 3; expected 0 to 1");
     }
 
     /** The least within-family squared error over all F^K assignments that use every family. */

@@ -185,8 +185,8 @@ class MetaGradientTest {
             for (String name : theta.names()) {
                 vars.put(name, sd.var(name, theta.get(name).dup()));
             }
-            SDVariable v = vnet.apply(new Scope(sd, vars::get, Mode.TRAIN, D), sd.constant(Nd4j.scalar(D, loss).reshape(1)),
-                    null);
+            SDVariable losses = sd.constant(Nd4j.scalar(D, loss).reshape(1));
+            SDVariable v = vnet.apply(new Scope(sd, vars::get, Mode.TRAIN, D), losses, null);
             SDVariable out = v.sum();
             sd.setLossVariables(out);
             return sd.calculateGradients(new HashMap<>(), theta.names());

@@ -232,7 +232,8 @@ class MicroBatchTrainingTest {
         assertThatThrownBy(() -> twoMicroBatches("mwnet").accumulate(0).build())
                 .hasMessage("accumulate must be at least 1, got 0");
         assertThatThrownBy(() -> twoMicroBatches("mwnet").batch(50).accumulate(3).build())
-                .hasMessage("batch 50 does not split into accumulate 3 equal micro-batches; give a batch divisible by 3");
+                .hasMessage("batch 50 does not split into accumulate 3 equal micro-batches; give a batch divisible "
+                        + "by 3");
         assertThatThrownBy(() -> twoMicroBatches("mwnet").batch(60).metaBatch(50).accumulate(3).build())
                 .hasMessage("meta batch 50 does not split into accumulate 3 equal micro-batches; give a meta batch "
                         + "divisible by 3");

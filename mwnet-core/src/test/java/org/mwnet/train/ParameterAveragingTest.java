@@ -121,8 +121,8 @@ class ParameterAveragingTest {
         assertThatThrownBy(() -> config("mwnet").syncEvery(-1).build()).hasMessage("sync every must be at least 0 (0 "
                 + "averages gradients instead of parameters), got -1");
         assertThatThrownBy(() -> config("l2rw").syncEvery(2).build())
-                .hasMessage("sync every 2 does not train method l2rw: parameter averaging trains one of [mwnet, cmwnet, "
-                        + "ce, focal]");
+                .hasMessage("sync every 2 does not train method l2rw: parameter averaging trains one of "
+                        + "[mwnet, cmwnet, ce, focal]");
         assertThatThrownBy(() -> config("finetune").syncEvery(2).build())
                 .hasMessage("sync every 2 does not train method finetune: parameter averaging trains one of [mwnet, "
                         + "cmwnet, ce, focal]");

@@ -67,7 +67,8 @@ public record BenchRecord(
      */
     public BenchRecord withPytorch(PytorchComparison comparison) {
         return new BenchRecord(model, hidden, batch, metaInterval, metaLayers, method, threads, backend,
-                msPerMwnetIter, mwnetSpread, msPerCeStep, ceSpread, imagesPerS, epochIterations, flopsPerMwnetIter, gflopsMwnet, gflopsMatmul, peakRssMb, nativeMb, device,
+                msPerMwnetIter, mwnetSpread, msPerCeStep, ceSpread, imagesPerS, epochIterations, flopsPerMwnetIter,
+                gflopsMwnet, gflopsMatmul, peakRssMb, nativeMb, device,
                 comparison);
     }
 }

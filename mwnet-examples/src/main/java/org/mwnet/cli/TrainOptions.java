@@ -85,9 +85,9 @@ final class TrainOptions {
             + "with most epochs its long-tail recipe (default: ${DEFAULT-VALUE}).")
     int warmupEpochs = DEFAULTS.warmupEpochs();
 
-    @Option(names = "--freeze-v", description = "Methods mwnet and cmwnet: weight the samples with the V of --init-v "
-            + "held fixed and take no meta step, so the run needs no trusted set (--meta, --carve-meta): a V learned on "
-            + "one task reused on another. A class-aware V's families come from this run's own labels.")
+    @Option(names = "--freeze-v", description = "Methods mwnet and cmwnet: weight the samples with the V of "
+            + "--init-v held fixed and take no meta step, so the run needs no trusted set (--meta, --carve-meta): a V "
+            + "learned on one task reused on another. A class-aware V's families come from this run's own labels.")
     boolean freezeV;
 
     @Option(names = "--meta-interval", description = "Update V every k iterations (default: ${DEFAULT-VALUE}).")

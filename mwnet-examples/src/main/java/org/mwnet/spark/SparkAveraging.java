@@ -53,7 +53,7 @@ final class SparkAveraging implements Iteration {
         this.shards = shards;
         this.run = run;
         this.config = config;
-        this.metaStep = config.method().learnsV();
+        this.metaStep = config.takesMetaSteps();
     }
 
     /** @param f a test's injected failure */

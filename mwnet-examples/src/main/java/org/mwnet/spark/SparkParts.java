@@ -36,7 +36,7 @@ final class SparkParts implements MicroBatchParts {
      * @param shards the cached RDD of the P shards, one per partition, in order
      * @param run the run's identity
      * @param config the run's configuration
-     * @param metaStep whether the method learns V (mwnet)
+     * @param metaStep whether the run takes meta steps (a method that learns V, its V not frozen)
      */
     SparkParts(JavaRDD<Shard> shards, String run, TrainConfig config, boolean metaStep) {
         this.shards = shards;

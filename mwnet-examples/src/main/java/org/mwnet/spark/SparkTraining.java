@@ -145,7 +145,7 @@ public final class SparkTraining implements AutoCloseable {
                 .map(p -> new Shard(p, workers, trainShards.get(p).value(), meta.value(), families))
                 .persist(StorageLevel.MEMORY_ONLY());
         String run = UUID.randomUUID().toString();
-        SparkParts parts = new SparkParts(shards, run, config, config.method().learnsV());
+        SparkParts parts = new SparkParts(shards, run, config, config.takesMetaSteps());
         SparkAveraging averaging = config.syncEvery() > 0 ? new SparkAveraging(context, shards, run, config) : null;
         List<Broadcast<Dataset>> data = new ArrayList<>(trainShards);
         data.add(meta);

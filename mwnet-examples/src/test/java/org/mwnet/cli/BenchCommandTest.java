@@ -125,6 +125,22 @@ class BenchCommandTest {
         assertThat(records).hasSize(4);
         assertThat(records.get(3).get("meta_layers").asText()).isEqualTo("2");
         assertThat(records.get(3).get("meta_interval").asInt()).isEqualTo(2);
+        assertThat(records.get(3).get("method").asText()).isEqualTo("mwnet");
+    }
+
+    @Test
+    void theClassAwareIterationIsMeasuredAndRecordedButNotBesideThePlainReference() throws Exception {
+        Path file = tmp.resolve("cmwnet.json");
+        CliRunner.Result r = CliRunner.run("bench", "--model", "mlp", "--hidden", "16", "--batch", "10", "--warmup",
+                "0", "--repeats", "1", "--iters", "1", "--epoch-iters", "0", "--method", "cmwnet", "--json",
+                file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(Json.MAPPER.readTree(file.toFile()).get(0).get("method").asText()).isEqualTo("cmwnet");
+        Path fake = fakeTorch("fake_plain.py", "[]");
+        assertOneLineError(CliRunner.run("bench", "--method", "cmwnet", "--torch-reference", fake.toString()),
+                "bench", "--method cmwnet: the PyTorch reference (--torch-reference) times MW-Net's plain V only");
+        assertOneLineError(CliRunner.run("bench", "--method", "ce"), "bench", "the benchmark measures a method that "
+                + "learns V (mwnet or cmwnet) beside ce, not ce");
     }
 
     @Test

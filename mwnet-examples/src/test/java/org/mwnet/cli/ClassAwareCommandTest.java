@@ -1,6 +1,8 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.FileRuns.run;
+import static org.mwnet.cli.FileRuns.train;
 import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,25 +28,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * one set weighting another that has no trusted set, and the one-line refusals of the flags that do not go together.
  */
 class ClassAwareCommandTest {
-    /** A small MLP whose V learns within the run (as {@link TrainOnFilesTest}'s runs). */
-    private static final List<String> TRAINING = List.of("--model", "mlp", "--hidden", "32", "--epochs", "5",
-            "--batch", "30", "--lr", "0.05", "--lr-decay", "1", "--meta-lr", "0.05", "--seed", "3");
-
     @TempDir
     Path tmp;
-
-    private static CliRunner.Result run(String... args) {
-        List<String> all = new ArrayList<>(List.of("train"));
-        all.addAll(List.of(args));
-        all.addAll(TRAINING);
-        return CliRunner.run(all.toArray(String[]::new));
-    }
-
-    private static CliRunner.Result train(String... args) {
-        CliRunner.Result r = run(args);
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        return r;
-    }
 
     /** Writes one NoisyFiles table set: its training CSV, trusted CSV and clean-label file, by seed. */
     private List<Path> table(long seed) throws Exception {

@@ -229,7 +229,8 @@ class FileInputErrorsTest {
         String meta = NoisyFiles.npz(tmp.resolve("meta.npz"), data.trusted, data.trusted.clean()).toString();
         assertRefused("--train needs a trusted set, which MW-Net learns its weighting from: give --meta PATH (samples "
                 + "whose labels you have checked), or --carve-meta N to take N training samples as trusted (their "
-                + "labels are then assumed clean)", "--train", train);
+                + "labels are then assumed clean); or weight with a V learned elsewhere, held fixed (--init-v FILE "
+                + "--freeze-v)", "--train", train);
         assertRefused("--meta and --carve-meta exclude each other: give a trusted set, or carve one out of the "
                 + "training files", "--train", train, "--meta", meta, "--carve-meta", "30");
         assertRefused("--meta needs --train: it applies to your own files; without --train, train uses a built-in "

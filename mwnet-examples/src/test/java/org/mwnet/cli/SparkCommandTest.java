@@ -50,7 +50,8 @@ class SparkCommandTest {
         assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "nonsense[", "--workers", "2")),
                 "train", "--spark-master nonsense[: Spark did not start: Could not parse Master URL: 'nonsense['");
         assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "3")),
-                "train", "--batch 50 does not split into --workers 3 equal micro-batches; give a --batch divisible by 3");
+                "train", "--batch 50 does not split into --workers 3 equal micro-batches; give a --batch divisible "
+                + "by 3");
         assertOneLineError(CliRunner.run(smallTrain(data, out, "--spark-master", "local[2]", "--workers", "2",
                 "--meta-batch", "25")), "train", "--meta-batch 25 does not split into --workers 2 equal micro-batches; "
                 + "give a --meta-batch divisible by 2");

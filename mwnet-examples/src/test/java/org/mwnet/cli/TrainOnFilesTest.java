@@ -1,6 +1,7 @@
 package org.mwnet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mwnet.cli.FileRuns.train;
 import static org.mwnet.cli.OneLineError.assertOneLineError;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,26 +24,8 @@ import org.mwnet.io.Json;
  * falling on the corrupted samples, and resuming.
  */
 class TrainOnFilesTest {
-    /**
-     * Flags every run shares: a small MLP and 50 iterations, with a learning rate that does not decay and a V that
-     * learns fast enough to tell the corrupted samples in so few (V starts flat and, on sets this small, stays so for
-     * hundreds of iterations at the default --meta-lr).
-     */
-    private static final List<String> TRAINING = List.of("--model", "mlp", "--hidden", "32", "--epochs", "5",
-            "--batch", "30", "--lr", "0.05", "--lr-decay", "1", "--meta-lr", "0.05", "--seed", "3");
-
     @TempDir
     Path tmp;
-
-    private static CliRunner.Result train(String... args) {
-        List<String> all = new ArrayList<>(List.of("train"));
-        all.addAll(List.of(args));
-        all.addAll(TRAINING);
-        CliRunner.Result r = CliRunner.run(all.toArray(String[]::new));
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.err()).doesNotContain("Exception");
-        return r;
-    }
 
     /**
      * Checks the run directory; that weights.csv names each training sample by its file id with its observed label
@@ -185,10 +168,7 @@ class TrainOnFilesTest {
         List<String> otherLabels = new ArrayList<>(Files.readAllLines(noisy));
         otherLabels.set(0, otherLabels.get(0).equals("0") ? "1" : "0");
         Files.write(noisy, otherLabels);
-        List<String> all = new ArrayList<>(List.of("train"));
-        all.addAll(resume);
-        all.addAll(TRAINING);
-        CliRunner.Result refused = CliRunner.run(all.toArray(String[]::new));
+        CliRunner.Result refused = FileRuns.run(resume.toArray(String[]::new));
         assertOneLineError(refused, "train", run.resolve("checkpoint.zip") + " was trained on other data "
                 + "(different contents); resume with the same data files");
     }
