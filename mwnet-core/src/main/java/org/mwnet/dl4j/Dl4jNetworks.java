@@ -46,7 +46,13 @@ public final class Dl4jNetworks {
      * @throws IllegalArgumentException naming the layer and what mwnet supports, when it cannot be read
      */
     public static Dl4jNetwork fromConfiguration(MultiLayerConfiguration conf, InputType inputType) {
-        long[] sampleShape = sampleShape(inputType);
+        Translation.requireSupportedTypes(conf);
+        return build(conf, inputType, sampleShape(inputType));
+    }
+
+    /** The network for an input type, taking samples of a shape ([C, H, W] flattened for feed-forward input). */
+    private static Dl4jNetwork build(MultiLayerConfiguration conf, InputType inputType, long[] sampleShape) {
+        Translation.requireSupportedTypes(conf);
         try {
             conf.getLayerActivationTypes(inputType);
         } catch (RuntimeException e) {
@@ -54,7 +60,8 @@ public final class Dl4jNetworks {
                     + firstLine(e));
         }
         boolean flat = inputType.getType() == InputType.Type.FF;
-        Translation t = new Translation(conf, flat ? new long[] {sampleShape[2]} : sampleShape);
+        long size = Arrays.stream(sampleShape).reduce(1, Math::multiplyExact);
+        Translation t = new Translation(conf, flat ? new long[] {size} : sampleShape);
         int classes = t.translateAll();
         List<Layer> layers = new ArrayList<>();
         if (flat) {
@@ -68,7 +75,7 @@ public final class Dl4jNetworks {
     /**
      * Reads a configuration for data of a sample shape, the input type following from the first layer: convolutional
      * flat when DL4J reshapes flat input to images there, convolutional for a convolutional first layer, and
-     * feed-forward ([C*H*W] values) otherwise.
+     * feed-forward ([C*H*W] values, mwnet's network flattening the samples) otherwise.
      *
      * @param conf a DL4J configuration
      * @param sampleShape the data's sample shape [C, H, W]
@@ -76,7 +83,8 @@ public final class Dl4jNetworks {
      * @throws IllegalArgumentException when the configuration cannot be read, or disagrees with the shape
      */
     public static Dl4jNetwork fromConfiguration(MultiLayerConfiguration conf, long[] sampleShape) {
-        return fromConfiguration(conf, inputType(conf, sampleShape));
+        Translation.requireSupportedTypes(conf);
+        return build(conf, inputType(conf, sampleShape), sampleShape.clone());
     }
 
     /**

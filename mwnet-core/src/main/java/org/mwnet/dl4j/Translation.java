@@ -49,6 +49,10 @@ final class Translation {
             + "ConvolutionLayer, SubsamplingLayer (AVG, 2x2, stride 2), BatchNormalization, ActivationLayer and layer "
             + "activations (RELU, IDENTITY), GlobalPoolingLayer (AVG), DropoutLayer (identity)";
 
+    private static final java.util.Set<Class<?>> TYPES = java.util.Set.of(DenseLayer.class, OutputLayer.class,
+            ConvolutionLayer.class, SubsamplingLayer.class, BatchNormalization.class, ActivationLayer.class,
+            GlobalPoolingLayer.class, DropoutLayer.class);
+
     private final MultiLayerConfiguration conf;
     private final List<Layer> layers = new ArrayList<>();
     private final List<ParamBinding> bindings = new ArrayList<>();
@@ -62,6 +66,22 @@ final class Translation {
     Translation(MultiLayerConfiguration conf, long[] sampleShape) {
         this.conf = conf;
         this.shape = sampleShape;
+    }
+
+    /**
+     * Refuses a configuration with a layer type mwnet does not read, before anything else is checked.
+     *
+     * @param conf the configuration
+     * @throws IllegalArgumentException naming the first such layer
+     */
+    static void requireSupportedTypes(MultiLayerConfiguration conf) {
+        for (int i = 0; i < conf.getConfs().size(); i++) {
+            org.deeplearning4j.nn.conf.layers.Layer l = conf.getConf(i).getLayer();
+            if (!TYPES.contains(l.getClass())) {
+                throw new IllegalArgumentException("DL4J layer " + i + " (" + l.getClass().getSimpleName() + "): not "
+                        + "supported; " + SUPPORTED);
+            }
+        }
     }
 
     /** @return the mwnet layers so far */
@@ -118,10 +138,8 @@ final class Translation {
                 throw refuse(l, "mwnet has global AVG pooling over H and W of [C, H, W] inputs, dimensions collapsed");
             }
             add(new GlobalAvgPool());
-        } else if (l.getClass() != DropoutLayer.class) {
-            // a DropoutLayer is the identity: mwnet trains without dropout, and DL4J's inference skips it anyway
-            throw refuse(l, "not supported; " + SUPPORTED);
         }
+        // a DropoutLayer is the identity: mwnet trains without dropout, and DL4J's inference skips it anyway
     }
 
     private void output(OutputLayer o) {

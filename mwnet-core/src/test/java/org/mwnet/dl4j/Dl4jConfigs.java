@@ -55,15 +55,25 @@ final class Dl4jConfigs {
 
     /**
      * @param dataType the network's type
-     * @return 12 -> dense 8 (ReLU inside) -> dense 8, ReLU layer -> dropout -> softmax 3; feed-forward input
+     * @return 12 -> dense 8 (ReLU inside) -> dense 8, ReLU layer -> dropout (retain 0.5) -> softmax 3; feed-forward
+     *     input
      */
     static Case mlp(DataType dataType) {
+        return mlp(dataType, 0.5);
+    }
+
+    /**
+     * @param dataType the network's type
+     * @param retain the dropout layer's probability of keeping a unit (1 for none dropped in DL4J's training)
+     * @return the MLP of {@link #mlp(DataType)}
+     */
+    static Case mlp(DataType dataType, double retain) {
         InputType in = InputType.feedForward(12);
         MultiLayerConfiguration conf = base(dataType)
                 .layer(new DenseLayer.Builder().nOut(8).activation(Activation.RELU).build())
                 .layer(new DenseLayer.Builder().nOut(8).activation(Activation.IDENTITY).build())
                 .layer(new ActivationLayer.Builder().activation(Activation.RELU).build())
-                .layer(new DropoutLayer.Builder(0.5).build())
+                .layer(new DropoutLayer.Builder(retain).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.NEGATIVELOGLIKELIHOOD).nOut(3)
                         .activation(Activation.SOFTMAX).build())
                 .setInputType(in).build();
