@@ -125,7 +125,8 @@ public final class Dl4jNetworks {
      */
     public static InputType inputType(MultiLayerConfiguration conf, long[] sampleShape) {
         if (sampleShape.length != 3) {
-            throw new IllegalArgumentException("expected a sample shape [C, H, W], got " + Arrays.toString(sampleShape));
+            throw new IllegalArgumentException("expected a sample shape [C, H, W], got "
+                    + Arrays.toString(sampleShape));
         }
         long c = sampleShape[0];
         long h = sampleShape[1];

@@ -45,7 +45,8 @@ import org.nd4j.linalg.lossfunctions.impl.LossNegativeLogLikelihood;
  */
 final class Translation {
     /** What this package reads, for the refusals. */
-    static final String SUPPORTED = "supported: DenseLayer, OutputLayer (softmax with MCXENT or NEGATIVELOGLIKELIHOOD), "
+    static final String SUPPORTED = "supported: DenseLayer, OutputLayer (softmax with MCXENT or "
+            + "NEGATIVELOGLIKELIHOOD), "
             + "ConvolutionLayer, SubsamplingLayer (AVG, 2x2, stride 2), BatchNormalization, ActivationLayer and layer "
             + "activations (RELU, IDENTITY), GlobalPoolingLayer (AVG), DropoutLayer (identity)";
 
@@ -100,13 +101,15 @@ final class Translation {
         for (index = 0; index < n; index++) {
             org.deeplearning4j.nn.conf.layers.Layer l = conf.getConf(index).getLayer();
             if (!conf.getConf(index).isMiniBatch()) {
-                throw refuse(l, "miniBatch(false) sums the gradient over the batch; mwnet averages it (miniBatch(true))");
+                throw refuse(l, "miniBatch(false) sums the gradient over the batch; mwnet averages it "
+                        + "(miniBatch(true))");
             }
             preProcessor(l, conf.getInputPreProcess(index));
             commonSettings(l);
             boolean last = index == n - 1;
             if (last != (l.getClass() == OutputLayer.class)) {
-                throw refuse(l, last ? "the last layer must be an OutputLayer" : "an OutputLayer must be the last layer");
+                throw refuse(l, last ? "the last layer must be an OutputLayer"
+                        : "an OutputLayer must be the last layer");
             }
             translate(l);
         }
@@ -134,7 +137,8 @@ final class Translation {
         } else if (l.getClass() == GlobalPoolingLayer.class) {
             GlobalPoolingLayer g = (GlobalPoolingLayer) l;
             if (g.getPoolingType() != PoolingType.AVG || !g.isCollapseDimensions() || shape.length != 3
-                    || (g.getPoolingDimensions() != null && !Arrays.equals(g.getPoolingDimensions(), new int[] {2, 3}))) {
+                    || g.getPoolingDimensions() != null
+                    && !Arrays.equals(g.getPoolingDimensions(), new int[] {2, 3})) {
                 throw refuse(l, "mwnet has global AVG pooling over H and W of [C, H, W] inputs, dimensions collapsed");
             }
             add(new GlobalAvgPool());
@@ -231,7 +235,8 @@ final class Translation {
             throw refuse(b, "mwnet normalises the channels of [C, H, W] (NCHW) inputs, got " + Arrays.toString(shape));
         }
         if (b.isLockGammaBeta() || b.getEps() != BatchNorm.EPS || b.getDecay() != 0.9) {
-            throw refuse(b, "mwnet's BatchNorm learns gamma and beta, with eps " + BatchNorm.EPS + " and decay 0.9, got "
+            throw refuse(b, "mwnet's BatchNorm learns gamma and beta, with eps " + BatchNorm.EPS
+                    + " and decay 0.9, got "
                     + "lockGammaBeta " + b.isLockGammaBeta() + ", eps " + b.getEps() + ", decay " + b.getDecay());
         }
         String name = name();
@@ -268,7 +273,8 @@ final class Translation {
         } else if (!(p instanceof FeedForwardToCnnPreProcessor && index == 0 && shape.length == 3)) {
             // at the input, convolutionalFlat's reshape: mwnet's samples are [C, H, W] images already
             throw refuse(l, "input preprocessor " + p.getClass().getSimpleName() + " is not supported here; mwnet "
-                    + "reads CnnToFeedForwardPreProcessor (NCHW) anywhere and FeedForwardToCnnPreProcessor at the input");
+                    + "reads CnnToFeedForwardPreProcessor (NCHW) anywhere and FeedForwardToCnnPreProcessor at the "
+                    + "input");
         }
     }
 
