@@ -1,6 +1,7 @@
 package org.mwnet.dl4j;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -128,6 +129,35 @@ public final class Dl4jNetwork {
      */
     public void write(TrainedModel model, Path file) throws IOException {
         ModelSerializer.writeModel(toMultiLayerNetwork(model), file.toFile(), false);
+    }
+
+    /**
+     * Writes the trained model as a DL4J model zip to a stream, as {@link #write(TrainedModel, Path)}.
+     *
+     * @param model a model trained on {@link #network()}
+     * @param out where the zip goes (left open)
+     * @throws IOException when it cannot be written
+     */
+    public void write(TrainedModel model, OutputStream out) throws IOException {
+        ModelSerializer.writeModel(toMultiLayerNetwork(model), out, false);
+    }
+
+    /**
+     * The parameters of a DL4J model zip of this configuration, as mwnet parameters (to train on from them).
+     *
+     * @param zip a model zip written by {@code ModelSerializer}
+     * @param dataType the mwnet parameters' type
+     * @return its parameters
+     * @throws IOException when the file cannot be read
+     * @throws IllegalArgumentException naming the file, when it holds no network or its weights do not fit
+     */
+    public Parameters parameters(Path zip, DataType dataType) throws IOException {
+        MultiLayerNetwork net = Dl4jFiles.restore(zip);
+        try {
+            return parameters(net, dataType);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(zip + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether two networks declare the same parameters and buffers, by name and shape, in the same order. */

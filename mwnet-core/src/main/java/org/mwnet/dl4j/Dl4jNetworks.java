@@ -170,9 +170,18 @@ public final class Dl4jNetworks {
                 + "convolutional (NCHW) or convolutionalFlat");
     }
 
+    /**
+     * @param e what DL4J threw
+     * @return the first line of its root cause's message, without the exception class names DL4J writes into its
+     *     wrapped messages
+     */
     static String firstLine(Throwable e) {
-        String m = String.valueOf(e.getMessage());
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = String.valueOf(root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName());
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return (nl < 0 ? m : m.substring(0, nl)).replaceAll("\\b([a-z_$][\\w$]*\\.)+[A-Z][\\w$]*: ", "").strip();
     }
 }

@@ -38,6 +38,7 @@ public final class Trainer {
     private TrainingListener listener = new TrainingListener() { };
     private MethodFactory methods = Methods::create;
     private Network network;
+    private Parameters initialClassifier;
     private UnaryOperator<Iteration> methodWrapper = UnaryOperator.identity();
 
     /** @param config the run's configuration */
@@ -88,7 +89,20 @@ public final class Trainer {
      * @return this
      */
     public Trainer withNetwork(Network net) {
+        return withNetwork(net, null);
+    }
+
+    /**
+     * Trains a network of the caller's from given parameters (e.g. a DL4J network's weights), as
+     * {@link #withNetwork(Network)}; a resumed checkpoint's parameters take precedence.
+     *
+     * @param net the classifier
+     * @param start its starting parameters and BatchNorm buffers, or null for a fresh initialisation
+     * @return this
+     */
+    public Trainer withNetwork(Network net, Parameters start) {
         this.network = net;
+        this.initialClassifier = start;
         return this;
     }
 
@@ -158,7 +172,7 @@ public final class Trainer {
             resumed.requireResumableBy(config, data, fingerprint);
         }
         listener.onStart();
-        TrainingRun run = new TrainingRun(config, network, splits, test, initialTheta, resumed,
+        TrainingRun run = new TrainingRun(config, network, initialClassifier, splits, test, initialTheta, resumed,
                 (c, net, vnet, dt) -> methodWrapper.apply(methods.create(c, net, vnet, dt)));
         TrainingState state = run.state;
         List<TrainingListener> observers = new ArrayList<>(List.of(new DivergenceCheck(config, state)));

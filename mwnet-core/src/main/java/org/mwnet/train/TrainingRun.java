@@ -38,14 +38,15 @@ final class TrainingRun {
      *
      * @param config the run's configuration
      * @param network the classifier to train, or null for the configuration's model
+     * @param initialClassifier its starting parameters, or null for a fresh initialisation
      * @param splits its data
      * @param test its test set (empty for none)
      * @param initialTheta V's starting parameters, or null for a fresh initialisation
      * @param resumed a checkpoint already checked against this run, or null to start afresh
      * @param iterations creates the method's iteration
      */
-    TrainingRun(TrainConfig config, Network network, Splits splits, Dataset test, Parameters initialTheta, Checkpoint.Saved resumed,
-                MethodFactory iterations) {
+    TrainingRun(TrainConfig config, Network network, Parameters initialClassifier, Splits splits, Dataset test,
+                Parameters initialTheta, Checkpoint.Saved resumed, MethodFactory iterations) {
         this.config = config;
         this.test = test;
         DataType dt = config.dataType();
@@ -61,6 +62,8 @@ final class TrainingRun {
         this.state = TrainingState.initial(config, net, theta, meta.size(), dt);
         if (resumed != null) {
             Checkpoint.restore(resumed, state);
+        } else if (initialClassifier != null) {
+            state.classifier.load(initialClassifier.castTo(dt).asMap(), "the network's starting parameters");
         }
         this.iteration = iterations.create(config, net, vnet, dt);
         this.warmUp = config.warmupEpochs() > 0 ? iterations.create(config.warmUp(), net, vnet, dt) : null;
