@@ -114,6 +114,31 @@ class Dl4jRefusalsTest {
     }
 
     @Test
+    void aModelZipWhoseWeightsDoNotFitItsConfigurationIsOneLine(@TempDir Path dir) throws Exception {
+        Path lenet = dir.resolve("lenet.zip");
+        Path mlp = dir.resolve("mlp.zip");
+        ModelSerializer.writeModel(Dl4jConfigs.network(Dl4jConfigs.lenet(DataType.DOUBLE)), lenet.toFile(), false);
+        ModelSerializer.writeModel(Dl4jConfigs.network(Dl4jConfigs.mlp(DataType.DOUBLE)), mlp.toFile(), false);
+        Path mixed = dir.resolve("mixed.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(mixed));
+             var confs = new java.util.zip.ZipFile(lenet.toFile());
+             var weights = new java.util.zip.ZipFile(mlp.toFile())) {
+            for (var e : java.util.Collections.list(confs.entries())) {
+                var from = e.getName().equals("coefficients.bin") ? weights : confs;
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                try (var in = from.getInputStream(from.getEntry(e.getName()))) {
+                    in.transferTo(out);
+                }
+            }
+        }
+        assertThatThrownBy(() -> Dl4jNetworks.read(mixed, new long[] {1, 12, 12}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith(mixed + ": expected a MultiLayerNetwork zip written by ModelSerializer, its "
+                        + "configuration and matching weights")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void readsConfigurationJsonAndModelZips(@TempDir Path dir) throws Exception {
         Dl4jConfigs.Case lenet = Dl4jConfigs.lenet(DataType.DOUBLE);
         long[] shape = {1, 12, 12};
