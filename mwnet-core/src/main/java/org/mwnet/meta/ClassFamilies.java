@@ -161,10 +161,20 @@ public record ClassFamilies(@JsonProperty("family_of_class") List<Integer> famil
      *     families
      */
     INDArray membership(DataType dataType) {
-        INDArray m = Nd4j.zeros(dataType, numClasses(), count);
-        for (int c = 0; c < numClasses(); c++) {
-            m.putScalar(c, of(c), 1.0);
+        return oneHot(familyOfClass.stream().mapToInt(Integer::intValue).toArray(), count, dataType);
+    }
+
+    /**
+     * @param families one family per row
+     * @param count the number of families F
+     * @param dataType the array's type
+     * @return the [n, F] one-hot rows of the families
+     */
+    static INDArray oneHot(int[] families, int count, DataType dataType) {
+        double[][] rows = new double[families.length][count];
+        for (int i = 0; i < families.length; i++) {
+            rows[i][families[i]] = 1;
         }
-        return m;
+        return Nd4j.createFromArray(rows).castTo(dataType);
     }
 }

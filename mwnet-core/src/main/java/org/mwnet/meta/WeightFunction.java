@@ -67,11 +67,7 @@ public final class WeightFunction {
         GraphInputs.feed(feed, vnet.params(), theta);
         feed.put(LOSSES, Nd4j.createFromArray(losses).castTo(theta.dataType()));
         if (vnet.families() != null) {
-            INDArray oneHot = Nd4j.zeros(theta.dataType(), losses.length, vnet.heads());
-            for (int i = 0; i < losses.length; i++) {
-                oneHot.putScalar(i, families[i], 1.0);
-            }
-            feed.put(FAMILIES, oneHot);
+            feed.put(FAMILIES, ClassFamilies.oneHot(families, vnet.heads(), theta.dataType()));
         }
         return sd.output(feed, output).get(output).toDoubleVector();
     }

@@ -64,6 +64,16 @@ public enum Method {
         return Arrays.stream(values()).filter(which).map(Method::toString).toList();
     }
 
+    /**
+     * @param which a property of methods
+     * @return the names of the methods that have it, in words: "mwnet", "mwnet or cmwnet", "mwnet, cmwnet or l2rw"
+     */
+    public static String listed(Predicate<Method> which) {
+        List<String> names = names(which);
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
     /** @return whether it learns the weighting network V (and so has theta, vnet.zip and weights by V) */
     public boolean learnsV() {
         return learnsV;

@@ -122,7 +122,7 @@ public record TrainConfig(
         if (!moving.isAll()) {
             if (!method.hasMetaStep()) {
                 throw new IllegalArgumentException("meta layers '" + metaLayers + "' need a method with a meta "
-                        + "step (" + String.join(" or ", Method.names(Method::hasMetaStep)) + "); " + method
+                        + "step (" + Method.listed(Method::hasMetaStep) + "); " + method
                         + " has none");
             }
             moving.firstMoving(model.build(model.defaultInputShape(), 10, hidden));
@@ -148,7 +148,7 @@ public record TrainConfig(
         }
         if (freezeV && !method.learnsV()) {
             throw new SettingException("{freezeV} weights the samples with an imported V, for a method that learns V ("
-                    + String.join(" or ", Method.names(Method::learnsV)) + "); {method} " + method + " has none");
+                    + Method.listed(Method::learnsV) + "); {method} " + method + " has none");
         }
         if (freezeV && warmupEpochs != 0) {
             throw new SettingException("{warmupEpochs} " + warmupEpochs + " delays the meta-learning that {freezeV} "
@@ -161,7 +161,7 @@ public record TrainConfig(
         if (warmupEpochs != 0) {
             if (!method.learnsV()) {
                 throw new SettingException("{warmupEpochs} " + warmupEpochs + " delays the meta-learning of a "
-                        + "method that learns V (" + String.join(" or ", Method.names(Method::learnsV))
+                        + "method that learns V (" + Method.listed(Method::learnsV)
                         + "); {method} " + method + " has none");
             }
             if (warmupEpochs < 0 || warmupEpochs >= epochs) {

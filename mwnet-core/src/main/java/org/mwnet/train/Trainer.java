@@ -74,7 +74,7 @@ public final class Trainer {
     public Trainer withInitialWeightNet(Parameters theta, String source) {
         if (!config.method().learnsV()) {
             throw new IllegalArgumentException("an initial V needs a method that learns V ("
-                    + String.join(" or ", Method.names(Method::learnsV)) + "), not " + config.method());
+                    + Method.listed(Method::learnsV) + "), not " + config.method());
         }
         this.initialTheta = theta;
         this.initialVSource = source;

@@ -96,7 +96,7 @@ public final class WeightNetFile {
 
     /** @return a V's kind in words, e.g. "a class-aware V (cmwnet) of hidden size 100 with 3 family heads" */
     private static String describe(int hidden, int heads, boolean classAware) {
-        return classAware ? "a class-aware V (" + String.join(" or ", Method.names(Method::classAware))
+        return classAware ? "a class-aware V (" + Method.listed(Method::classAware)
                 + ") of hidden size " + hidden + " with " + heads + " family heads"
                 : "a plain V of hidden size " + hidden;
     }

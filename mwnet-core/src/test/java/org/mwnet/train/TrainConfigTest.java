@@ -126,7 +126,7 @@ class TrainConfigTest {
                 .hasMessageContaining("its choices are all, last, 1..5");
         for (String method : new String[] {"ce", "focal", "finetune"}) {
             assertThatThrownBy(() -> new TrainConfig.Builder().method(method).metaLayers("last").build())
-                    .hasMessage("meta layers 'last' need a method with a meta step (mwnet or l2rw); " + method
+                    .hasMessage("meta layers 'last' need a method with a meta step (mwnet, cmwnet or l2rw); " + method
                             + " has none");
         }
     }

@@ -50,7 +50,7 @@ public final class IterationBenchmark {
         public Settings {
             if (!method.learnsV()) {
                 throw new IllegalArgumentException("the benchmark measures a method that learns V ("
-                        + String.join(" or ", Method.names(Method::learnsV)) + ") beside ce, not " + method);
+                        + Method.listed(Method::learnsV) + ") beside ce, not " + method);
             }
             if (metaInterval < 1) {
                 throw new IllegalArgumentException("meta interval must be at least 1, got " + metaInterval);

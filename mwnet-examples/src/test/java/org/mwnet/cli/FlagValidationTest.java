@@ -60,7 +60,7 @@ class FlagValidationTest {
                 "--meta-layers", "last-stage"},
             {"meta layers '4' do not fit mlp (it has 3 top layers with parameters); its choices are all, last, 1..3",
                 "--meta-layers", "4"},
-            {"meta layers 'last' need a method with a meta step (mwnet or l2rw); ce has none", "--method", "ce",
+            {"meta layers 'last' need a method with a meta step (mwnet, cmwnet or l2rw); ce has none", "--method", "ce",
                 "--meta-layers", "last"},
             {"--accumulate must be at least 1, got 0", "--accumulate", "0"},
             {"--batch 100 does not split into --accumulate 3 equal micro-batches; give a --batch divisible by 3",
