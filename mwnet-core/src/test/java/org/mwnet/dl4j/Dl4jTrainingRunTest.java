@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * The whole loop on a DL4J network: MW-Net trains the CNN with BatchNorm read from its configuration, the trained
  * model is written as a DL4J model zip, and DL4J's {@link Evaluation} of the reloaded network on the test set gives
- * the run's final test accuracy.
+ * the run's final test accuracy; DL4J then trains on from it.
  */
 class Dl4jTrainingRunTest {
     @Test
@@ -60,6 +60,11 @@ class Dl4jTrainingRunTest {
         assertThat(trained.metrics().provenance()).containsEntry("network", "dl4j");
         // the BatchNorm running statistics travelled too: they moved away from DL4J's starting ones
         assertThat(reloaded.getLayer(4).getParam("var").minNumber().doubleValue()).isNotEqualTo(1.0);
+        // and training goes on in DL4J, with the configuration's updater
+        INDArray before = reloaded.params().dup();
+        reloaded.fit(new org.nd4j.linalg.dataset.DataSet(images, labels));
+        assertThat(reloaded.params().sub(before).amaxNumber().doubleValue()).isGreaterThan(0.0);
+        assertThat(Double.isFinite(reloaded.score())).isTrue();
     }
 
     @Test
