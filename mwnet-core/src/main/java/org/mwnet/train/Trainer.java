@@ -14,6 +14,7 @@ import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.Predictions;
 import org.mwnet.eval.WeightDiagnostics;
 import org.mwnet.meta.WeightFunction;
+import org.mwnet.nn.Network;
 import org.mwnet.nn.Parameters;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -36,6 +37,8 @@ public final class Trainer {
     private String initialVSource;
     private TrainingListener listener = new TrainingListener() { };
     private MethodFactory methods = Methods::create;
+    private Network network;
+    private Parameters initialClassifier;
     private UnaryOperator<Iteration> methodWrapper = UnaryOperator.identity();
 
     /** @param config the run's configuration */
@@ -75,6 +78,31 @@ public final class Trainer {
         }
         this.initialTheta = theta;
         this.initialVSource = source;
+        return this;
+    }
+
+    /**
+     * Trains a network of the caller's instead of the configuration's model, e.g. one read from a Deeplearning4j
+     * configuration ({@code org.mwnet.dl4j.Dl4jNetworks}); the metrics' provenance then names it.
+     *
+     * @param net the classifier: its input shape must be the data's sample shape, its classes the data's
+     * @return this
+     */
+    public Trainer withNetwork(Network net) {
+        return withNetwork(net, null);
+    }
+
+    /**
+     * Trains a network of the caller's from given parameters (e.g. a DL4J network's weights), as
+     * {@link #withNetwork(Network)}; a resumed checkpoint's parameters take precedence.
+     *
+     * @param net the classifier
+     * @param start its starting parameters and BatchNorm buffers, or null for a fresh initialisation
+     * @return this
+     */
+    public Trainer withNetwork(Network net, Parameters start) {
+        this.network = net;
+        this.initialClassifier = start;
         return this;
     }
 
@@ -144,7 +172,7 @@ public final class Trainer {
             resumed.requireResumableBy(config, data, fingerprint);
         }
         listener.onStart();
-        TrainingRun run = new TrainingRun(config, splits, test, initialTheta, resumed,
+        TrainingRun run = new TrainingRun(config, network, initialClassifier, splits, test, initialTheta, resumed,
                 (c, net, vnet, dt) -> methodWrapper.apply(methods.create(c, net, vnet, dt)));
         TrainingState state = run.state;
         List<TrainingListener> observers = new ArrayList<>(List.of(new DivergenceCheck(config, state)));
@@ -167,6 +195,14 @@ public final class Trainer {
                 metrics(state.history, hasValidation, summary, weights), onTrain);
     }
 
+    private Map<String, String> provenance() {
+        Map<String, String> p = versions();
+        if (network != null) {
+            p.put("network", network.name());
+        }
+        return p;
+    }
+
     private RunMetrics metrics(List<EpochMetrics> history, boolean hasValidation, DatasetSummary summary,
                                WeightDiagnostics weights) {
         EpochMetrics last = history.get(history.size() - 1);
@@ -185,7 +221,7 @@ public final class Trainer {
                 hasValidation ? "validation" : "meta", config, summary, history, weights, initialVSource, provenance());
     }
 
-    private static Map<String, String> provenance() {
+    private static Map<String, String> versions() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("mwnet", Trainer.class.getPackage().getImplementationVersion() == null ? "dev"
                 : Trainer.class.getPackage().getImplementationVersion());

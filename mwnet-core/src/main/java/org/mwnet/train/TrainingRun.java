@@ -37,28 +37,33 @@ final class TrainingRun {
      * Builds the run.
      *
      * @param config the run's configuration
+     * @param network the classifier to train, or null for the configuration's model
+     * @param initialClassifier its starting parameters, or null for a fresh initialisation
      * @param splits its data
      * @param test its test set (empty for none)
      * @param initialTheta V's starting parameters, or null for a fresh initialisation
      * @param resumed a checkpoint already checked against this run, or null to start afresh
      * @param iterations creates the method's iteration
      */
-    TrainingRun(TrainConfig config, Splits splits, Dataset test, Parameters initialTheta, Checkpoint.Saved resumed,
-                MethodFactory iterations) {
+    TrainingRun(TrainConfig config, Network network, Parameters initialClassifier, Splits splits, Dataset test,
+                Parameters initialTheta, Checkpoint.Saved resumed, MethodFactory iterations) {
         this.config = config;
         this.test = test;
         DataType dt = config.dataType();
         Dataset train = splits.train();
         Dataset meta = splits.meta();
         int[] shape = train.imageShape();
-        this.net = config.model().build(new long[] {shape[0], shape[1], shape[2]}, train.numClasses(),
-                config.hidden());
+        long[] sampleShape = {shape[0], shape[1], shape[2]};
+        this.net = network == null ? config.model().build(sampleShape, train.numClasses(), config.hidden())
+                : fitting(network, sampleShape, train.numClasses());
         this.vnet = config.weightNet(train);
         Parameters theta = !config.method().learnsV() ? null
                 : initialTheta != null ? initialTheta.castTo(dt) : vnet.init(config.weightNetSeed(), dt);
         this.state = TrainingState.initial(config, net, theta, meta.size(), dt);
         if (resumed != null) {
             Checkpoint.restore(resumed, state);
+        } else if (initialClassifier != null) {
+            state.classifier.load(initialClassifier.castTo(dt).asMap(), "the network's starting parameters");
         }
         this.iteration = iterations.create(config, net, vnet, dt);
         this.warmUp = config.warmupEpochs() > 0 ? iterations.create(config.warmUp(), net, vnet, dt) : null;
@@ -72,6 +77,15 @@ final class TrainingRun {
         this.evaluator = new Evaluator(net, dt);
         // a run without a trusted set (a frozen V's) selects no epoch
         this.selection = splits.validation().size() > 0 ? splits.validation() : meta.size() > 0 ? meta : null;
+    }
+
+    private static Network fitting(Network net, long[] sampleShape, int classes) {
+        if (!java.util.Arrays.equals(net.inputShape(), sampleShape) || net.numClasses() != classes) {
+            throw new IllegalArgumentException("network '" + net.name() + "' takes samples "
+                    + java.util.Arrays.toString(net.inputShape()) + " into " + net.numClasses() + " classes; the data "
+                    + "has samples " + java.util.Arrays.toString(sampleShape) + " in " + classes + " classes");
+        }
+        return net;
     }
 
     /**

@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             TrainConfig config = configs.get(i);
             RunData drawn = RunData.drawn(data, split, TrainChecks.split(data.train(), split, config));
             results.add(TrainRun.execute(row.name(), drawn, config, out.resolve(row.name()), mode, null,
-                    Methods::create, backendOptions, err).metrics());
+                    Methods::create, null, backendOptions, err).metrics());
         }
         var o = spec.commandLine().getOut();
         o.printf("%nFashion-MNIST, 40%% uniform label noise (%.1f%% of training labels wrong), MLP 784-256-256-10, %d epochs%n",

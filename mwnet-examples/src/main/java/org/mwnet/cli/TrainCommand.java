@@ -50,6 +50,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-v", description = "Start V from an exported V (a run's vnet.zip).")
     Path initV;
 
+    @Option(names = "--dl4j-model", paramLabel = "FILE", description = "Train a Deeplearning4j network instead of "
+            + "--model: a MultiLayerConfiguration in JSON (initialised by mwnet) or a ModelSerializer zip (trained on "
+            + "from its weights); the run directory then also holds the trained network as model-dl4j.zip.")
+    Path dl4jModel;
+
     @Mixin
     SparkOptions spark = new SparkOptions();
 
@@ -87,6 +92,8 @@ final class TrainCommand implements Callable<Integer> {
                     + split.noise().cliName() + (split.noiseRate() > 0 ? "" + split.noiseRate() : "")
                     + (split.imbalance() > 1 ? "-lt" + split.imbalance() : "") + "-seed" + data.seed);
         }
+        Dl4jRun dl4j = dl4jModel == null ? null
+                : Dl4jRun.read(dl4jModel, spec.commandLine().getParseResult(), runData, config);
         RunDirectory.Mode mode = resume ? RunDirectory.Mode.RESUME
                 : overwrite ? RunDirectory.Mode.OVERWRITE : RunDirectory.Mode.FRESH;
         RunMetrics m;
@@ -95,12 +102,12 @@ final class TrainCommand implements Callable<Integer> {
                 try (SparkTraining workers = spark.start(backendOptions.executors(), config,
                         runData.splits())) {
                     return TrainRun.execute(config.method().toString(), runData, config, dir, mode, initV,
-                            workers.methods(), backendOptions, err).metrics();
+                            workers.methods(), null, backendOptions, err).metrics();
                 }
             });
         } else {
             m = TrainRun.execute(config.method().toString(), runData, config, dir, mode, initV, Methods::create,
-                    backendOptions, err).metrics();
+                    dl4j, backendOptions, err).metrics();
         }
         PrintWriter outWriter = spec.commandLine().getOut();
         if (runData.hasTest() && "none".equals(m.selectionSet())) {

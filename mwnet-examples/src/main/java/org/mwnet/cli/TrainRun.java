@@ -26,14 +26,19 @@ final class TrainRun {
      * @param mode start afresh, continue the run directory's checkpoint, or replace a previous run
      * @param initV exported V to start from, or null
      * @param methods creates the method's iteration ({@link org.mwnet.train.Methods#create}, or Spark workers')
+     * @param dl4j the DL4J network to train (written back as a DL4J model zip), or null for the configuration's model
      * @param backend applied (and reported) once every input has been checked
      * @param err where progress goes
      * @return the trained model (its files are written)
      */
     static TrainedModel execute(String label, RunData data, TrainConfig config, Path out, RunDirectory.Mode mode,
-                                Path initV, MethodFactory methods, BackendOptions backend, PrintWriter err)
+                                Path initV, MethodFactory methods, Dl4jRun dl4j, BackendOptions backend,
+                                PrintWriter err)
             throws IOException {
         Trainer trainer = new Trainer(config).withMethods(methods);
+        if (dl4j != null) {
+            trainer.withNetwork(dl4j.model().network(), dl4j.start());
+        }
         String origin = null;
         if (initV != null) {
             try {
@@ -59,7 +64,7 @@ final class TrainRun {
                     .withListener(new ProgressListener(label, config.totalEpochs(),
                             ProgressListener.barOnStderr(System.getenv()), err, () -> backend.apply(err)));
             TrainedModel model = trainer.train(data.splits(), data.test(), data.summary());
-            dir.write(model, data, label);
+            dir.write(model, data, label, dl4j == null ? null : dl4j.export(model));
             return model;
         }
     }

@@ -53,6 +53,8 @@ public final class RunDirectory implements AutoCloseable {
     public static final String SUSPECTS_PNG = "suspects.png";
     /** The file an open run directory holds locked. */
     public static final String LOCK = ".lock";
+    /** The trained network as a Deeplearning4j model zip, for runs of a DL4J network. */
+    public static final String DL4J_MODEL = "model-dl4j.zip";
     /** The other file names inside the folder. */
     static final String METRICS = "metrics.json";
     static final String VNET = "vnet.zip";
@@ -63,7 +65,7 @@ public final class RunDirectory implements AutoCloseable {
     static final String STAGING = ".overwrite.part";
     /** Everything a run writes, which {@link Mode#OVERWRITE} removes before it starts. */
     private static final List<String> RUN_FILES = List.of(METRICS, CHECKPOINT, VNET, CURVES, WEIGHT_FUNCTION,
-            WEIGHTS, INPUTS, SUSPECTS_PNG);
+            WEIGHTS, INPUTS, SUSPECTS_PNG, DL4J_MODEL);
 
     /** How a run treats what its folder already holds. */
     public enum Mode {
@@ -221,6 +223,24 @@ public final class RunDirectory implements AutoCloseable {
      * @throws IOException when a file cannot be written
      */
     public void write(TrainedModel model, RunData data, String name) throws IOException {
+        write(model, data, name, null);
+    }
+
+    /**
+     * Writes everything a finished run leaves, as {@link #write(TrainedModel, RunData, String)}, and the trained
+     * network as a DL4J model zip ({@value #DL4J_MODEL}).
+     *
+     * @param model the trained model
+     * @param data what it was trained on
+     * @param name the run's label for chart titles
+     * @param dl4jModel writes the DL4J model zip, or null for a run that writes none
+     * @throws IOException when a file cannot be written
+     */
+    public void write(TrainedModel model, RunData data, String name, AtomicFiles.Writer dl4jModel)
+            throws IOException {
+        if (dl4jModel != null) {
+            AtomicFiles.write(output.resolve(DL4J_MODEL), dl4jModel);
+        }
         RunMetrics m = model.metrics();
         AtomicFiles.write(output.resolve(METRICS), out -> Json.MAPPER.writeValue(out, m));
         RunPlots.writePng(output.resolve(CURVES), RunPlots.accuracy(m), RunPlots.loss(m));

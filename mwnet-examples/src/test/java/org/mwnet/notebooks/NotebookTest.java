@@ -26,8 +26,9 @@ import org.mwnet.io.Json;
  * classpath. IJava's {@code %jars} magic is translated to JShell's class-path addition, and {@code display} goes to
  * {@link DisplaySink}. Any compile error, exception or error output fails the notebook. The notebooks choose their
  * backend with {@code Backends.use("auto")}; in this JVM ND4J may already run (other tests loaded it), which that call
- * accepts as long as it is the backend it would choose. Notebook 01 must display its two plots, and notebook 04 must rank
- * the training samples it corrupted ahead of the clean ones (a ROC AUC above 0.9).
+ * accepts as long as it is the backend it would choose. Notebook 01 must display its two plots, notebook 04 must rank
+ * the training samples it corrupted ahead of the clean ones (a ROC AUC above 0.9), and notebook 05's DL4J evaluation
+ * must print the run's final test accuracy. {@code -Dmwnet.notebooks=05} runs only the notebooks whose names start so.
  */
 class NotebookTest {
     private static final Path DIR = Path.of("notebooks");
@@ -36,7 +37,8 @@ class NotebookTest {
         try (Stream<Path> s = Files.list(DIR)) {
             List<Path> all = s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
             assertThat(all).hasSizeGreaterThanOrEqualTo(3);
-            return all.stream();
+            String only = System.getProperty("mwnet.notebooks", "");
+            return all.stream().filter(p -> p.getFileName().toString().startsWith(only));
         }
     }
 
@@ -78,6 +80,11 @@ class NotebookTest {
                 assertThat(Double.parseDouble(value(shell, "w.auc()")))
                         .as("the text says V gives corrupted samples small weights: ROC AUC of clean against corrupted")
                         .isGreaterThan(0.9);
+            }
+            if (notebook.getFileName().toString().startsWith("05")) {
+                assertThat(Double.parseDouble(value(shell, "dl4jAccuracy"))).as("DL4J's Evaluation of model-dl4j.zip")
+                        .isCloseTo(Double.parseDouble(value(shell, "trained.metrics().finalTestAcc()")),
+                                org.assertj.core.data.Offset.offset(1e-9));
             }
             if (notebook.getFileName().toString().startsWith("04")) {
                 assertThat(Double.parseDouble(value(shell, "quality.auc()")))
