@@ -6,9 +6,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Objects;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.mwnet.data.Batches;
 import org.mwnet.data.DataFormatException;
 import org.mwnet.data.Dataset;
+import org.mwnet.dl4j.Dl4jNetworks;
 import org.mwnet.io.Json;
 import org.mwnet.meta.ClassFamilies;
 import org.mwnet.nn.Network;
@@ -33,16 +36,18 @@ public final class Checkpoint {
      * @param config the run's configuration
      * @param data the run's data settings
      * @param fingerprint the data the run uses
+     * @param dl4jConfiguration the DL4J configuration (JSON) of a network from DL4J, or null for the configuration's
+     *     model
      * @param families the class families of a class-aware V, or null
      * @param s the state
      * @throws IOException when writing fails
      */
     public static void write(Path file, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
-                             ClassFamilies families, TrainingState s) throws IOException {
+                             String dl4jConfiguration, ClassFamilies families, TrainingState s) throws IOException {
         // a run without a meta set has no meta streams: their position is 0, 0
         Batches.Cycle meta = s.metaCycles.isEmpty() ? null : s.metaCycles.get(0);
-        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, fingerprint, families,
-                s.nextEpoch, s.iteration, meta == null ? 0 : meta.pass(), meta == null ? 0 : meta.cursor(),
+        CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, config, data, fingerprint, dl4jConfiguration,
+                families, s.nextEpoch, s.iteration, meta == null ? 0 : meta.pass(), meta == null ? 0 : meta.cursor(),
                 s.sgd.steps(), s.adam.steps(), s.history);
         new ArrayArchive(KIND, Json.MAPPER.writeValueAsString(h), StateArrays.of(s).arrays()).write(file);
     }
@@ -108,6 +113,11 @@ public final class Checkpoint {
             return header.families();
         }
 
+        /** @return the classifier it holds, in words: its model's name, or "DL4J network" for a network from DL4J */
+        public String network() {
+            return header.dl4jConfiguration() == null ? config().model().toString() : "DL4J network";
+        }
+
         /** @return epochs it had trained */
         public int epochs() {
             return header.nextEpoch();
@@ -124,12 +134,22 @@ public final class Checkpoint {
          * @param config the configuration of the run that resumes (must equal the saved one)
          * @param data the data settings of the run that resumes (must equal the saved ones)
          * @param fingerprint the data the run that resumes uses (must equal the saved one)
+         * @param dl4jConfiguration the DL4J configuration (JSON) of the network the run that resumes trains, or null
+         *     for the configuration's model (must equal the saved one)
          * @throws IllegalArgumentException naming the first setting that differs, with both values, or how the data
          *     differs
          */
-        public void requireResumableBy(TrainConfig config, DataSettings data, DataFingerprint fingerprint) {
+        public void requireResumableBy(TrainConfig config, DataSettings data, DataFingerprint fingerprint,
+                                       String dl4jConfiguration) {
             requireSame(file, "data settings", data(), data, INPUT);
             requireSame(file, "configuration", config(), config);
+            if (!Objects.equals(header.dl4jConfiguration(), dl4jConfiguration)) {
+                String saved = header.dl4jConfiguration() == null ? "model " + config().model() : "a DL4J network";
+                String given = dl4jConfiguration == null ? "model " + config.model()
+                        : header.dl4jConfiguration() == null ? "a DL4J network" : "another DL4J network";
+                throw new IllegalArgumentException(file + " was written by a run of " + saved + ", and this run trains "
+                        + given + "; resume with the same network");
+            }
             String difference = fingerprint.difference(header.fingerprint());
             if (difference != null) {
                 // before the input settings: other contents also change the normalisation fitted on them
@@ -163,7 +183,9 @@ public final class Checkpoint {
          */
         public Classifier classifier(long[] imageShape, int numClasses) throws DataFormatException {
             TrainConfig c = config();
-            Network net = c.model().build(imageShape, numClasses, c.hidden());
+            Network net = header.dl4jConfiguration() == null ? c.model().build(imageShape, numClasses, c.hidden())
+                    : Dl4jNetworks.fromConfiguration(MultiLayerConfiguration.fromJson(header.dl4jConfiguration()),
+                    imageShape).network();
             // the archive's copy and the loaded one; refused before allocating, as a damaged or foreign header can
             // declare any width
             double bytes = 2 * MemoryBudget.parameterBytes(net, c.dataType());

@@ -1,6 +1,7 @@
 package org.mwnet.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
 import org.mwnet.eval.EpochMetrics;
@@ -13,6 +14,8 @@ import org.mwnet.meta.ClassFamilies;
  * @param config the run's configuration (a resumed run must match it)
  * @param data the run's data settings (a resumed run must match them)
  * @param fingerprint the data the run used (a resumed run and an evaluation must use the same)
+ * @param dl4jConfiguration the Deeplearning4j configuration (JSON) of a network given to the trainer from DL4J, which
+ *     {@link Checkpoint.Saved#classifier} rebuilds; absent for the configuration's own model
  * @param families the class families of a class-aware V (absent for a plain V; a resumed run computes the same from
  *     the same data)
  * @param nextEpoch the first epoch still to run (0-based)
@@ -25,7 +28,10 @@ import org.mwnet.meta.ClassFamilies;
  * @param history metrics of the epochs done
  */
 record CheckpointHeader(int format, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) ClassFamilies families, int nextEpoch, long iteration, long metaPass, int metaCursor, long sgdSteps, long adamSteps,
+                        @JsonProperty("dl4j_configuration") @JsonInclude(JsonInclude.Include.NON_NULL)
+                        String dl4jConfiguration,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) ClassFamilies families, int nextEpoch,
+                        long iteration, long metaPass, int metaCursor, long sgdSteps, long adamSteps,
                         List<EpochMetrics> history) {
     /**
      * The current layout: 4 records the input's {@link org.mwnet.data.InputSettings} in the data settings; 3 did not,

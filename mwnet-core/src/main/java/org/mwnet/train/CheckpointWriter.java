@@ -15,6 +15,7 @@ final class CheckpointWriter implements TrainingListener {
     private final TrainConfig config;
     private final DataSettings data;
     private final DataFingerprint fingerprint;
+    private final String dl4jConfiguration;
     private final ClassFamilies families;
     private final TrainingState state;
 
@@ -23,21 +24,23 @@ final class CheckpointWriter implements TrainingListener {
      * @param config the run's configuration
      * @param data the data's settings
      * @param fingerprint the data's fingerprint, which a resume checks
+     * @param dl4jConfiguration the DL4J configuration (JSON) of a network from DL4J, or null
      * @param families the class families of a class-aware V, or null
      * @param state the state the run updates
      */
     CheckpointWriter(Path file, TrainConfig config, DataSettings data, DataFingerprint fingerprint,
-                     ClassFamilies families, TrainingState state) {
+                     String dl4jConfiguration, ClassFamilies families, TrainingState state) {
         this.file = file;
         this.config = config;
         this.data = data;
         this.fingerprint = fingerprint;
+        this.dl4jConfiguration = dl4jConfiguration;
         this.families = families;
         this.state = state;
     }
 
     @Override
     public void onEpochEnd(EpochMetrics metrics) throws IOException {
-        Checkpoint.write(file, config, data, fingerprint, families, state);
+        Checkpoint.write(file, config, data, fingerprint, dl4jConfiguration, families, state);
     }
 }

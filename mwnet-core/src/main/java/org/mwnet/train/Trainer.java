@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.mwnet.data.Dataset;
 import org.mwnet.data.DatasetSummary;
 import org.mwnet.data.Splits;
+import org.mwnet.dl4j.Dl4jNetwork;
 import org.mwnet.eval.EpochMetrics;
 import org.mwnet.eval.Predictions;
 import org.mwnet.eval.WeightDiagnostics;
@@ -39,6 +40,7 @@ public final class Trainer {
     private MethodFactory methods = Methods::create;
     private Network network;
     private Parameters initialClassifier;
+    private String dl4jConfiguration;
     private UnaryOperator<Iteration> methodWrapper = UnaryOperator.identity();
 
     /** @param config the run's configuration */
@@ -106,6 +108,19 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Trains a Deeplearning4j network, as {@link #withNetwork(Network, Parameters)}; its configuration is recorded in
+     * the checkpoint, so that a resume checks it and evaluation and prediction rebuild the network.
+     *
+     * @param model the network read from a DL4J configuration or model zip
+     * @param start its starting parameters (a model zip's weights), or null for a fresh initialisation
+     * @return this
+     */
+    public Trainer withNetwork(Dl4jNetwork model, Parameters start) {
+        this.dl4jConfiguration = model.configuration().toJson();
+        return withNetwork(model.network(), start);
+    }
+
     /** @param l progress observer @return this */
     public Trainer withListener(TrainingListener l) {
         this.listener = l;
@@ -169,7 +184,7 @@ public final class Trainer {
         Checkpoint.Saved resumed = null;
         if (resume && checkpoint != null && checkpoint.toFile().isFile()) {
             resumed = Checkpoint.read(checkpoint);
-            resumed.requireResumableBy(config, data, fingerprint);
+            resumed.requireResumableBy(config, data, fingerprint, dl4jConfiguration);
         }
         listener.onStart();
         TrainingRun run = new TrainingRun(config, network, initialClassifier, splits, test, initialTheta, resumed,
@@ -177,7 +192,8 @@ public final class Trainer {
         TrainingState state = run.state;
         List<TrainingListener> observers = new ArrayList<>(List.of(new DivergenceCheck(config, state)));
         if (checkpoint != null) {
-            observers.add(new CheckpointWriter(checkpoint, config, data, fingerprint, run.vnet.families(), state));
+            observers.add(new CheckpointWriter(checkpoint, config, data, fingerprint, dl4jConfiguration,
+                    run.vnet.families(), state));
         }
         observers.add(listener);
         TrainingListener all = new Listeners(observers);

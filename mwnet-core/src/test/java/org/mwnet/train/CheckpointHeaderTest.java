@@ -28,7 +28,7 @@ class CheckpointHeaderTest {
         CheckpointHeader h = new CheckpointHeader(CheckpointHeader.FORMAT, TrainConfig.defaults(),
                 new DataSettings("fashion-mnist", "uniform", 0.4, 1, 1000, 0, 1, new InputSettings("fashion-mnist",
                         List.of("0", "1"), 1, 28, 28, IdxSource.FASHION_MNIST.normalization(), List.of())),
-                new DataFingerprint(58000, 1000, 0, 10000, 12345, 67890), null, 0, 0, 0, 0, 0, 0, List.of());
+                new DataFingerprint(58000, 1000, 0, 10000, 12345, 67890), null, null, 0, 0, 0, 0, 0, 0, List.of());
         return Json.MAPPER.valueToTree(h);
     }
 

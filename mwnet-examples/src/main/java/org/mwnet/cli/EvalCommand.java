@@ -55,7 +55,7 @@ final class EvalCommand implements Callable<Integer> {
         Checkpoint.Classifier c = saved.classifier(new long[] {s[0], s[1], s[2]}, test.numClasses());
         double acc = new Evaluator(c.network(), c.parameters().dataType()).accuracy(c.parameters(), test);
         spec.commandLine().getOut().printf("%s: %s %s after %d epochs, test accuracy %.2f%% on %d %s images%n",
-                checkpoint, saved.config().method(), saved.config().model(), saved.epochs(), acc, test.size(),
+                checkpoint, saved.config().method(), saved.network(), saved.epochs(), acc, test.size(),
                 trainedOn);
         spec.commandLine().getOut().flush();
         return 0;

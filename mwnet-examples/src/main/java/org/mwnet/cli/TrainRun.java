@@ -37,7 +37,7 @@ final class TrainRun {
             throws IOException {
         Trainer trainer = new Trainer(config).withMethods(methods);
         if (dl4j != null) {
-            trainer.withNetwork(dl4j.model().network(), dl4j.start());
+            trainer.withNetwork(dl4j.model(), dl4j.start());
         }
         String origin = null;
         if (initV != null) {

@@ -61,6 +61,18 @@ class Dl4jTrainCommandTest {
                 .containsExactly(3, 10);
         assertThat(Files.readString(run.resolve("metrics.json"))).contains("\"network\" : \"dl4j\"");
 
+        // eval rebuilds the DL4J network from the checkpoint and measures what the run measured last
+        CliRunner.Result eval = CliRunner.run("eval", run.resolve("checkpoint.zip").toString(), "--data-dir",
+                data.toString());
+        assertThat(eval.exitCode()).as(eval.err()).isZero();
+        double finalAcc = org.mwnet.io.Json.MAPPER.readTree(run.resolve("metrics.json").toFile())
+                .get("final_test_acc").asDouble();
+        assertThat(eval.out()).contains("mwnet DL4J network after 1 epochs, test accuracy "
+                + String.format(java.util.Locale.ROOT, "%.2f%%", finalAcc));
+        CliRunner.Result otherNetwork = CliRunner.run(train(data, run, "--resume"));
+        assertOneLineError(otherNetwork, "train", run.resolve("checkpoint.zip") + " was written by a run of a DL4J "
+                + "network, and this run trains model mlp; resume with the same network");
+
         Path again = tmp.resolve("again");
         CliRunner.Result fromZip = CliRunner.run(train(data, again, "--dl4j-model", zip.toString()));
         assertThat(fromZip.exitCode()).as(fromZip.err()).isZero();
