@@ -62,7 +62,7 @@ public record WeightDiagnostics(
     public static WeightDiagnostics of(WeightFunction v, Parameters theta, Predictions onTrain, Dataset train) {
         double[] losses = onTrain.losses();
         ClassFamilies families = v.families();
-        double[] weights = v.weights(theta, losses, families == null ? null : families.of(train.labels()));
+        double[] weights = v.weights(theta, losses, train.labels());
         boolean[] corrupted = new boolean[train.size()];
         for (int i = 0; i < corrupted.length; i++) {
             corrupted[i] = train.isCorrupted(i);

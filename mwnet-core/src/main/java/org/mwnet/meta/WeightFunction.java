@@ -47,22 +47,27 @@ public final class WeightFunction {
      * @param theta V's parameters
      * @param losses loss values
      * @return a plain V at each of them
-     * @throws IllegalStateException for a class-aware V, whose weights need the samples' families
+     * @throws IllegalStateException for a class-aware V, whose weights need the samples' labels
      */
     public double[] weights(Parameters theta, double[] losses) {
         if (vnet.families() != null) {
-            throw new IllegalStateException("a class-aware V weighs a loss by its family's head: give the families");
+            throw new IllegalStateException("a class-aware V weighs a loss by its family's head: give the labels");
         }
-        return weights(theta, losses, null);
+        return evaluate(theta, losses, null);
     }
 
     /**
      * @param theta V's parameters
-     * @param losses loss values
-     * @param families the family of each loss's sample (for a class-aware V; a plain V ignores them)
-     * @return V at each of them
+     * @param losses the samples' losses
+     * @param labels the samples' observed labels, whose families pick a class-aware V's heads (a plain V ignores them)
+     * @return V at each sample
      */
-    public double[] weights(Parameters theta, double[] losses, int[] families) {
+    public double[] weights(Parameters theta, double[] losses, int[] labels) {
+        return evaluate(theta, losses, vnet.families() == null ? null : vnet.families().of(labels));
+    }
+
+    /** V at each loss, a class-aware V's head picked by the given family of each (null for a plain V). */
+    private double[] evaluate(Parameters theta, double[] losses, int[] families) {
         Map<String, INDArray> feed = new HashMap<>();
         GraphInputs.feed(feed, vnet.params(), theta);
         feed.put(LOSSES, Nd4j.createFromArray(losses).castTo(theta.dataType()));
@@ -81,6 +86,6 @@ public final class WeightFunction {
     public double[] curve(Parameters theta, double[] losses, int family) {
         int[] families = new int[losses.length];
         Arrays.fill(families, family);
-        return weights(theta, losses, families);
+        return evaluate(theta, losses, vnet.families() == null ? null : families);
     }
 }

@@ -143,8 +143,8 @@ public record TrainConfig(
         milestones(lrMilestones, epochs);
         if (method.classAware() ? families < 1 : families != 0) {
             throw new SettingException(method.classAware() ? "{families} must be at least 1, got " + families
-                    : "{families} " + families + " sets the class families of a class-aware V (" + String.join(" or ",
-                    Method.names(Method::classAware)) + "); {method} " + method + " has none");
+                    : "{families} " + families + " sets the class families of a class-aware V ("
+                    + Method.listed(Method::classAware) + "); {method} " + method + " has none");
         }
         if (freezeV && !method.learnsV()) {
             throw new SettingException("{freezeV} weights the samples with an imported V, for a method that learns V ("
@@ -154,7 +154,7 @@ public record TrainConfig(
             throw new SettingException("{warmupEpochs} " + warmupEpochs + " delays the meta-learning that {freezeV} "
                     + "turns off; give one of them");
         }
-        if (freezeV && (metaInterval != 1 || !LookAheadLayers.of(metaLayers).isAll())) {
+        if (freezeV && (metaInterval != 1 || !moving.isAll())) {
             String given = metaInterval != 1 ? "{metaInterval} " + metaInterval : "{metaLayers} " + metaLayers;
             throw new SettingException(given + " shapes the meta steps that {freezeV} turns off; give one of them");
         }
@@ -328,6 +328,22 @@ public record TrainConfig(
     public TrainConfig warmUp() {
         return toBuilder().method(Method.CE).families(0).warmupEpochs(0).freezeV(false)
                 .metaLayers(LookAheadLayers.ALL.name()).build();
+    }
+
+    /**
+     * Only a run that takes no meta step and fine-tunes on nothing (ce, focal, a frozen V) trains without a meta set.
+     *
+     * @param metaSize the meta set's size
+     * @return this configuration
+     * @throws SettingException when the meta set is empty and this configuration's run needs one
+     */
+    public TrainConfig requireMetaSet(int metaSize) {
+        if (metaSize == 0 && needsMetaSet()) {
+            throw new SettingException("{metaSize} 0: {method} " + method + " needs a meta set ("
+                    + (takesMetaSteps() ? "its meta steps learn V on it" : "it fine-tunes on it") + "); only a run "
+                    + "that takes no meta step and fine-tunes on nothing trains without one");
+        }
+        return this;
     }
 
     /** @return the seed of V's initial weights: one past the classifier's, so the two draw different streams */

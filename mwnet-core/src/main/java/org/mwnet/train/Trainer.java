@@ -168,11 +168,7 @@ public final class Trainer {
                     + "classifier needs at least 2 classes");
         }
         config.requireSelectionSplit(splits.validation().size());
-        if (splits.meta().size() == 0 && config.needsMetaSet()) {
-            throw new IllegalArgumentException("method " + config.method() + " needs a meta set ("
-                    + (config.takesMetaSteps() ? "its meta steps learn V on it" : "it fine-tunes on it")
-                    + "); only a run that takes no meta step and fine-tunes on nothing trains without one");
-        }
+        config.requireMetaSet(splits.meta().size());
         if (config.freezeV() && initialTheta == null) {
             throw new IllegalArgumentException("a frozen V weights the samples with an imported V; give it with "
                     + "withInitialWeightNet");

@@ -7,7 +7,6 @@ import org.mwnet.data.Dataset;
 import org.mwnet.eval.Evaluator;
 import org.mwnet.eval.Predictions;
 import org.mwnet.eval.SampleReport;
-import org.mwnet.meta.ClassFamilies;
 import org.mwnet.meta.WeightFunction;
 
 /**
@@ -51,9 +50,8 @@ public final class WeightReport {
             throw new IllegalArgumentException("the model's predictions cover " + p.losses().length + " training "
                     + "samples, not the " + train.size() + " given: pass the training split it was trained on");
         }
-        ClassFamilies families = model.vnet().families();
         double[] weights = model.theta() == null ? null : new WeightFunction(model.vnet(), model.theta().dataType())
-                .weights(model.theta(), p.losses(), families == null ? null : families.of(train.labels()));
+                .weights(model.theta(), p.losses(), train.labels());
         List<SampleReport> rows = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {
             rows.add(new SampleReport(ids.get(i), train.label(i), p.losses()[i],

@@ -125,15 +125,10 @@ final class TrainChecks {
      * @param moreMeta how the user gets a larger meta set, e.g. "raise --meta-size"
      */
     static void againstData(TrainConfig config, Splits splits, String moreMeta) {
-        int classes = splits.train().numClasses();
         Flags.naming(() -> config.weightNet(splits.train()));
         int train = splits.train().size();
         int meta = splits.meta().size();
-        if (meta == 0 && config.needsMetaSet()) {
-            throw new IllegalArgumentException("--meta-size 0: --method " + config.method() + " needs a meta set ("
-                    + (config.takesMetaSteps() ? "its meta steps learn V on it" : "it fine-tunes on it")
-                    + "); give a multiple of the " + classes + " classes");
-        }
+        Flags.naming(() -> config.requireMetaSet(meta));
         // this also keeps each of the --accumulate micro-batches within its shard: B <= N gives B / P <= floor(N / P)
         if (config.batch() > train) {
             throw new IllegalArgumentException("--batch " + config.batch() + " is larger than the training set ("
